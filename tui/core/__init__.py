@@ -1,0 +1,1 @@
+"""Thaw's core: data, content and arithmetic. Never imports Textual (a test proves it)."""
