@@ -1,0 +1,31 @@
+"""Shared fixtures: a fixed clock and a private data directory per test."""
+
+from __future__ import annotations
+
+import os
+from datetime import datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from tui.core.clock import FakeClock
+
+# Tests see one fixed zone, so dates and snapshots do not depend on the machine.
+os.environ["TZ"] = "Europe/London"
+os.environ.pop("THAW_DATA_DIR", None)
+os.environ.pop("NO_COLOR", None)
+
+LONDON = ZoneInfo("Europe/London")
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    """Wednesday 25 November 2026, 09:30 in London."""
+    return FakeClock(datetime(2026, 11, 25, 9, 30, tzinfo=LONDON))
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    """A data directory path that does not exist yet (the store creates it)."""
+    return tmp_path / "thaw-data"
