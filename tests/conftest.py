@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import time
 from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -13,6 +14,7 @@ from tui.core.clock import FakeClock
 
 # Tests see one fixed zone, so dates and snapshots do not depend on the machine.
 os.environ["TZ"] = "Europe/London"
+time.tzset()
 os.environ.pop("THAW_DATA_DIR", None)
 os.environ.pop("NO_COLOR", None)
 
