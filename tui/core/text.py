@@ -16,7 +16,7 @@ _ESCAPE_SEQUENCE = re.compile(r"\x1b(\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(\x07|\x1
 
 
 def clean_text(text: str) -> str:
-    """Remove escape sequences and unsafe characters; normalise newlines. Keeps tabs and newlines."""
+    """Remove escape sequences and unsafe characters and normalise newlines; keep tabs."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _ESCAPE_SEQUENCE.sub("", text)
     return _UNSAFE.sub("", text)
