@@ -1,0 +1,221 @@
+"""Insight sentences appear only when the data supports them, with hand-worked numbers."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+from itertools import count
+from zoneinfo import ZoneInfo
+
+from tui.core.insights import build_insights
+from tui.core.models import CheckIn, Session, SessionKind
+
+LONDON = ZoneInfo("Europe/London")
+TODAY = date(2026, 11, 25)
+_ids = count()
+
+
+def at(days_back: int, hour: int = 12) -> datetime:
+    d = TODAY - timedelta(days=days_back)
+    return datetime(d.year, d.month, d.day, hour, tzinfo=LONDON)
+
+
+def ci(
+    days_back: int,
+    mood: int,
+    feel: int | None = None,
+    emotions: tuple[str, ...] = (),
+    tags: tuple[str, ...] = (),
+    hour: int = 12,
+) -> CheckIn:
+    return CheckIn(
+        id=str(next(_ids)),
+        at=at(days_back, hour),
+        mood=mood,
+        feel=feel,
+        emotions=emotions,
+        tags=tags,
+    )
+
+
+def sess(
+    days_back: int, kind: SessionKind, detail: str, before: int | None, after: int | None
+) -> Session:
+    return Session(
+        id=str(next(_ids)),
+        kind=kind,
+        detail=detail,
+        started_at=at(days_back),
+        planned_seconds=120,
+        actual_seconds=120.0,
+        completed=True,
+        before=before,
+        after=after,
+    )
+
+
+def texts(found: list) -> list[str]:  # type: ignore[type-arg]
+    return [i.text for i in found]
+
+
+def keys(found: list) -> list[str]:  # type: ignore[type-arg]
+    return [i.key for i in found]
+
+
+def test_nothing_at_all_gives_no_insight() -> None:
+    assert build_insights([], [], TODAY) == []
+
+
+def test_thin_data_gives_no_insight() -> None:
+    # 2 days this week, 7 days before: both below the bar. 4 emotions named. A tag on 2 days.
+    # Practices with only 2 rated sessions.
+    checkins = [
+        ci(0, 7, feel=5, emotions=("calm", "calm"), tags=("walk",)),
+        ci(1, 6, feel=5, emotions=("sad", "calm"), tags=("walk",)),
+    ]
+    checkins += [ci(7 + i, 3, feel=2) for i in range(7)]
+    sessions = [
+        sess(1, "breathe", "box", 2, 6),
+        sess(2, "breathe", "box", 1, 5),
+        sess(3, "ground", "senses", 2, 3),
+    ]
+    assert build_insights(checkins, sessions, TODAY) == []
+
+
+def test_mood_and_feel_this_week_against_the_four_weeks_before() -> None:
+    # This week: moods 6, 7, 8 (days 0-2) -> 7.0. Before: 8 days of mood 5 (days 7..14) -> 5.0.
+    # Feel: 4, 4, 5 -> 4.33 against 4 and 5 alternating (4.5): within 0.5, "about the same".
+    checkins = [ci(d, m, feel=f) for d, m, f in ((0, 6, 4), (1, 7, 4), (2, 8, 5))]
+    checkins += [ci(7 + i, 5, feel=4 if i % 2 else 5) for i in range(8)]  # feel mean 4.5
+    found = build_insights(checkins, [], TODAY, names={})
+    assert texts(found) == [
+        "Your mood this week averaged 7.0, higher than the four weeks before (5.0).",
+        "How much you could feel this week averaged 4.3, about the same as the four weeks "
+        "before (4.5).",
+    ]
+
+
+def test_several_checkins_a_day_count_as_one_day() -> None:
+    # Three check-ins on one day this week are one day, not three: not enough for a comparison.
+    checkins = [ci(0, 5, hour=h) for h in (8, 12, 20)]
+    checkins += [ci(7 + i, 5) for i in range(10)]
+    assert build_insights(checkins, [], TODAY) == []
+
+
+def test_lower_mood_week() -> None:
+    checkins = [ci(d, 3) for d in (0, 3, 6)]  # this week 3.0 (day 6 is still this week)
+    checkins += [ci(d, 6) for d in range(7, 35, 3)]  # days 7..34: 10 days of 6
+    checkins.append(ci(35, 1))  # 35 days back is outside both windows
+    (only,) = build_insights(checkins, [], TODAY)
+    assert only.text == "Your mood this week averaged 3.0, lower than the four weeks before (6.0)."
+
+
+def test_emotions_named_most_with_counts_and_names() -> None:
+    # Over the last four weeks: numb 3, calm 2, sad 1 (6 namings); named once is left out.
+    # One from 40 days back is outside the window.
+    checkins = [
+        ci(0, 5, emotions=("numb", "calm")),
+        ci(3, 5, emotions=("numb",)),
+        ci(10, 5, emotions=("numb", "calm", "sad")),
+        ci(40, 5, emotions=("sad",) * 5),
+    ]
+    found = build_insights(checkins, [], TODAY, names={"numb": "numb", "calm": "calm"})
+    assert texts(found) == [
+        "The feelings you named most in the last four weeks: numb (3), calm (2)."
+    ]
+
+
+def test_emotion_names_fall_back_to_readable_ids() -> None:
+    checkins = [ci(d, 5, emotions=("cant_tell",)) for d in range(5)]
+    found = build_insights(checkins, [], TODAY)
+    assert texts(found) == ["The feelings you named most in the last four weeks: cant tell (5)."]
+
+
+def test_practices_that_raised_the_after_rating_most() -> None:
+    # box: +4, +2, +3 -> 3.0 over 3. senses: +1, +1, +1, +3 -> 1.5 over 4.
+    # meditate: -1, 0, 0 -> not a raise, left out. resonance: +5, +5 -> only 2, left out.
+    # One box session with no after rating is ignored.
+    sessions = [
+        sess(1, "breathe", "box", 1, 5),
+        sess(2, "breathe", "box", 2, 4),
+        sess(3, "breathe", "box", 3, 6),
+        sess(4, "breathe", "box", 3, None),
+        sess(1, "ground", "senses", 2, 3),
+        sess(2, "ground", "senses", 2, 3),
+        sess(3, "ground", "senses", 2, 3),
+        sess(5, "ground", "senses", 2, 5),
+        sess(1, "meditate", "timer", 3, 2),
+        sess(2, "meditate", "timer", 3, 3),
+        sess(3, "meditate", "timer", 3, 3),
+        sess(1, "breathe", "resonance", 0, 5),
+        sess(2, "breathe", "resonance", 0, 5),
+    ]
+    found = build_insights(
+        [], sessions, TODAY, practice_labels={"breathe:box": "box breathing", "senses": "5-4-3-2-1"}
+    )
+    assert texts(found) == [
+        "Box breathing raised how much you could feel by 3.0 on average "
+        "(3 sessions in the last three months).",
+        "5-4-3-2-1 raised how much you could feel by 1.5 on average "
+        "(4 sessions in the last three months).",
+    ]
+
+
+def test_practices_that_never_helped_give_no_sentence() -> None:
+    sessions = [sess(d, "meditate", "timer", 4, 4) for d in range(5)]
+    assert build_insights([], sessions, TODAY) == []
+
+
+def test_tags_with_better_and_worse_days() -> None:
+    # 9 days, one check-in each. "walk" on days 0,1,2 with mood 8 -> 8.0; other 6 days: 5,5,5,4,4,4.
+    # walk: 8.0 vs 4.5 -> higher. "work" on days 3,4,5 (moods 5,5,4... see below).
+    moods = {0: 8, 1: 8, 2: 8, 3: 5, 4: 5, 5: 5, 6: 4, 7: 4, 8: 4}
+    tags = {0: ("walk",), 1: ("walk",), 2: ("walk",), 6: ("work",), 7: ("work",), 8: ("work",)}
+    checkins = [ci(d, m, tags=tags.get(d, ())) for d, m in moods.items()]
+    found = [i for i in build_insights(checkins, [], TODAY) if i.key == "tag"]
+    # walk: 8.0 vs (5*3+4*3)/6 = 4.5. work: 4.0 vs (8*3+5*3)/6 = 6.5.
+    assert texts(found) == [
+        'Days tagged "walk" had higher mood: 8.0 against 4.5 (3 days with it, 6 without, '
+        "last three months).",
+        'Days tagged "work" had lower mood: 4.0 against 6.5 (3 days with it, 6 without, '
+        "last three months).",
+    ]
+
+
+def test_tag_needs_three_days_with_and_three_without() -> None:
+    # "walk" on 3 days but only 2 days without: no sentence.
+    checkins = [ci(d, 9, tags=("walk",)) for d in range(3)] + [ci(d, 2) for d in (3, 4)]
+    assert [i for i in build_insights(checkins, [], TODAY) if i.key == "tag"] == []
+    # A tag used three times on one day is one day with it.
+    checkins = [ci(0, 9, tags=("walk",), hour=h) for h in (8, 12, 18)] + [
+        ci(d, 2) for d in (3, 4, 5, 6)
+    ]
+    assert [i for i in build_insights(checkins, [], TODAY) if i.key == "tag"] == []
+
+
+def test_small_tag_differences_are_not_mentioned() -> None:
+    checkins = [ci(d, 5, tags=("walk",)) for d in range(3)] + [ci(d, 5) for d in range(3, 6)]
+    assert build_insights(checkins, [], TODAY) == []
+
+
+def test_no_streak_language_ever() -> None:
+    checkins = [
+        ci(
+            d,
+            7 + d % 3 if d % 2 else 3,
+            feel=d % 4,
+            emotions=("calm", "numb"),
+            tags=("walk",) if d % 2 else (),
+        )
+        for d in range(40)
+    ]
+    sessions = [sess(d, "breathe", "box", 2, 4) for d in range(10)]
+    joined = " ".join(texts(build_insights(checkins, sessions, TODAY))).lower()
+    assert joined  # there is something to say
+    assert "streak" not in joined and "in a row" not in joined
+    assert set(keys(build_insights(checkins, sessions, TODAY))) == {
+        "mood_week",
+        "feel_week",
+        "emotions",
+        "practice",
+        "tag",
+    }

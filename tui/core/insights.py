@@ -1,0 +1,172 @@
+"""Plain sentences about what the data shows, each given only when there is enough to say it."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from tui.core.models import CheckIn, Session
+from tui.core.stats import DayFeel, DayMood, daily_feel, daily_mood, local_day
+
+WEEK_MIN_DAYS = 3
+"""This week needs check-ins on at least 3 days before it is compared with anything."""
+BEFORE_MIN_DAYS = 8
+"""The four weeks before need at least 8 days (about two a week) to be a fair baseline."""
+SAME_WITHIN = 0.5
+"""A difference smaller than this is "about the same": small wobbles are not news."""
+EMOTIONS_MIN_NAMED = 5
+"""The most-named emotions need at least 5 namings in the window, and the top one 2."""
+PRACTICE_MIN_SESSIONS = 3
+"""A practice's average change needs at least 3 sessions rated before and after."""
+TAG_MIN_DAYS = 3
+"""A tag is compared only with at least 3 days with it and 3 without."""
+TAG_MIN_DIFFERENCE = 1.0
+"""A tag is mentioned only if its days differ by at least a whole point of mood."""
+EMOTION_WINDOW_DAYS = 28
+PATTERN_WINDOW_DAYS = 90
+
+
+@dataclass(frozen=True, slots=True)
+class Insight:
+    """One sentence, with a key saying which kind it is (for tests and layout)."""
+
+    key: str  # "mood_week", "feel_week", "emotions", "practice", "tag"
+    text: str
+
+
+def _fmt(value: float) -> str:
+    """One decimal, the way people read a rating: 6.0, 5.3."""
+    return f"{value:.1f}"
+
+
+def _mean(values: Sequence[float]) -> float:
+    return sum(values) / len(values)
+
+
+def _compare(
+    days: Sequence[DayMood] | Sequence[DayFeel], today: date, what: str, key: str
+) -> Insight | None:
+    """This week (the 7 days ending today) against the 28 days before it."""
+    week_from = today - timedelta(days=6)
+    before_from = week_from - timedelta(days=28)
+    week = [d.mean for d in days if week_from <= d.day <= today]
+    before = [d.mean for d in days if before_from <= d.day < week_from]
+    if len(week) < WEEK_MIN_DAYS or len(before) < BEFORE_MIN_DAYS:
+        return None
+    now, then = _mean(week), _mean(before)
+    if abs(now - then) < SAME_WITHIN:
+        how = f"about the same as the four weeks before ({_fmt(then)})"
+    elif now > then:
+        how = f"higher than the four weeks before ({_fmt(then)})"
+    else:
+        how = f"lower than the four weeks before ({_fmt(then)})"
+    return Insight(key, f"{what} this week averaged {_fmt(now)}, {how}.")
+
+
+def _emotions(checkins: Sequence[CheckIn], names: Mapping[str, str], today: date) -> Insight | None:
+    since = today - timedelta(days=EMOTION_WINDOW_DAYS - 1)
+    counts = Counter(e for c in checkins if since <= local_day(c.at) <= today for e in c.emotions)
+    if sum(counts.values()) < EMOTIONS_MIN_NAMED:
+        return None
+    top = [(e, n) for e, n in counts.most_common(3) if n >= 2]
+    if not top:
+        return None
+    listed = ", ".join(f"{names.get(e, e.replace('_', ' '))} ({n})" for e, n in top)
+    return Insight("emotions", f"The feelings you named most in the last four weeks: {listed}.")
+
+
+def _practices(
+    sessions: Sequence[Session], labels: Mapping[str, str], today: date
+) -> list[Insight]:
+    """The practices (at most two) that on average raised the after-rating, with their counts."""
+    since = today - timedelta(days=PATTERN_WINDOW_DAYS - 1)
+    changes: dict[str, list[int]] = defaultdict(list)
+    for s in sessions:
+        if s.before is None or s.after is None:
+            continue
+        if since <= local_day(s.started_at) <= today:
+            changes[f"{s.kind}:{s.detail}"].append(s.after - s.before)
+    ranked = sorted(
+        ((_mean(v), len(v), k) for k, v in changes.items() if len(v) >= PRACTICE_MIN_SESSIONS),
+        key=lambda item: (-item[0], -item[1], item[2]),
+    )
+    result = []
+    for gain, count, key in ranked[:2]:
+        if gain <= 0:
+            break
+        kind, _, detail = key.partition(":")
+        label = labels.get(key) or labels.get(detail) or f"{kind} ({detail.replace('_', ' ')})"
+        label = label[:1].upper() + label[1:]
+        result.append(
+            Insight(
+                "practice",
+                f"{label} raised how much you could feel by {_fmt(gain)} on average "
+                f"({count} sessions in the last three months).",
+            )
+        )
+    return result
+
+
+def _tags(checkins: Sequence[CheckIn], today: date) -> list[Insight]:
+    """Tags whose days differ in mood by a point or more (the clearest better and worse one)."""
+    since = today - timedelta(days=PATTERN_WINDOW_DAYS - 1)
+    recent = [c for c in checkins if since <= local_day(c.at) <= today]
+    mood_by_day = {d.day: d.mean for d in daily_mood(recent)}
+    tags_by_day: dict[date, set[str]] = defaultdict(set)
+    for c in recent:
+        tags_by_day[local_day(c.at)].update(c.tags)
+    all_tags = sorted({t for ts in tags_by_day.values() for t in ts})
+    found: list[tuple[float, str, int, int, float, float]] = []
+    for tag in all_tags:
+        with_tag = [m for d, m in mood_by_day.items() if tag in tags_by_day[d]]
+        without = [m for d, m in mood_by_day.items() if tag not in tags_by_day[d]]
+        if len(with_tag) < TAG_MIN_DAYS or len(without) < TAG_MIN_DAYS:
+            continue
+        diff = _mean(with_tag) - _mean(without)
+        if abs(diff) >= TAG_MIN_DIFFERENCE:
+            found.append((diff, tag, len(with_tag), len(without), _mean(with_tag), _mean(without)))
+    if not found:
+        return []
+    found.sort(key=lambda f: (-f[0], f[1]))
+    picks = [found[0]] if found[0][0] > 0 else []
+    if found[-1][0] < 0:
+        picks.append(found[-1])
+    result = []
+    for diff, tag, n_with, n_without, m_with, m_without in picks:
+        word = "higher" if diff > 0 else "lower"
+        result.append(
+            Insight(
+                "tag",
+                f'Days tagged "{tag}" had {word} mood: {_fmt(m_with)} against {_fmt(m_without)} '
+                f"({n_with} days with it, {n_without} without, last three months).",
+            )
+        )
+    return result
+
+
+def build_insights(
+    checkins: Sequence[CheckIn],
+    sessions: Sequence[Session],
+    today: date,
+    *,
+    names: Mapping[str, str] | None = None,
+    practice_labels: Mapping[str, str] | None = None,
+) -> list[Insight]:
+    """Every sentence the data supports, in a steady order; an empty list when it is thin.
+
+    `names` maps emotion id to its display name; `practice_labels` maps "kind:detail" (or just
+    the detail) to a readable practice name. Tags are the person's own text: show with markup off.
+    """
+    result: list[Insight] = []
+    for found in (
+        _compare(daily_mood(checkins), today, "Your mood", "mood_week"),
+        _compare(daily_feel(checkins), today, "How much you could feel", "feel_week"),
+        _emotions(checkins, names or {}, today),
+    ):
+        if found is not None:
+            result.append(found)
+    result.extend(_practices(sessions, practice_labels or {}, today))
+    result.extend(_tags(checkins, today))
+    return result
