@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 from itertools import count
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from tui.core.insights import build_insights
+from tui.core.content import Content
+from tui.core.insights import build_insights, vocabulary
 from tui.core.models import CheckIn, Session, SessionKind
 
 LONDON = ZoneInfo("Europe/London")
@@ -219,3 +221,40 @@ def test_no_streak_language_ever() -> None:
         "practice",
         "tag",
     }
+
+
+def test_meditation_sessions_of_any_length_count_together() -> None:
+    sessions = [
+        sess(d, "meditate", minutes, 2, 4) for d, minutes in ((1, "2"), (2, "5"), (3, "10"))
+    ]
+    found = build_insights([], sessions, TODAY, practice_labels={"meditate": "Meditation"})
+    assert texts(found) == [
+        "Meditation raised how much you could feel by 2.0 on average "
+        "(3 sessions in the last three months)."
+    ]
+
+
+def test_unknown_practice_gets_a_readable_name() -> None:
+    sessions = [sess(d, "ground", "ice_cube", 1, 2) for d in range(3)]
+    (only,) = build_insights([], sessions, TODAY)
+    assert only.text.startswith("Grounding (ice cube) raised how much you could feel by 1.0")
+
+
+def test_old_sessions_fall_outside_the_three_months() -> None:
+    sessions = [sess(d, "breathe", "box", 1, 6) for d in (100, 120, 200)]
+    assert build_insights([], sessions, TODAY) == []
+
+
+def test_vocabulary_from_the_shipped_content() -> None:
+    words = vocabulary(Content())
+    assert words.names["cant_tell"] == "can't tell"
+    assert words.valence["calm"] == "pleasant"
+    assert words.valence["numb"] == "unpleasant"
+    assert words.practices["breathe:box"] == "Box breathing"
+    assert words.practices["meditate"] == "Meditation"
+
+
+def test_vocabulary_survives_missing_content(tmp_path: Path) -> None:
+    words = vocabulary(Content(tmp_path))
+    assert words.names == {} and words.valence == {}
+    assert words.practices == {"meditate": "Meditation"}

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from tui.core.content import Content, ContentError
 from tui.core.models import CheckIn, Session
 from tui.core.stats import DayFeel, DayMood, daily_feel, daily_mood, local_day
 
@@ -26,6 +28,49 @@ TAG_MIN_DIFFERENCE = 1.0
 """A tag is mentioned only if its days differ by at least a whole point of mood."""
 EMOTION_WINDOW_DAYS = 28
 PATTERN_WINDOW_DAYS = 90
+
+
+KIND_LABELS = {
+    "breathe": "breathing",
+    "meditate": "meditation",
+    "ground": "grounding",
+    "idea": "an idea",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Vocabulary:
+    """Words from content that insights and stats need, as plain mappings (keeps them pure)."""
+
+    names: dict[str, str]  # emotion id -> name
+    valence: dict[str, str]  # emotion id -> "pleasant" | "unpleasant" | "mixed"
+    practices: dict[str, str]  # "kind:detail" -> readable name ("Box breathing")
+
+
+def vocabulary(content: Content) -> Vocabulary:
+    """Collect emotion names, valence and practice names; a broken content file leaves gaps."""
+    names: dict[str, str] = {}
+    valence: dict[str, str] = {}
+    practices: dict[str, str] = {"meditate": "Meditation"}
+    # A broken content file leaves readable ids: nothing here is worth stopping history for.
+    with contextlib.suppress(ContentError):
+        for emotion in content.emotions:
+            names[emotion.id] = emotion.name
+            valence[emotion.id] = emotion.valence
+    loaders: list[tuple[str, Callable[[], list[tuple[str, str]]]]] = [
+        ("breathe", lambda: [(p.id, p.name) for p in content.breathing]),
+        ("ground", lambda: [(g.id, g.name) for g in content.grounding]),
+        ("idea", lambda: [(i.id, i.title) for g in content.ideas for i in g.ideas]),
+    ]
+    for kind, load in loaders:
+        with contextlib.suppress(ContentError):  # a missing file leaves readable fallbacks
+            practices.update({f"{kind}:{ident}": name for ident, name in load()})
+    return Vocabulary(names, valence, practices)
+
+
+def practice_key(session: Session) -> str:
+    """How sessions are grouped for "what helps": meditation as one, others by pattern/exercise."""
+    return "meditate" if session.kind == "meditate" else f"{session.kind}:{session.detail}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,7 +132,7 @@ def _practices(
         if s.before is None or s.after is None:
             continue
         if since <= local_day(s.started_at) <= today:
-            changes[f"{s.kind}:{s.detail}"].append(s.after - s.before)
+            changes[practice_key(s)].append(s.after - s.before)
     ranked = sorted(
         ((_mean(v), len(v), k) for k, v in changes.items() if len(v) >= PRACTICE_MIN_SESSIONS),
         key=lambda item: (-item[0], -item[1], item[2]),
@@ -97,7 +142,10 @@ def _practices(
         if gain <= 0:
             break
         kind, _, detail = key.partition(":")
-        label = labels.get(key) or labels.get(detail) or f"{kind} ({detail.replace('_', ' ')})"
+        fallback = KIND_LABELS.get(kind, kind)
+        if detail:
+            fallback += f" ({detail.replace('_', ' ')})"
+        label = labels.get(key) or labels.get(detail) or fallback
         label = label[:1].upper() + label[1:]
         result.append(
             Insight(
