@@ -1,0 +1,98 @@
+"""`python -m tui` and the `thaw` command: parse, pick the handler, turn errors into exit codes."""
+
+from __future__ import annotations
+
+import importlib
+import os
+import sys
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import argparse
+
+    from tui.cli.context import CliContext
+
+EXIT_OK, EXIT_DATA, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+
+
+def _handler_module(command: str | None) -> str:
+    from tui.cli.parser import APP_COMMANDS
+
+    if command is None or command in APP_COMMANDS:
+        return "tui.cli.cmd_app"
+    return f"tui.cli.cmd_{command}"
+
+
+def _load_handler(command: str | None) -> Callable[[argparse.Namespace, CliContext], int] | None:
+    """Import only the module for this command, so `due` pays for nothing else."""
+    name = _handler_module(command)
+    try:
+        module = importlib.import_module(name)
+    except ModuleNotFoundError as err:
+        if err.name == name:
+            return None
+        raise
+    handler: Callable[[argparse.Namespace, CliContext], int] = module.run
+    return handler
+
+
+def _run(argv: list[str] | None) -> int:
+    from tui.cli.context import CliContext
+    from tui.cli.parser import parse_args
+    from tui.core.errors import DataError, InputError
+    from tui.core.paths import data_dir
+
+    args = parse_args(argv)
+    command: str | None = args.command
+    handler = _load_handler(command)
+    if handler is None:
+        what = f'"{command}"' if command else "the full-screen app"
+        print(f"thaw: {what} isn't part of this build yet. Try thaw --help.", file=sys.stderr)
+        return EXIT_USAGE
+    ctx = CliContext(data_dir(args.data_dir))
+    try:
+        return handler(args, ctx)
+    except InputError as err:
+        ctx.err(str(err))
+        return EXIT_USAGE
+    except DataError as err:
+        ctx.err(str(err))
+        return EXIT_DATA
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run one command and return its exit code; a person never sees a traceback."""
+    try:
+        return _run(argv)
+    except KeyboardInterrupt:
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        # The reader (e.g. `| head`) went away: stop quietly, and keep Python from complaining
+        # about the unflushed stdout at exit.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_OK
+    except Exception as err:
+        if os.environ.get("THAW_DEBUG"):
+            raise
+        from tui.core.content import ContentError
+        from tui.core.text import clean_line, clean_text
+
+        if isinstance(err, ContentError):
+            # Thaw's own words failed to load: the message names the file and key.
+            print(
+                f"thaw: {clean_text(str(err))}\nReinstalling Thaw puts them back.", file=sys.stderr
+            )
+            return EXIT_DATA
+        print(
+            f"thaw: something went wrong that Thaw didn't expect ({type(err).__name__}: "
+            f"{clean_line(str(err))[:200]}). `thaw doctor` checks your files; "
+            "THAW_DEBUG=1 shows the details.",
+            file=sys.stderr,
+        )
+        return EXIT_DATA
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Thaw's command line: the parser, the shared context and one handler module a command."""
