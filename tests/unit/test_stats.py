@@ -318,16 +318,17 @@ def test_bucket_degenerate_inputs() -> None:
     ("mean", "level"),
     [
         (1.0, 0),
-        (2.0, 0),
-        (2.4, 0),
-        (2.5, 1),
+        (3.0, 0),
+        (3.4, 0),
+        (3.5, 1),
         (4.0, 1),
-        (5.0, 2),
+        (5.0, 1),
         (6.0, 2),
-        (7.0, 3),
-        (8.4, 3),
-        (9.0, 4),
-        (10.0, 4),
+        (7.0, 2),
+        (7.4, 2),
+        (7.5, 3),
+        (8.0, 3),
+        (10.0, 3),
     ],
 )
 def test_mood_level(mean: float, level: int) -> None:
@@ -341,8 +342,8 @@ def test_calendar_grid_is_seven_rows_ending_today() -> None:
     # Two columns: the week of Mon 16 Nov and the week of Mon 23 Nov (only up to Wednesday).
     assert [len(row) for row in grid] == [2, 2, 2, 1, 1, 1, 1]
     assert grid[0][0] == CalendarCell(date(2026, 11, 16), None, None)
-    assert grid[0][1] == CalendarCell(date(2026, 11, 23), 4, 9.0)
-    assert grid[2][1] == CalendarCell(date(2026, 11, 25), 0, 1.5)  # 1.5 rounds to 2: level 0
+    assert grid[0][1] == CalendarCell(date(2026, 11, 23), 3, 9.0)
+    assert grid[2][1] == CalendarCell(date(2026, 11, 25), 0, 1.5)
     assert grid[1][1].level is None
 
 

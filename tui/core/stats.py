@@ -14,8 +14,9 @@ from tui.core.models import SESSION_KINDS, CheckIn, Session, SessionKind
 SPARK_BLOCKS = "▁▂▃▄▅▆▇█"
 """Eight heights for a one-line chart; a gap (no data) is a space."""
 
-MOOD_BUCKETS = 5
-"""Calendar cells fall into five mood levels: 1-2, 3-4, 5-6, 7-8, 9-10."""
+MOOD_LEVELS = 4
+"""Calendar cells fall into four mood levels: 1-3, 4-5, 6-7, 8-10 (four shades read without
+colour too: ░ ▒ ▓ █)."""
 
 FLAT_FEEL_MAX = 3.0
 """A 14-day mean "how much can you feel" at or under this counts as flat."""
@@ -110,7 +111,7 @@ class Bucket:
 
 @dataclass(frozen=True, slots=True)
 class CalendarCell:
-    """One day of the calendar: its mood level (0-4), or None for a day with no check-in."""
+    """One day of the calendar: its mood level (0-3), or None for a day with no check-in."""
 
     day: date
     level: int | None
@@ -234,9 +235,9 @@ def bucket(
 
 
 def mood_level(mean: float) -> int:
-    """Calendar level 0-4 for a mood mean on the 1-10 scale (1-2 -> 0 ... 9-10 -> 4)."""
-    rounded = math.floor(mean + 0.5)  # half up, so 2.5 reads as 3
-    return max(0, min(MOOD_BUCKETS - 1, (rounded - 1) // 2))
+    """Calendar level 0-3 for a mood mean on the 1-10 scale: 1-3, 4-5, 6-7, 8-10."""
+    rounded = math.floor(mean + 0.5)  # half up, so 3.5 reads as 4
+    return max(0, min(MOOD_LEVELS - 1, (rounded - 2) // 2))
 
 
 def calendar_grid(days: Sequence[DayMood], end: date, weeks: int = 53) -> list[list[CalendarCell]]:
