@@ -1,17 +1,37 @@
 """Store: the only object that touches Thaw's data files. Takes and returns models.
 
-CONTRACT (implementation in progress; signatures are fixed, other modules code against them).
+Layout of the data directory (every file a TinyDB document with a `_meta` schema table):
+    checkins/YYYY-MM.json  sessions/YYYY-MM.json   partitioned by month: a save touches one
+                                                   small file, so it never slows with history
+    markers.json plan.json contacts.json settings.json draft.json
+    .lock                                          flock target for every read-modify-write
+    backups/YYYY-MM-DD/<same paths>                rolling daily copies (newest 7 days kept)
+    quarantine/<path>.<stamp>.<reason>             unreadable files, moved aside and kept
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from datetime import date, datetime
+import os
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, fields, replace
+from datetime import date, datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
 
+from tui.core import storage as st
 from tui.core.clock import Clock, SystemClock
+from tui.core.errors import DataError, InputError, ReadOnlyError, StaleEditError, UnsafePathError
 from tui.core.models import (
+    FEEL_MAX,
+    FEEL_MIN,
+    MARKER_KINDS,
+    MOOD_MAX,
+    MOOD_MIN,
+    PLAN_STATUSES,
+    SESSION_KINDS,
     CheckIn,
     Contact,
     Draft,
@@ -23,6 +43,21 @@ from tui.core.models import (
     SessionKind,
     Settings,
 )
+from tui.core.storage import BadFileError, Doc, Loaded, Tables
+from tui.core.text import NOTE_MAX_CHARS, clean_line, clean_text
+
+if TYPE_CHECKING:
+    from tinydb import TinyDB
+
+#: A check-in may be dated this far ahead of the clock (two devices rarely agree exactly).
+FUTURE_SKEW = timedelta(minutes=5)
+CHECKINS_DIR = "checkins"
+SESSIONS_DIR = "sessions"
+_MONTH_FILE = re.compile(r"^(\d{4})-(\d{2})\.json$")
+_SURROGATES = re.compile("[\ud800-\udfff]")
+_SINGLE_DOC = 1  # doc id of the one record in settings.json / draft.json
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,27 +83,581 @@ class NewCheckIn:
     source: str = ""
 
 
+@dataclass(frozen=True, slots=True)
+class _Kind:
+    """Where one record type lives: a month-partitioned folder or a single file."""
+
+    table: str
+    folder: str = ""  # partitioned by month of `date_key` when set
+    file: str = ""
+    date_key: str = ""
+
+    def rel_for(self, doc: Doc) -> Path:
+        """The file a record belongs in."""
+        if self.folder:
+            return Path(self.folder) / f"{str(doc[self.date_key])[:7]}.json"
+        return Path(self.file)
+
+
+_CHECKINS = _Kind("checkins", folder=CHECKINS_DIR, date_key="at")
+_SESSIONS = _Kind("sessions", folder=SESSIONS_DIR, date_key="started_at")
+_MARKERS = _Kind("markers", file="markers.json")
+_PLAN = _Kind("plan", file="plan.json")
+_CONTACTS = _Kind("contacts", file="contacts.json")
+_SETTINGS = _Kind("settings", file="settings.json")
+_DRAFT = _Kind("draft", file="draft.json")
+_SINGLE_FILES = ("markers.json", "plan.json", "contacts.json", "settings.json", "draft.json")
+
+
+# --- small validators -------------------------------------------------------------------------
+
+
+def _new_id() -> str:
+    import uuid  # only writers pay for it
+
+    return uuid.uuid4().hex
+
+
+def _is_int(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _clean_note(text: object, what: str = "note") -> str:
+    if not isinstance(text, str):
+        raise InputError(f"The {what} needs to be text.")
+    cleaned = _SURROGATES.sub("", clean_text(text)).strip()
+    if len(cleaned) > NOTE_MAX_CHARS:
+        raise InputError(
+            f"That {what} is {len(cleaned):,} characters long; the limit is "
+            f"{NOTE_MAX_CHARS:,}. Could you trim it a little?"
+        )
+    return cleaned
+
+
+def _clean_one_line(text: object, what: str, limit: int = 200) -> str:
+    if not isinstance(text, str):
+        raise InputError(f"The {what} needs to be text.")
+    cleaned = _SURROGATES.sub("", clean_line(text))
+    if len(cleaned) > limit:
+        raise InputError(f"The {what} is too long; please keep it under {limit} characters.")
+    return cleaned
+
+
+def _clean_words(values: object, what: str, lower: bool) -> list[str]:
+    """Tags or emotion ids: cleaned, optionally lower-cased, empty ones dropped, deduped."""
+    if isinstance(values, str) or not isinstance(values, Iterable):
+        raise InputError(f"The {what} need to be a list of words.")
+    out: list[str] = []
+    for value in values:
+        word = _clean_one_line(value, what[:-1] if what.endswith("s") else what, 60)
+        if lower:
+            word = word.lower()
+        if word and word not in out:
+            out.append(word)
+    return out
+
+
+def _mood(value: object) -> int:
+    if not _is_int(value) or not MOOD_MIN <= value <= MOOD_MAX:  # type: ignore[operator]
+        raise InputError("Mood needs to be a whole number from 1 to 10.")
+    return value  # type: ignore[return-value]
+
+
+def _scale(value: object, what: str, low: int = FEEL_MIN, high: int = FEEL_MAX) -> int | None:
+    if value is None:
+        return None
+    if not _is_int(value) or not low <= value <= high:  # type: ignore[operator]
+        raise InputError(f"{what} needs to be a whole number from {low} to {high}.")
+    return value  # type: ignore[return-value]
+
+
+def _zone_name(at: datetime) -> str:
+    """The IANA zone name of `at` when it can be known cheaply and matches its offset."""
+    key = getattr(at.tzinfo, "key", None)
+    if isinstance(key, str):
+        return key
+    name = os.environ.get("TZ", "").lstrip(":")
+    if not name:
+        try:
+            target = str(Path("/etc/localtime").readlink())
+        except OSError:
+            return ""
+        _, sep, name = target.partition("zoneinfo/")
+        if not sep:
+            return ""
+    try:
+        from zoneinfo import ZoneInfo
+
+        zone = ZoneInfo(name)
+    except (ValueError, OSError, KeyError):
+        return ""
+    return name if zone.utcoffset(at.replace(tzinfo=None)) == at.utcoffset() else ""
+
+
+def _parse_dt(value: object) -> datetime:
+    if not isinstance(value, str):
+        raise ValueError("not a timestamp")
+    parsed = datetime.fromisoformat(value)
+    if parsed.tzinfo is None:
+        raise ValueError("timestamp without offset")
+    return parsed
+
+
+def _opt_int(value: object) -> int | None:
+    if value is None:
+        return None
+    if not _is_int(value):
+        raise ValueError("not an integer")
+    return value  # type: ignore[return-value]
+
+
+def _strs(value: object) -> tuple[str, ...]:
+    if not isinstance(value, list):
+        raise ValueError("not a list")
+    return tuple(str(v) for v in value)
+
+
+def _rev(doc: Doc) -> int:
+    rev = doc.get("rev", 1)
+    return rev if _is_int(rev) else 1
+
+
+# --- doc <-> model ----------------------------------------------------------------------------
+
+
+def _checkin_from_doc(d: Doc) -> CheckIn:
+    mood = d["mood"]
+    if not _is_int(mood):
+        raise ValueError("mood")
+    return CheckIn(
+        id=str(d["id"]),
+        at=_parse_dt(d["at"]),
+        mood=mood,
+        feel=_opt_int(d.get("feel")),
+        emotions=_strs(d.get("emotions", [])),
+        note=str(d.get("note", "")),
+        tags=_strs(d.get("tags", [])),
+        tz=str(d.get("tz", "")),
+        rev=_rev(d),
+        source=str(d.get("source", "")),
+    )
+
+
+def _session_from_doc(d: Doc) -> Session:
+    kind = d["kind"]
+    if kind not in SESSION_KINDS:
+        raise ValueError("kind")
+    actual = d.get("actual_seconds", 0.0)
+    if not isinstance(actual, int | float) or isinstance(actual, bool):
+        raise ValueError("actual_seconds")
+    return Session(
+        id=str(d["id"]),
+        kind=kind,
+        detail=str(d.get("detail", "")),
+        started_at=_parse_dt(d["started_at"]),
+        planned_seconds=_opt_int(d.get("planned_seconds")),
+        actual_seconds=float(actual),
+        completed=bool(d.get("completed", False)),
+        before=_opt_int(d.get("before")),
+        after=_opt_int(d.get("after")),
+        notes=_strs(d.get("notes", [])),
+        rating=_opt_int(d.get("rating")),
+        rev=_rev(d),
+    )
+
+
+def _marker_from_doc(d: Doc) -> Marker:
+    kind = d.get("kind", "other")
+    return Marker(
+        id=str(d["id"]),
+        at=_parse_dt(d["at"]),
+        text=str(d["text"]),
+        kind=kind if kind in MARKER_KINDS else "other",
+        rev=_rev(d),
+    )
+
+
+def _plan_from_doc(d: Doc) -> PlanItem:
+    status = d.get("status", "not_now")
+    return PlanItem(
+        id=str(d["id"]),
+        title=str(d["title"]),
+        status=status if status in PLAN_STATUSES else "not_now",
+        note=str(d.get("note", "")),
+        next_step=str(d.get("next_step", "")),
+        key=str(d.get("key", "")),
+        rev=_rev(d),
+    )
+
+
+def _contact_from_doc(d: Doc) -> Contact:
+    return Contact(
+        id=str(d["id"]),
+        name=str(d["name"]),
+        phone=str(d.get("phone", "")),
+        note=str(d.get("note", "")),
+        rev=_rev(d),
+    )
+
+
+def _draft_from_doc(d: Doc) -> Draft:
+    return Draft(
+        saved_at=_parse_dt(d["saved_at"]),
+        mood=_opt_int(d.get("mood")),
+        feel=_opt_int(d.get("feel")),
+        emotions=_strs(d.get("emotions", [])),
+        note=str(d.get("note", "")),
+        tags=_strs(d.get("tags", [])),
+        editing_id=str(d.get("editing_id", "")),
+    )
+
+
+def _settings_from_doc(d: Doc) -> Settings:
+    """Known keys of the right type are used; anything else falls back to the default."""
+    defaults = Settings()
+    values: dict[str, Any] = {}
+    for f in fields(Settings):
+        if f.name not in d:
+            continue
+        default = getattr(defaults, f.name)
+        value = d[f.name]
+        if f.name == "custom_breath":
+            if (
+                isinstance(value, list)
+                and len(value) == 4
+                and all(isinstance(v, int | float) and not isinstance(v, bool) for v in value)
+            ):
+                values[f.name] = tuple(float(v) for v in value)
+        elif isinstance(default, bool):
+            if isinstance(value, bool):
+                values[f.name] = value
+        elif isinstance(default, int):
+            if _is_int(value):
+                values[f.name] = value
+        elif isinstance(default, str) and isinstance(value, str):
+            values[f.name] = value
+    return replace(defaults, **values)
+
+
+def _settings_to_doc(s: Settings) -> Doc:
+    doc: Doc = {}
+    for f in fields(Settings):
+        value = getattr(s, f.name)
+        doc[f.name] = list(value) if isinstance(value, tuple) else value
+    return doc
+
+
+def _dedupe(docs: Iterable[Doc]) -> list[Doc]:
+    """One doc per id, the highest rev winning (a crash mid-move can leave two copies)."""
+    best: dict[str, Doc] = {}
+    order: list[str] = []
+    for doc in docs:
+        key = str(doc.get("id"))
+        if key not in best:
+            order.append(key)
+            best[key] = doc
+        elif _rev(doc) > _rev(best[key]):
+            best[key] = doc
+    return [best[k] for k in order]
+
+
+def _month_range(since: date | None, until: date | None) -> tuple[str, str]:
+    low = f"{since.year:04d}-{since.month:02d}" if since else "0000-00"
+    high = f"{until.year:04d}-{until.month:02d}" if until else "9999-99"
+    return low, high
+
+
 class Store:
     """Safe, locked, partitioned TinyDB storage for one data directory.
 
     Every write: validate and clean, take the flock, re-read, apply, atomic replace, release.
-    Opening never raises for bad files: they are quarantined and listed in `problems`.
+    Opening never raises for bad files: they are quarantined and listed in `problems` (a full
+    check runs the first time `problems` is read, so `due` never pays for it).
     `read_only` is True when the directory cannot be written; writes then raise ReadOnlyError.
     Validation errors raise InputError with a sentence fit for the person.
+    A data directory that is a symlink or belongs to another user raises UnsafePathError.
     """
 
-    problems: list[Problem]
     read_only: bool
     data_dir: Path
 
     def __init__(self, data_dir: Path, clock: Clock | None = None) -> None:
         self.data_dir = data_dir
         self.clock: Clock = clock or SystemClock()
-        self.problems = []
+        self._problems: list[Problem] = []
+        self._scanned = False
         self.read_only = False
-        raise NotImplementedError
+        try:
+            st.ensure_private_dir(data_dir)
+        except ReadOnlyError:
+            self.read_only = True
+            return
+        if not os.access(data_dir, os.W_OK):
+            self.read_only = True
 
-    # --- check-ins --------------------------------------------------------------------------
+    # --- problems -----------------------------------------------------------------------------
+    @property
+    def problems(self) -> list[Problem]:
+        """Problems found so far. The first read checks every file (quarantining bad ones)."""
+        if not self._scanned:
+            self._scanned = True
+            self._scan()
+        return self._problems
+
+    def _add_problem(self, problem: Problem) -> None:
+        if all((p.path, p.message) != (problem.path, problem.message) for p in self._problems):
+            self._problems.append(problem)
+
+    def _rel(self, path: Path) -> str:
+        try:
+            return str(path.relative_to(self.data_dir))
+        except ValueError:
+            return str(path)
+
+    # --- low-level reading --------------------------------------------------------------------
+    def _load(self, rel: Path, *, in_lock: bool = False) -> Loaded | None:
+        """Load one file. A bad file is quarantined (under the lock) and reads as missing."""
+        path = self.data_dir / rel
+        try:
+            loaded = st.load_file(path)
+        except BadFileError as bad:
+            if self.read_only:
+                self._add_problem(
+                    Problem(
+                        path,
+                        f"Thaw could not read {self._rel(path)}: {bad.detail}. It was left as "
+                        "it is because the data folder is read-only.",
+                    )
+                )
+                return None
+            if in_lock:
+                self._quarantine(path, bad)
+                return None
+            with self._lock():
+                return self._load(rel, in_lock=True)
+        if loaded is not None and loaded.newer:
+            self._add_problem(self._newer_problem(path, loaded.schema))
+        return loaded
+
+    def _newer_problem(self, path: Path, schema: int) -> Problem:
+        return Problem(
+            path,
+            f"{self._rel(path)} was saved by a newer version of Thaw (format {schema}; this "
+            f"one knows up to {st.SCHEMA_VERSION}). It is kept exactly as it is and this "
+            "version will not change it; please update Thaw to see and edit it.",
+        )
+
+    def _quarantine(self, path: Path, bad: BadFileError) -> None:
+        stamp = self.clock.now().strftime("%Y%m%dT%H%M%S")
+        moved = st.quarantine(self.data_dir, path, bad.kind, stamp)
+        rel = path.relative_to(self.data_dir)
+        days = [
+            d
+            for d in st.list_backups(self.data_dir)
+            if st.backup_path(self.data_dir, d, rel).exists()
+        ]
+        if days:
+            hint = (
+                f"A backup of it from {days[0].isoformat()} is in the backups folder; "
+                "`python -m tui doctor` lists backups, and Thaw can put one back for you."
+            )
+        else:
+            hint = "There is no backup of it yet; Thaw started a fresh file in its place."
+        self._add_problem(
+            Problem(
+                path,
+                f"Thaw could not read {rel} ({bad.detail}), so it moved it aside to "
+                f"{self._rel(moved)} and kept it unchanged; nothing was overwritten. {hint}",
+                moved_to=moved,
+            )
+        )
+
+    def _docs(self, kind: _Kind, rel: Path) -> list[Doc]:
+        loaded = self._load(rel)
+        return [] if loaded is None else loaded.table(kind.table)
+
+    def _month_files(self, kind: _Kind) -> list[str]:
+        """Month file names of a partitioned kind, oldest first."""
+        folder = self.data_dir / kind.folder
+        try:
+            names = [entry.name for entry in folder.iterdir()]
+        except FileNotFoundError:
+            return []
+        except OSError as exc:
+            raise DataError(f"Thaw could not list {folder}: {exc.strerror}.") from exc
+        return sorted(n for n in names if _MONTH_FILE.match(n))
+
+    def _convert(self, rel: Path, docs: Iterable[Doc], conv: Callable[[Doc], T]) -> list[T]:
+        out: list[T] = []
+        for doc in docs:
+            try:
+                out.append(conv(doc))
+            except (KeyError, TypeError, ValueError):
+                self._add_problem(
+                    Problem(
+                        self.data_dir / rel,
+                        f"An entry in {rel} could not be read, so it is not shown. It stays in "
+                        "the file untouched.",
+                    )
+                )
+        return out
+
+    def _read_range(
+        self, kind: _Kind, since: date | None, until: date | None, conv: Callable[[Doc], T]
+    ) -> list[tuple[Doc, T]]:
+        low, high = _month_range(since, until)
+        pairs: list[tuple[Doc, T]] = []
+        docs: list[tuple[Path, Doc]] = []
+        for name in self._month_files(kind):
+            if low <= name[:7] <= high:
+                rel = Path(kind.folder) / name
+                docs.extend((rel, d) for d in self._docs(kind, rel))
+        keep = {id(d) for d in _dedupe(d for _, d in docs)}
+        for rel, doc in docs:
+            if id(doc) not in keep:
+                continue
+            for item in self._convert(rel, [doc], conv):
+                pairs.append((doc, item))
+        return pairs
+
+    # --- low-level writing --------------------------------------------------------------------
+    @contextmanager
+    def _lock(self) -> Iterator[None]:
+        if self.read_only:
+            raise ReadOnlyError(
+                f"Thaw can't write to {self.data_dir}: it is read-only here. Your entries are "
+                "safe and nothing was changed."
+            )
+        st.ensure_private_dir(self.data_dir)
+        with st.locked(self.data_dir):
+            yield
+
+    def _write_file(self, path: Path, tables: Tables) -> None:
+        """TinyDB's write hook: back up the day's first version, then replace atomically."""
+        data = st.dump_tables(tables)
+        st.backup_before_write(self.data_dir, path, self.clock.now().date())
+        st.atomic_write(path, data)
+
+    def _db(self, rel: Path) -> TinyDB:
+        """A TinyDB on one file, for use inside the lock. Bad files are moved aside first."""
+        from tinydb import TinyDB
+
+        from tui.core.tinydb_storage import SafeStorage
+
+        st.ensure_private_tree(self.data_dir, rel.parent)
+        loaded = self._load(rel, in_lock=True)
+        if loaded is not None and loaded.newer:
+            raise st.NewerSchemaError(
+                self._newer_problem(self.data_dir / rel, loaded.schema).message
+            )
+        return TinyDB(self.data_dir / rel, storage=SafeStorage, writer=self._write_file)
+
+    def _find(self, kind: _Kind, rel: Path, rec_id: str) -> tuple[Path, int, Doc] | None:
+        """Locate a record (inside the lock): its file, TinyDB doc id and document."""
+        candidates = [rel]
+        if kind.folder:
+            candidates += [
+                Path(kind.folder) / n
+                for n in reversed(self._month_files(kind))
+                if Path(kind.folder) / n != rel
+            ]
+        found: tuple[Path, int, Doc] | None = None
+        for cand in candidates:
+            loaded = self._load(cand, in_lock=True)
+            if loaded is None:
+                continue
+            for key, doc in (loaded.tables.get(kind.table) or {}).items():
+                if doc.get("id") == rec_id and (found is None or _rev(doc) > _rev(found[2])):
+                    found = (cand, int(key), doc)
+            if found is not None and cand == rel:
+                break
+        return found
+
+    def _insert(self, kind: _Kind, docs: Sequence[Doc]) -> None:
+        """Insert docs (inside the lock), one write per file touched."""
+        by_file: dict[Path, list[Doc]] = {}
+        for doc in docs:
+            by_file.setdefault(kind.rel_for(doc), []).append(doc)
+        for rel, group in by_file.items():
+            self._db(rel).table(kind.table).insert_multiple(group)
+
+    def _stale(self, what: str) -> StaleEditError:
+        return StaleEditError(
+            f"This {what} was changed in another window since you opened it, so your change "
+            "was not saved. Please look at it again and redo the change if you still want it."
+        )
+
+    def _gone(self, what: str) -> StaleEditError:
+        return StaleEditError(
+            f"This {what} was deleted in another window, so your change was not saved."
+        )
+
+    def _replace(
+        self, kind: _Kind, what: str, old_id: str, old_rev: int, old_rel: Path, fields_: Doc
+    ) -> Doc:
+        """Stale-checked update (inside the lock). Moves between month files if needed."""
+        found = self._find(kind, old_rel, old_id)
+        if found is None:
+            raise self._gone(what)
+        rel, doc_id, stored = found
+        if _rev(stored) != old_rev:
+            raise self._stale(what)
+        new_doc = {**stored, **fields_, "id": old_id, "rev": old_rev + 1}
+        new_rel = kind.rel_for(new_doc)
+        old_db = self._db(rel)
+        if new_rel == rel:
+            old_db.table(kind.table).update(new_doc, doc_ids=[doc_id])
+        else:
+            # New copy first: a crash in between leaves two copies, and readers keep the
+            # higher rev (the new one), so nothing is lost.
+            self._db(new_rel).table(kind.table).insert(new_doc)
+            old_db.table(kind.table).remove(doc_ids=[doc_id])
+        return new_doc
+
+    def _delete(self, kind: _Kind, what: str, old_id: str, old_rev: int, old_rel: Path) -> None:
+        found = self._find(kind, old_rel, old_id)
+        if found is None:
+            raise self._gone(what)
+        rel, doc_id, stored = found
+        if _rev(stored) != old_rev:
+            raise self._stale(what)
+        self._db(rel).table(kind.table).remove(doc_ids=[doc_id])
+
+    def _when(self, at: datetime | None, what: str) -> datetime:
+        now = self.clock.now()
+        if at is None:
+            return now
+        if not isinstance(at, datetime):
+            raise InputError(f"The time of the {what} needs to be a date and time.")
+        if at.tzinfo is None or at.utcoffset() is None:
+            at = at.replace(tzinfo=now.tzinfo)
+        if at > now + FUTURE_SKEW:
+            raise InputError(
+                f"That time is in the future; a {what} can only be for now or earlier."
+            )
+        return at
+
+    # --- check-ins ----------------------------------------------------------------------------
+    def _checkin_fields(
+        self,
+        mood: object,
+        feel: object,
+        emotions: object,
+        note: object,
+        tags: object,
+        at: datetime | None,
+    ) -> Doc:
+        when = self._when(at, "check-in")
+        return {
+            "at": when.isoformat(),
+            "tz": _zone_name(when),
+            "mood": _mood(mood),
+            "feel": _scale(feel, "“How much can you feel”"),
+            "emotions": _clean_words(emotions, "emotions", lower=False),
+            "note": _clean_note(note),
+            "tags": _clean_words(tags, "tags", lower=True),
+        }
+
     def add_checkin(
         self,
         mood: int,
@@ -80,37 +669,166 @@ class Store:
         at: datetime | None = None,  # default clock.now(); future refused
     ) -> CheckIn:
         """Validate, clean and durably save one check-in. Returns it once it is on disk."""
-        raise NotImplementedError
+        doc = self._checkin_fields(mood, feel, emotions, note, tags, at)
+        doc.update(id=_new_id(), rev=1, source="")
+        with self._lock():
+            self._insert(_CHECKINS, [doc])
+        return _checkin_from_doc(doc)
 
     def add_checkins(self, items: Iterable[NewCheckIn]) -> list[CheckIn]:
         """Save many (import). Items whose non-empty `source` is already stored are skipped."""
-        raise NotImplementedError
+        docs: list[Doc] = []
+        for item in items:  # validate everything before writing anything
+            doc = self._checkin_fields(
+                item.mood, item.feel, item.emotions, item.note, item.tags, item.at
+            )
+            doc.update(id=_new_id(), rev=1, source=_clean_one_line(item.source, "source", 500))
+            docs.append(doc)
+        if not docs:
+            return []
+        with self._lock():
+            seen: set[str] = set()
+            if any(d["source"] for d in docs):
+                for name in self._month_files(_CHECKINS):
+                    loaded = self._load(Path(CHECKINS_DIR) / name, in_lock=True)
+                    if loaded is not None:
+                        seen.update(str(d.get("source", "")) for d in loaded.table("checkins"))
+            fresh: list[Doc] = []
+            for doc in docs:
+                if doc["source"]:
+                    if doc["source"] in seen:
+                        continue
+                    seen.add(doc["source"])
+                fresh.append(doc)
+            self._insert(_CHECKINS, fresh)
+        return [_checkin_from_doc(d) for d in fresh]
 
     def checkins(self, since: date | None = None, until: date | None = None) -> list[CheckIn]:
         """Check-ins with local date in [since, until], oldest first. Reads only needed files."""
-        raise NotImplementedError
+        items = [c for _, c in self._read_range(_CHECKINS, since, until, _checkin_from_doc)]
+        items = [
+            c
+            for c in items
+            if (since is None or c.at.date() >= since) and (until is None or c.at.date() <= until)
+        ]
+        items.sort(key=lambda c: c.at)
+        return items
 
     def recent_checkins(self, limit: int) -> list[CheckIn]:
         """The newest `limit` check-ins, newest first, reading as few files as possible."""
-        raise NotImplementedError
+        if limit <= 0:
+            return []
+        docs: list[Doc] = []
+        collected: list[CheckIn] = []
+        for name in reversed(self._month_files(_CHECKINS)):
+            rel = Path(CHECKINS_DIR) / name
+            docs.extend(self._docs(_CHECKINS, rel))
+            unique = _dedupe(docs)
+            collected = self._convert(rel, unique, _checkin_from_doc)
+            if len(collected) >= limit:
+                # Files are months in order; one more never holds a newer entry, except a
+                # back-dated `at`, which lives in its own (older) month by design.
+                break
+        collected.sort(key=lambda c: c.at, reverse=True)
+        return collected[:limit]
 
     def has_checkin_on(self, day: date) -> bool:
-        """Fast: used by `due` at every login."""
-        raise NotImplementedError
+        """Fast: used by `due` at every login. Reads one month file, parses no dates."""
+        rel = Path(CHECKINS_DIR) / f"{day.year:04d}-{day.month:02d}.json"
+        prefix = day.isoformat()
+        return any(
+            isinstance(d.get("at"), str) and d["at"].startswith(prefix)
+            for d in self._docs(_CHECKINS, rel)
+        )
+
+    _CHECKIN_FIELDS = frozenset({"at", "mood", "feel", "emotions", "note", "tags"})
 
     def update_checkin(self, old: CheckIn, **changes: object) -> CheckIn:
         """Apply changes if the stored rev still equals old.rev, else StaleEditError."""
-        raise NotImplementedError
+        unknown = set(changes) - self._CHECKIN_FIELDS
+        if unknown:
+            raise TypeError(f"update_checkin cannot change {sorted(unknown)}")
+        merged: dict[str, Any] = {
+            "mood": old.mood,
+            "feel": old.feel,
+            "emotions": old.emotions,
+            "note": old.note,
+            "tags": old.tags,
+            "at": old.at,
+        }
+        merged.update(changes)
+        at = merged["at"]
+        if not isinstance(at, datetime):
+            raise InputError("The time of the check-in needs to be a date and time.")
+        new = self._checkin_fields(
+            merged["mood"],
+            merged["feel"],
+            merged["emotions"],
+            merged["note"],
+            merged["tags"],
+            at if "at" in changes else None,
+        )
+        if "at" not in changes:  # keep the original time (and zone) exactly
+            new["at"], new["tz"] = old.at.isoformat(), old.tz
+        old_rel = _CHECKINS.rel_for({"at": old.at.isoformat()})
+        with self._lock():
+            doc = self._replace(_CHECKINS, "entry", old.id, old.rev, old_rel, new)
+        return _checkin_from_doc(doc)
 
     def delete_checkin(self, old: CheckIn) -> None:
         """Delete if unchanged since read, else StaleEditError."""
-        raise NotImplementedError
+        old_rel = _CHECKINS.rel_for({"at": old.at.isoformat()})
+        with self._lock():
+            self._delete(_CHECKINS, "entry", old.id, old.rev, old_rel)
 
     def known_tags(self) -> list[str]:
         """Tags used before, most used first."""
-        raise NotImplementedError
+        counts: Counter[str] = Counter()
+        for checkin in self.checkins():
+            counts.update(set(checkin.tags))
+        return [tag for tag, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
 
-    # --- practice sessions ------------------------------------------------------------------
+    # --- practice sessions --------------------------------------------------------------------
+    def _session_fields(
+        self,
+        kind: object,
+        detail: object,
+        started_at: datetime,
+        planned_seconds: object,
+        actual_seconds: object,
+        completed: object,
+        before: object,
+        after: object,
+        notes: object,
+        rating: object,
+    ) -> Doc:
+        if kind not in SESSION_KINDS:
+            raise InputError(f"A practice must be one of: {', '.join(SESSION_KINDS)}.")
+        when = self._when(started_at, "practice")
+        if planned_seconds is not None and (not _is_int(planned_seconds) or planned_seconds < 0):  # type: ignore[operator]
+            raise InputError("The planned length needs to be a whole number of seconds.")
+        if (
+            not isinstance(actual_seconds, int | float)
+            or isinstance(actual_seconds, bool)
+            or actual_seconds < 0
+        ):
+            raise InputError("The practice length needs to be a number of seconds, 0 or more.")
+        if isinstance(notes, str) or not isinstance(notes, Iterable):
+            raise InputError("The practice notes need to be a list of texts.")
+        return {
+            "kind": kind,
+            "detail": _clean_one_line(detail, "practice name"),
+            "started_at": when.isoformat(),
+            "tz": _zone_name(when),
+            "planned_seconds": planned_seconds,
+            "actual_seconds": float(actual_seconds),
+            "completed": bool(completed),
+            "before": _scale(before, "“How much can you feel” before"),
+            "after": _scale(after, "“How much can you feel” after"),
+            "notes": [n for n in (_clean_note(x) for x in notes) if n],
+            "rating": _scale(rating, "The rating", 1, 5),
+        }
+
     def add_session(
         self,
         kind: SessionKind,
@@ -125,84 +843,468 @@ class Store:
         notes: Sequence[str] = (),
         rating: int | None = None,
     ) -> Session:
-        raise NotImplementedError
+        """Validate and durably save one practice session."""
+        doc = self._session_fields(
+            kind,
+            detail,
+            started_at,
+            planned_seconds,
+            actual_seconds,
+            completed,
+            before,
+            after,
+            notes,
+            rating,
+        )
+        doc.update(id=_new_id(), rev=1)
+        with self._lock():
+            self._insert(_SESSIONS, [doc])
+        return _session_from_doc(doc)
 
     def sessions(self, since: date | None = None, until: date | None = None) -> list[Session]:
-        raise NotImplementedError
+        """Sessions whose local start date is in [since, until], oldest first."""
+        items = [s for _, s in self._read_range(_SESSIONS, since, until, _session_from_doc)]
+        items = [
+            s
+            for s in items
+            if (since is None or s.started_at.date() >= since)
+            and (until is None or s.started_at.date() <= until)
+        ]
+        items.sort(key=lambda s: s.started_at)
+        return items
+
+    _SESSION_FIELDS = frozenset(
+        {
+            "kind",
+            "detail",
+            "started_at",
+            "planned_seconds",
+            "actual_seconds",
+            "completed",
+            "before",
+            "after",
+            "notes",
+            "rating",
+        }
+    )
 
     def update_session(self, old: Session, **changes: object) -> Session:
-        raise NotImplementedError
+        """Apply changes if unchanged since read, else StaleEditError."""
+        unknown = set(changes) - self._SESSION_FIELDS
+        if unknown:
+            raise TypeError(f"update_session cannot change {sorted(unknown)}")
+        m: dict[str, Any] = {f: getattr(old, f) for f in self._SESSION_FIELDS}
+        m.update(changes)
+        new = self._session_fields(
+            m["kind"],
+            m["detail"],
+            m["started_at"],
+            m["planned_seconds"],
+            m["actual_seconds"],
+            m["completed"],
+            m["before"],
+            m["after"],
+            m["notes"],
+            m["rating"],
+        )
+        if "started_at" not in changes:
+            new["started_at"] = old.started_at.isoformat()
+            new.pop("tz")
+        old_rel = _SESSIONS.rel_for({"started_at": old.started_at.isoformat()})
+        with self._lock():
+            doc = self._replace(_SESSIONS, "practice", old.id, old.rev, old_rel, new)
+        return _session_from_doc(doc)
 
-    # --- markers ----------------------------------------------------------------------------
-    def add_marker(self, text: str, kind: MarkerKind = "other", at: datetime | None = None) -> Marker:
-        raise NotImplementedError
+    # --- markers ------------------------------------------------------------------------------
+    def _marker_fields(self, text: object, kind: object, at: datetime | None) -> Doc:
+        cleaned = _clean_note(text, "marker")
+        if not cleaned:
+            raise InputError("A marker needs a few words, such as “changed medication”.")
+        if kind not in MARKER_KINDS:
+            raise InputError(f"A marker's kind must be one of: {', '.join(MARKER_KINDS)}.")
+        when = self._when(at, "marker")
+        return {"at": when.isoformat(), "tz": _zone_name(when), "text": cleaned, "kind": kind}
+
+    def add_marker(
+        self, text: str, kind: MarkerKind = "other", at: datetime | None = None
+    ) -> Marker:
+        """Save a dated note on the timeline."""
+        doc = self._marker_fields(text, kind, at)
+        doc.update(id=_new_id(), rev=1)
+        with self._lock():
+            self._insert(_MARKERS, [doc])
+        return _marker_from_doc(doc)
 
     def markers(self) -> list[Marker]:
         """All markers, oldest first."""
-        raise NotImplementedError
+        rel = Path(_MARKERS.file)
+        items = self._convert(rel, _dedupe(self._docs(_MARKERS, rel)), _marker_from_doc)
+        items.sort(key=lambda m: m.at)
+        return items
 
     def update_marker(self, old: Marker, **changes: object) -> Marker:
-        raise NotImplementedError
+        """Apply changes (text, kind, at) if unchanged since read, else StaleEditError."""
+        unknown = set(changes) - {"text", "kind", "at"}
+        if unknown:
+            raise TypeError(f"update_marker cannot change {sorted(unknown)}")
+        m: dict[str, Any] = {"text": old.text, "kind": old.kind, "at": old.at, **changes}
+        new = self._marker_fields(m["text"], m["kind"], m["at"])
+        if "at" not in changes:
+            new["at"] = old.at.isoformat()
+            new.pop("tz")
+        with self._lock():
+            doc = self._replace(_MARKERS, "marker", old.id, old.rev, Path(_MARKERS.file), new)
+        return _marker_from_doc(doc)
 
     def delete_marker(self, old: Marker) -> None:
-        raise NotImplementedError
+        """Delete if unchanged since read, else StaleEditError."""
+        with self._lock():
+            self._delete(_MARKERS, "marker", old.id, old.rev, Path(_MARKERS.file))
 
-    # --- plan -------------------------------------------------------------------------------
+    # --- plan ---------------------------------------------------------------------------------
+    @staticmethod
+    def _plan_fields(
+        title: object, key: object, status: object, note: object, next_step: object
+    ) -> Doc:
+        cleaned = _clean_one_line(title, "plan item", 300)
+        if not cleaned:
+            raise InputError("A plan item needs a few words.")
+        if status not in PLAN_STATUSES:
+            raise InputError(f"A plan item's status must be one of: {', '.join(PLAN_STATUSES)}.")
+        return {
+            "title": cleaned,
+            "key": _clean_one_line(key, "plan key"),
+            "status": status,
+            "note": _clean_note(note),
+            "next_step": _clean_note(next_step, "next step"),
+        }
+
     def plan_items(self) -> list[PlanItem]:
         """The person's plan items in their saved order."""
-        raise NotImplementedError
+        rel = Path(_PLAN.file)
+        return self._convert(rel, _dedupe(self._docs(_PLAN, rel)), _plan_from_doc)
 
     def add_plan_item(
-        self, title: str, *, key: str = "", status: PlanStatus = "not_now", note: str = "",
+        self,
+        title: str,
+        *,
+        key: str = "",
+        status: PlanStatus = "not_now",
+        note: str = "",
         next_step: str = "",
     ) -> PlanItem:
-        raise NotImplementedError
+        """Save a new plan item at the end of the plan."""
+        doc = self._plan_fields(title, key, status, note, next_step)
+        doc.update(id=_new_id(), rev=1)
+        with self._lock():
+            self._insert(_PLAN, [doc])
+        return _plan_from_doc(doc)
 
     def update_plan_item(self, old: PlanItem, **changes: object) -> PlanItem:
-        raise NotImplementedError
+        """Apply changes if unchanged since read, else StaleEditError."""
+        names = {"title", "key", "status", "note", "next_step"}
+        unknown = set(changes) - names
+        if unknown:
+            raise TypeError(f"update_plan_item cannot change {sorted(unknown)}")
+        m: dict[str, Any] = {n: getattr(old, n) for n in names}
+        m.update(changes)
+        new = self._plan_fields(m["title"], m["key"], m["status"], m["note"], m["next_step"])
+        with self._lock():
+            doc = self._replace(_PLAN, "plan item", old.id, old.rev, Path(_PLAN.file), new)
+        return _plan_from_doc(doc)
 
     def delete_plan_item(self, old: PlanItem) -> None:
-        raise NotImplementedError
+        """Delete if unchanged since read, else StaleEditError."""
+        with self._lock():
+            self._delete(_PLAN, "plan item", old.id, old.rev, Path(_PLAN.file))
 
-    # --- trusted contacts -------------------------------------------------------------------
+    # --- trusted contacts ---------------------------------------------------------------------
+    @staticmethod
+    def _contact_fields(name: object, phone: object, note: object) -> Doc:
+        cleaned = _clean_one_line(name, "name")
+        if not cleaned:
+            raise InputError("A contact needs a name.")
+        return {
+            "name": cleaned,
+            "phone": _clean_one_line(phone, "phone number", 60),
+            "note": _clean_note(note),
+        }
+
     def contacts(self) -> list[Contact]:
-        raise NotImplementedError
+        """Trusted contacts in the order they were added."""
+        rel = Path(_CONTACTS.file)
+        return self._convert(rel, _dedupe(self._docs(_CONTACTS, rel)), _contact_from_doc)
 
     def add_contact(self, name: str, *, phone: str = "", note: str = "") -> Contact:
-        raise NotImplementedError
+        """Save a trusted contact."""
+        doc = self._contact_fields(name, phone, note)
+        doc.update(id=_new_id(), rev=1)
+        with self._lock():
+            self._insert(_CONTACTS, [doc])
+        return _contact_from_doc(doc)
 
     def update_contact(self, old: Contact, **changes: object) -> Contact:
-        raise NotImplementedError
+        """Apply changes if unchanged since read, else StaleEditError."""
+        unknown = set(changes) - {"name", "phone", "note"}
+        if unknown:
+            raise TypeError(f"update_contact cannot change {sorted(unknown)}")
+        m: dict[str, Any] = {"name": old.name, "phone": old.phone, "note": old.note, **changes}
+        new = self._contact_fields(m["name"], m["phone"], m["note"])
+        with self._lock():
+            doc = self._replace(_CONTACTS, "contact", old.id, old.rev, Path(_CONTACTS.file), new)
+        return _contact_from_doc(doc)
 
     def delete_contact(self, old: Contact) -> None:
-        raise NotImplementedError
+        """Delete if unchanged since read, else StaleEditError."""
+        with self._lock():
+            self._delete(_CONTACTS, "contact", old.id, old.rev, Path(_CONTACTS.file))
 
-    # --- settings and drafts ----------------------------------------------------------------
+    # --- settings and drafts ------------------------------------------------------------------
+    def _single(self, kind: _Kind) -> Doc | None:
+        docs = self._docs(kind, Path(kind.file))
+        return docs[0] if docs else None
+
     def settings(self) -> Settings:
-        raise NotImplementedError
+        """Saved settings; defaults for anything missing or unreadable."""
+        doc = self._single(_SETTINGS)
+        return Settings() if doc is None else _settings_from_doc(doc)
 
     def save_settings(self, new: Settings) -> Settings:
         """Save if new.rev equals the stored rev (else StaleEditError); returns with rev+1."""
-        raise NotImplementedError
+        from tinydb.table import Document
+
+        with self._lock():
+            db = self._db(Path(_SETTINGS.file))
+            table = db.table(_SETTINGS.table)
+            stored = table.get(doc_id=_SINGLE_DOC)
+            stored_rev = 1 if stored is None else _rev(dict(stored))
+            if new.rev != stored_rev:
+                raise StaleEditError(
+                    "Your settings were changed in another window, so this change was not "
+                    "saved. Please look at them again."
+                )
+            saved = replace(new, rev=stored_rev + 1)
+            doc = {**(dict(stored) if stored else {}), **_settings_to_doc(saved)}
+            table.upsert(Document(doc, doc_id=_SINGLE_DOC))
+        return saved
 
     def draft(self) -> Draft | None:
-        raise NotImplementedError
+        """The unfinished check-in, if one was kept."""
+        doc = self._single(_DRAFT)
+        if doc is None:
+            return None
+        found = self._convert(Path(_DRAFT.file), [doc], _draft_from_doc)
+        return found[0] if found else None
 
     def save_draft(self, draft: Draft) -> None:
-        raise NotImplementedError
+        """Keep an unfinished check-in (replacing any earlier draft). Text is cleaned."""
+        from tinydb.table import Document
+
+        doc: Doc = {
+            "saved_at": self._when(draft.saved_at, "draft").isoformat(),
+            "mood": draft.mood if draft.mood is None else _mood(draft.mood),
+            "feel": _scale(draft.feel, "“How much can you feel”"),
+            "emotions": _clean_words(draft.emotions, "emotions", lower=False),
+            "note": _clean_note(draft.note),
+            "tags": _clean_words(draft.tags, "tags", lower=True),
+            "editing_id": _clean_one_line(draft.editing_id, "entry id"),
+        }
+        with self._lock():
+            table = self._db(Path(_DRAFT.file)).table(_DRAFT.table)
+            table.upsert(Document(doc, doc_id=_SINGLE_DOC))
 
     def clear_draft(self) -> None:
-        raise NotImplementedError
+        """Forget the unfinished check-in."""
+        if not (self.data_dir / _DRAFT.file).exists():
+            return
+        with self._lock():
+            table = self._db(Path(_DRAFT.file)).table(_DRAFT.table)
+            if len(table):
+                table.truncate()
 
-    # --- care -------------------------------------------------------------------------------
+    # --- care ---------------------------------------------------------------------------------
+    def _data_files(self) -> list[Path]:
+        """Relative paths of every data file present."""
+        rels = [
+            Path(n)
+            for n in _SINGLE_FILES
+            if (self.data_dir / n).exists() or (self.data_dir / n).is_symlink()
+        ]
+        for kind in (_CHECKINS, _SESSIONS):
+            rels += [Path(kind.folder) / n for n in self._month_files(kind)]
+        return rels
+
+    def _scan(self) -> None:
+        """Check every file; quarantine bad ones; heal duplicate ids; remove stale temp files."""
+        try:
+            if self.read_only:
+                self._check_files(in_lock=False)
+                return
+            with self._lock():
+                for folder in (
+                    self.data_dir,
+                    self.data_dir / CHECKINS_DIR,
+                    self.data_dir / SESSIONS_DIR,
+                ):
+                    st.remove_stale_temps(folder)
+                self._check_files(in_lock=True)
+                for kind in (_CHECKINS, _SESSIONS):
+                    self._heal_duplicates(kind)
+        except (UnsafePathError, DataError) as exc:
+            self._add_problem(Problem(self.data_dir, str(exc)))
+
+    def _check_files(self, *, in_lock: bool) -> None:
+        for rel in self._data_files():
+            try:
+                self._load(rel, in_lock=in_lock)
+            except UnsafePathError as exc:
+                self._add_problem(Problem(self.data_dir / rel, str(exc)))
+
+    def _heal_duplicates(self, kind: _Kind) -> None:
+        """Remove lower-rev copies of a record left in two month files by an interrupted move."""
+        copies: dict[str, list[tuple[int, Path, int]]] = {}
+        for name in self._month_files(kind):
+            rel = Path(kind.folder) / name
+            loaded = self._load(rel, in_lock=True)
+            if loaded is None or loaded.newer:
+                continue
+            for key, doc in (loaded.tables.get(kind.table) or {}).items():
+                copies.setdefault(str(doc.get("id")), []).append((_rev(doc), rel, int(key)))
+        doomed: dict[Path, list[int]] = {}
+        for entries in copies.values():
+            if len(entries) < 2:
+                continue
+            entries.sort(key=lambda e: e[0], reverse=True)
+            for _, rel, doc_id in entries[1:]:
+                doomed.setdefault(rel, []).append(doc_id)
+        for rel, doc_ids in doomed.items():
+            self._db(rel).table(kind.table).remove(doc_ids=doc_ids)
+
     def doctor(self) -> list[Problem]:
-        """Check every file, permission and backup; problems found (empty list: all well)."""
-        raise NotImplementedError
+        """Check every file, permission and backup; problems found (empty list: all well).
+
+        Loose permissions are tightened (and mentioned, not serious). Files kept in quarantine
+        are mentioned as notes; a file quarantined by this check is serious.
+        """
+        if self._scanned:
+            self._scan()  # look again: files may have changed since the first check
+        found: list[Problem] = list(self.problems)
+        if self.read_only:
+            found.append(
+                Problem(
+                    self.data_dir,
+                    f"Thaw can't write to {self.data_dir}: it is read-only, "
+                    "so nothing new can be saved until that is fixed.",
+                )
+            )
+        found += self._check_modes()
+        moved = {p.moved_to for p in found if p.moved_to}
+        for kept in st.quarantined_files(self.data_dir):
+            if kept in moved:
+                continue
+            serious = False
+            found.append(
+                Problem(
+                    kept,
+                    f"{self._rel(kept)} is a file Thaw once could not read (or replaced from a "
+                    "backup); it is kept for you. You may delete it once you no longer need it.",
+                    moved_to=kept,
+                    serious=serious,
+                )
+            )
+        if not self.backups() and self._data_files():
+            found.append(
+                Problem(
+                    self.data_dir / st.BACKUP_DIR,
+                    "There is no backup yet; Thaw makes one each day you save something.",
+                    serious=False,
+                )
+            )
+        return found
+
+    def _check_modes(self) -> list[Problem]:
+        notes: list[Problem] = []
+        if self.read_only or not self.data_dir.is_dir():
+            return notes
+        paths = [self.data_dir]
+        for kind in (_CHECKINS, _SESSIONS):
+            if (self.data_dir / kind.folder).is_dir():
+                paths.append(self.data_dir / kind.folder)
+        paths += [self.data_dir / rel for rel in self._data_files()]
+        for path in paths:
+            try:
+                info = path.lstat()
+            except OSError:
+                continue
+            if path.is_symlink():
+                continue
+            want = st.DIR_MODE if path.is_dir() else st.FILE_MODE
+            if info.st_mode & 0o777 != want:
+                try:
+                    path.chmod(want)
+                except OSError:
+                    notes.append(
+                        Problem(
+                            path, f"{path} can be read by others and Thaw could not change that."
+                        )
+                    )
+                    continue
+                notes.append(
+                    Problem(
+                        path,
+                        f"{self._rel(path)} could be read by other users; Thaw made it private.",
+                        serious=False,
+                    )
+                )
+        return notes
 
     def backups(self) -> list[date]:
         """Days with a rolling backup, newest first."""
-        raise NotImplementedError
+        return st.list_backups(self.data_dir)
 
-    def restore_backup(self, day: date) -> None:
-        """Put the files of that day's backup back (current ones are moved aside first)."""
-        raise NotImplementedError
+    def backup_of(self, rel: Path) -> date | None:
+        """The newest day whose backup holds a readable copy of data file `rel`, if any."""
+        for day in self.backups():
+            try:
+                if st.load_file(st.backup_path(self.data_dir, day, rel)) is not None:
+                    return day
+            except (BadFileError, DataError):
+                continue
+        return None
+
+    def restore_backup(self, day: date, *, only: Sequence[Path] = ()) -> None:
+        """Put the files of that day's backup back (current ones are moved aside first).
+
+        `only` limits the restore to some data files (paths relative to the data dir).
+        """
+        base = self.data_dir / st.BACKUP_DIR / day.isoformat()
+        if not base.is_dir():
+            raise DataError(f"There is no backup from {day.isoformat()}.")
+        wanted = {Path(p) for p in only}
+        rels = [
+            p.relative_to(base)
+            for p in sorted(base.rglob("*.json"))
+            if p.is_file() and (not wanted or p.relative_to(base) in wanted)
+        ]
+        stamp = self.clock.now().strftime("%Y%m%dT%H%M%S")
+        with self._lock():
+            for rel in rels:
+                raw = st.read_bytes(base / rel)
+                if raw is None:
+                    continue
+                try:
+                    st.parse_bytes(raw)
+                except BadFileError as bad:
+                    raise DataError(
+                        f"The backup of {rel} from {day.isoformat()} cannot be read "
+                        f"({bad.detail}); nothing was changed."
+                    ) from None
+            for rel in rels:
+                raw = st.read_bytes(base / rel)
+                if raw is None:
+                    continue
+                current = self.data_dir / rel
+                st.ensure_private_tree(self.data_dir, rel.parent)
+                if current.exists() or current.is_symlink():
+                    st.quarantine(self.data_dir, current, "before-restore", stamp)
+                st.atomic_write(current, raw)
