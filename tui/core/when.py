@@ -90,8 +90,9 @@ def _parse_absolute(text: str, now: datetime) -> datetime | None:
     day = day_words[first] if first in day_words else _parse_date(first)
     if day is not None:
         if not rest:
-            # Today at midday may still be ahead: then the day given means "today, now".
-            return min(localize(datetime.combine(day, DATE_ONLY_TIME), now.tzinfo), now)
+            midday = localize(datetime.combine(day, DATE_ONLY_TIME), now.tzinfo)
+            # Today's midday may still be ahead: then today's date means "today, now".
+            return now if day == today and midday > now else midday
         clock = parse_clock_time(rest)
         if clock is None:
             return None
