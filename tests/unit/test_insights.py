@@ -8,8 +8,9 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from tui.core.content import Content
-from tui.core.insights import build_insights, vocabulary
+from tui.core.insights import Vocabulary, build_insights, flat_hint, summary_lines, vocabulary
 from tui.core.models import CheckIn, Session, SessionKind
+from tui.core.stats import FlatSign
 
 LONDON = ZoneInfo("Europe/London")
 TODAY = date(2026, 11, 25)
@@ -258,3 +259,50 @@ def test_vocabulary_survives_missing_content(tmp_path: Path) -> None:
     words = vocabulary(Content(tmp_path))
     assert words.names == {} and words.valence == {}
     assert words.practices == {"meditate": "Meditation"}
+
+
+WORDS = Vocabulary(
+    names={"calm": "calm", "numb": "numb"},
+    valence={"calm": "pleasant", "numb": "unpleasant"},
+    practices={"breathe:box": "Box breathing"},
+)
+
+
+def test_summary_of_nothing_is_kind() -> None:
+    lines = summary_lines([], [], TODAY, 30, WORDS)
+    assert lines[0] == "The last 30 days (27 Oct to 25 Nov)"
+    assert "Nothing recorded here yet, and that is fine." in lines
+
+
+def test_summary_with_a_week_of_data() -> None:
+    # 25 Nov: 2 and 8 (mean 5); 23 Nov: 10. Feel 0 and 10 on the 25th -> 5.0.
+    checkins = [
+        ci(0, 2, feel=0, emotions=("calm",), hour=8),
+        ci(0, 8, feel=10, emotions=("numb",), hour=20),
+        ci(2, 10, emotions=("calm",)),
+    ]
+    sessions = [sess(1, "breathe", "box", 2, 4), sess(40, "breathe", "box", 2, 4)]
+    lines = summary_lines(checkins, sessions, TODAY, 7, WORDS)
+    assert lines[0] == "The last 7 days (19 Nov to 25 Nov)"
+    # Days 19..25 Nov: nothing x4, 10, nothing, 5. On 1-10, 5 is 4/9 of the way: 3.1 of 7 -> ▄.
+    assert lines[1] == "Mood       █ ▄  average 7.5, from 2 to 10, 2 days with a check-in"
+    assert lines[2] == "Feel         ▅  average 5.0 (0 to 10)"
+    assert lines[3] == "Range  2 different feelings named, 1 of them pleasant"
+    assert lines[4] == "Practice  2 minutes (breathing 2)"
+    assert len(lines) == 5  # far too little for any insight
+
+
+def test_summary_sparkline_fits_its_width_for_a_year() -> None:
+    checkins = [ci(d, 1 + d % 10) for d in range(365)]
+    lines = summary_lines(checkins, [], TODAY, 365, WORDS, spark_width=60)
+    mood_line = lines[1]
+    spark = mood_line[len("Mood   ") : mood_line.index("  average")]
+    assert 50 <= len(spark) <= 60  # 365 days in runs of 7: 53 characters
+    assert set(spark) <= set("▁▂▃▄▅▆▇█ ")
+
+
+def test_flat_feel_adds_one_gentle_sentence() -> None:
+    checkins = [ci(d, 4, feel=1) for d in range(10)]
+    lines = summary_lines(checkins, [], TODAY, 30, WORDS)
+    assert lines[-1] == flat_hint(FlatSign("feel", 1.0, 10))
+    assert lines[-1].startswith("How much you can feel has stayed low for about two weeks.")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import math
 from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -10,7 +11,19 @@ from datetime import date, timedelta
 
 from tui.core.content import Content, ContentError
 from tui.core.models import CheckIn, Session
-from tui.core.stats import DayFeel, DayMood, daily_feel, daily_mood, local_day
+from tui.core.stats import (
+    DayFeel,
+    DayMood,
+    FlatSign,
+    bucket,
+    daily_feel,
+    daily_mood,
+    day_series,
+    flatness,
+    local_day,
+    mood_points,
+    sparkline,
+)
 
 WEEK_MIN_DAYS = 3
 """This week needs check-ins on at least 3 days before it is compared with anything."""
@@ -218,3 +231,102 @@ def build_insights(
     result.extend(_practices(sessions, practice_labels or {}, today))
     result.extend(_tags(checkins, today))
     return result
+
+
+def flat_hint(sign: FlatSign) -> str:
+    """The one gentle sentence shown when numbness seems to keep coming back."""
+    if sign.reason == "feel":
+        what = "How much you can feel has stayed low for about two weeks."
+    else:
+        what = "You have named only a few feelings for about two weeks."
+    return (
+        f"{what} That happens, and it can ease. "
+        "The plan has longer-term steps, whenever you want them."
+    )
+
+
+def summary_lines(
+    checkins: Sequence[CheckIn],
+    sessions: Sequence[Session],
+    today: date,
+    days: int,
+    words: Vocabulary,
+    *,
+    spark_width: int = 60,
+) -> list[str]:
+    """The text summary of the last `days` days, for `thaw stats` and anything else plain.
+
+    `checkins` and `sessions` may reach further back: the insights compare with earlier weeks.
+    """
+    start = today - timedelta(days=days - 1)
+    inside = [c for c in checkins if start <= local_day(c.at) <= today]
+    span = f"{_short(start)} to {_short(today)}"
+    heading = f"The last {days} days ({span})" if days > 1 else f"Today ({_short(today)})"
+    if not inside:
+        return [
+            heading,
+            "Nothing recorded here yet, and that is fine.",
+            "A check-in takes a few keys whenever you like: thaw checkin",
+        ]
+    moods = daily_mood(inside)
+    feels = daily_feel(inside)
+    lines = [heading]
+    mood_spark = _spark(moods, start, today, spark_width, 1.0, 10.0)
+    lines.append(
+        f"Mood   {mood_spark}  average {_fmt(_mean([d.mean for d in moods]))}, "
+        f"from {min(d.low for d in moods)} to {max(d.high for d in moods)}, "
+        f"{len(moods)} {'day' if len(moods) == 1 else 'days'} with a check-in"
+    )
+    if feels:
+        feel_spark = _spark(feels, start, today, spark_width, 0.0, 10.0)
+        lines.append(
+            f"Feel   {feel_spark}  average {_fmt(_mean([d.mean for d in feels]))} (0 to 10)"
+        )
+    named = {e for c in inside for e in c.emotions}
+    if named:
+        pleasant = sum(1 for e in named if words.valence.get(e) == "pleasant")
+        lines.append(
+            f"Range  {len(named)} different {'feeling' if len(named) == 1 else 'feelings'} "
+            f"named, {pleasant} of them pleasant"
+        )
+    minutes: dict[str, float] = defaultdict(float)
+    for s in sessions:
+        if start <= local_day(s.started_at) <= today:
+            minutes[KIND_LABELS.get(s.kind, s.kind)] += s.actual_seconds / 60
+    if minutes:
+        parts = ", ".join(f"{kind} {round(m)}" for kind, m in sorted(minutes.items()))
+        lines.append(f"Practice  {round(sum(minutes.values()))} minutes ({parts})")
+    found = build_insights(
+        checkins, sessions, today, names=words.names, practice_labels=words.practices
+    )
+    if found:
+        lines.append("")
+        lines.extend(f"- {i.text}" for i in found)
+    sign = flatness(checkins, words.valence, today)
+    if sign is not None:
+        lines.append("")
+        lines.append(flat_hint(sign))
+    return lines
+
+
+def _short(day: date) -> str:
+    """ "25 Nov" style, without a leading zero (strftime's %-d is not portable)."""
+    return f"{day.day} {day:%b}"
+
+
+def _spark(
+    days: Sequence[DayMood] | Sequence[DayFeel],
+    start: date,
+    end: date,
+    width: int,
+    low: float,
+    high: float,
+) -> str:
+    """A sparkline of one character a day, or of equal runs of days when they do not fit."""
+    total = (end - start).days + 1
+    if total <= width:
+        return sparkline(day_series(days, start, end), low, high)
+    buckets = {b.start: b.value for b in bucket(mood_points(days), start, end, width)}
+    span = math.ceil(total / width)
+    starts = [start + timedelta(days=i * span) for i in range(math.ceil(total / span))]
+    return sparkline([buckets.get(s) for s in starts], low, high)
