@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import os
 import re
 from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tui.core import stats
-from tui.core.content import ContentError
+from tui.core.insights import Vocabulary, practice_key, vocabulary
 from tui.core.models import (
     MARKER_KINDS,
     PLAN_STATUS_LABELS,
@@ -22,14 +24,15 @@ from tui.core.models import (
     SessionKind,
     Settings,
 )
+from tui.core.storage import atomic_write
 from tui.core.text import clean_line
 
 if TYPE_CHECKING:
     from tui.core.content import Content
     from tui.core.store import Store
 
-MIN_WEEKS, MAX_WEEKS = 1, 520
-"""A report covers whole weeks: at least one, at most ten years."""
+MIN_WEEKS, MAX_WEEKS = 1, 52
+"""A report covers whole weeks: at least one, at most a year (the CLI takes the same range)."""
 
 NOTE_MAX_IN_REPORT = 600
 """A note longer than this is shortened in the report (the full note stays in Thaw)."""
@@ -107,9 +110,7 @@ class ReportInput:
     sessions: Sequence[Session]
     markers: Sequence[Marker]
     plan_items: Sequence[PlanItem]
-    valence: Mapping[str, str]  # emotion id -> pleasant / unpleasant / mixed
-    emotion_names: Mapping[str, str]  # emotion id -> name
-    practice_labels: Mapping[str, str]  # "kind:detail" -> readable name
+    words: Vocabulary  # emotion names and valence, practice names (from insights.vocabulary)
 
 
 def report_period(today: date, weeks: int) -> tuple[date, date]:
@@ -167,7 +168,8 @@ def _mood_section(data: ReportInput, start: date, end: date) -> list[str]:
     total_days = (end - start).days + 1
     lines += [
         f"{len(checkins)} check-ins on {len(moods)} of {total_days} days. "
-        f"Mood averaged {_fmt(_mean([d.mean for d in moods]))} over the days with a check-in"
+        f"Mood averaged {_fmt(_mean([d.mean for d in moods]))} over the days with a check-in, "
+        f"from {min(d.low for d in moods)} to {max(d.high for d in moods)}"
         + (
             f"; how much I could feel averaged {_fmt(_mean([d.mean for d in feels]))} "
             f"over {len(feels)} days."
@@ -211,10 +213,15 @@ def _mood_section(data: ReportInput, start: date, end: date) -> list[str]:
 
 def _range_section(data: ReportInput, start: date, end: date) -> list[str]:
     lines = ["## Emotional range", ""]
-    ranges = {r.week: r for r in stats.weekly_range(data.checkins, data.valence)}
+    ranges = {r.week: r for r in stats.weekly_range(data.checkins, data.words.valence)}
     if not any(r.distinct for r in ranges.values()):
         return [*lines, "No feelings were named in this period.", ""]
+    named = {e for c in data.checkins for e in c.emotions}
+    pleasant = sum(1 for e in named if data.words.valence.get(e) == "pleasant")
     lines += [
+        f"Over the whole period I named {len(named)} different "
+        f"feeling{'s' if len(named) != 1 else ''}, {pleasant} of them pleasant.",
+        "",
         "How many different feelings I named each week, and how many of them were pleasant. "
         "A wider range can be a sign that feeling is coming back.",
         "",
@@ -230,7 +237,7 @@ def _range_section(data: ReportInput, start: date, end: date) -> list[str]:
         lines.append(f"| {_week_label(week)} | {found.distinct} | {found.pleasant} | {share} |")
     counts = Counter(e for c in data.checkins for e in c.emotions)
     top = ", ".join(
-        f"{escape_markdown(data.emotion_names.get(e, e.replace('_', ' ')))} ({n})"
+        f"{escape_markdown(data.words.names.get(e, e.replace('_', ' ')))} ({n})"
         for e, n in counts.most_common(8)
     )
     return [*lines, "", f"Named most often: {top}.", ""]
@@ -248,7 +255,11 @@ def _practice_section(data: ReportInput, start: date, end: date) -> list[str]:
     by_kind: dict[SessionKind, list[Session]] = defaultdict(list)
     for session in sessions:
         by_kind[session.kind].append(session)
+    total = sum(minutes.values())
     lines += [
+        f"{len(sessions)} practice{'s' if len(sessions) != 1 else ''}, "
+        f"{round(total)} minutes in all.",
+        "",
         "| Practice | Times | Finished | Minutes |",
         "| --- | ---: | ---: | ---: |",
     ]
@@ -264,7 +275,7 @@ def _practice_section(data: ReportInput, start: date, end: date) -> list[str]:
     rated: dict[str, list[Session]] = defaultdict(list)
     for session in sessions:
         if session.before is not None and session.after is not None:
-            rated[f"{session.kind}:{session.detail}"].append(session)
+            rated[practice_key(session)].append(session)
     if rated:
         lines += [
             "How much I could feel (0-10) before and after, where I rated both:",
@@ -302,7 +313,7 @@ def _practice_section(data: ReportInput, start: date, end: date) -> list[str]:
 
 def _label(data: ReportInput, key: str) -> str:
     kind, _, detail = key.partition(":")
-    found = data.practice_labels.get(key)
+    found = data.words.practices.get(key)
     if found:
         return found
     name = {str(k): v for k, v in KIND_NAMES.items()}.get(kind, kind)
@@ -376,9 +387,7 @@ def build_report(data: ReportInput) -> str:
         sessions,
         data.markers,
         data.plan_items,
-        data.valence,
-        data.emotion_names,
-        data.practice_labels,
+        data.words,
     )
     lines = _header(scoped, start, end)
     lines += _mood_section(scoped, start, end)
@@ -394,22 +403,6 @@ def build_report(data: ReportInput) -> str:
     return "\n".join(lines)
 
 
-def practice_labels(content: Content) -> dict[str, str]:
-    """Readable names for "kind:detail" keys from content; missing content gives an empty map."""
-    labels: dict[str, str] = {}
-    try:
-        for pattern in content.breathing:
-            labels[f"breathe:{pattern.id}"] = f"Breathing: {pattern.name}"
-        for exercise in content.grounding:
-            labels[f"ground:{exercise.id}"] = f"Grounding: {exercise.name}"
-        for group in content.ideas:
-            for idea in group.ideas:
-                labels[f"idea:{idea.id}"] = idea.title
-    except ContentError:  # a broken content file must not stop the report
-        return labels
-    return labels
-
-
 def report_from_store(store: Store, content: Content, now: datetime, options: ReportOptions) -> str:
     """Read only the weeks the report covers from the store and build the page."""
     start, end = report_period(now.date(), options.weeks)
@@ -417,11 +410,6 @@ def report_from_store(store: Store, content: Content, now: datetime, options: Re
     sessions = store.sessions(since=start, until=end)
     markers = store.markers() if options.include_markers else []
     plan = store.plan_items() if options.include_plan else []
-    emotions = content.emotions
-    labels = practice_labels(content)
-    for session in sessions:
-        if session.kind == "meditate":
-            labels.setdefault(f"meditate:{session.detail}", "Meditation")
     return build_report(
         ReportInput(
             today=now.date(),
@@ -431,8 +419,36 @@ def report_from_store(store: Store, content: Content, now: datetime, options: Re
             sessions=sessions,
             markers=markers,
             plan_items=plan,
-            valence={e.id: e.valence for e in emotions},
-            emotion_names={e.id: e.name for e in emotions},
-            practice_labels=labels,
+            words=vocabulary(content),
         )
     )
+
+
+def report_file_name(today: date) -> str:
+    """The name the app gives a summary it writes: thaw-summary-2026-11-25.md."""
+    return f"thaw-summary-{today.isoformat()}.md"
+
+
+def write_report(path: Path, text: str) -> Path:
+    """Write the page atomically, readable only by its owner (0600). DataError on trouble.
+
+    Overwriting is fine: the person named the file. Returns the absolute path written.
+    """
+    target = path.expanduser().absolute()
+    atomic_write(target, text.encode("utf-8"))
+    return target
+
+
+def write_summary(
+    store: Store, content: Content, now: datetime, settings: Settings, folder: Path
+) -> Path:
+    """The app's "write a summary" key: the saved choices, to thaw-summary-DATE.md in `folder`."""
+    text = report_from_store(store, content, now, ReportOptions.from_settings(settings))
+    return write_report(folder / report_file_name(now.date()), text)
+
+
+def summary_folder(home: Path | None, data_dir: Path) -> Path:
+    """Where the app writes a summary: the home folder, where people look, else the data folder."""
+    if home is not None and home.is_dir() and os.access(home, os.W_OK):
+        return home
+    return data_dir
