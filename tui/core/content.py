@@ -6,8 +6,6 @@ The dataclass shapes are a contract the screens code against; fields may only be
 
 from __future__ import annotations
 
-import difflib
-import tomllib
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -368,6 +366,8 @@ class Content:
         return text
 
     def _table(self, name: str) -> _Table:
+        import tomllib  # imported on first use: start-up stays fast
+
         text = self._read_text(name)
         try:
             data = tomllib.loads(text)
@@ -454,6 +454,8 @@ class Content:
 
     def nearest_emotions(self, text: str, limit: int = 3) -> list[Emotion]:
         """Emotions whose id or name is closest to `text`, best first (for "did you mean")."""
+        import difflib  # only needed for "did you mean", so not paid at start-up
+
         wanted = text.strip().casefold().replace(" ", "_")
         if not wanted:
             return []
