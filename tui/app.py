@@ -1,0 +1,314 @@
+"""ThawApp: the full-screen app, built from an injected store, content and clock."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import dataclasses
+import importlib
+import signal
+from collections.abc import Callable, Iterator
+from functools import partial
+from typing import TYPE_CHECKING, ClassVar, cast
+
+from textual.app import App
+from textual.binding import Binding, BindingType
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.screen import Screen
+from textual.theme import Theme
+
+from tui.core.errors import DataError, StaleEditError, ThawError
+from tui.core.models import Settings
+from tui.screens import SCREENS
+
+if TYPE_CHECKING:
+    from textual.events import Resize
+
+    from tui.core.clock import Clock
+    from tui.core.content import Content
+    from tui.core.store import Store
+
+MIN_WIDTH, MIN_HEIGHT = 40, 12
+NOT_READY = "This part of Thaw is not ready yet."
+
+# Calm, low-glare palettes: muted blue and sage on a soft charcoal or warm paper background.
+THAW_DARK = Theme(
+    name="thaw-dark",
+    primary="#7FA7C9",
+    secondary="#9BB89B",
+    accent="#D9B77E",
+    foreground="#D6DCE2",
+    background="#161A1F",
+    surface="#1D2329",
+    panel="#262E36",
+    success="#8FBF8F",
+    warning="#D9B36C",
+    error="#D98C8C",
+    dark=True,
+)
+THAW_LIGHT = Theme(
+    name="thaw-light",
+    primary="#3C6A8F",
+    secondary="#52785A",
+    accent="#94652A",
+    foreground="#2C333B",
+    background="#F3F0E8",
+    surface="#EAE6DC",
+    panel="#DDD7CB",
+    success="#3F7A4A",
+    warning="#8A6415",
+    error="#A4453F",
+    dark=False,
+)
+THEMES = (THAW_DARK, THAW_LIGHT)
+
+
+class ThawCommands(Provider):
+    """Command palette entries: every place in the registry, plus the app's own switches."""
+
+    def _commands(self) -> Iterator[tuple[str, str, Callable[[], object]]]:
+        app = cast("ThawApp", self.app)
+        for name, info in SCREENS.items():
+            yield info.title, info.description, partial(app.open_screen, name)
+        motion = "off" if app.settings.reduced_motion else "on"
+        yield (
+            f"Turn reduced motion {motion}",
+            "Still pictures instead of moving ones",
+            app.action_toggle_reduced_motion,
+        )
+        bell = "off" if app.settings.bell else "on"
+        yield f"Turn the bell {bell}", "A soft terminal bell for cues", app.action_toggle_bell
+        other = "light" if app.theme != "thaw-light" else "dark"
+        yield (
+            f"Switch to the {other} theme",
+            "Colours for a bright or a dim room",
+            app.action_toggle_theme,
+        )
+        yield "Quit", "Close Thaw", app.exit
+
+    async def discover(self) -> Hits:
+        for title, help_text, callback in self._commands():
+            yield DiscoveryHit(title, callback, help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for title, help_text, callback in self._commands():
+            score = max(matcher.match(title), matcher.match(help_text) * 0.8)
+            if score > 0:
+                yield Hit(score, matcher.highlight(title), callback, help=help_text)
+
+
+class ThawApp(App[None]):
+    """Thaw. Everything it needs is handed in, so tests use a temp store and a fake clock."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "Thaw"
+    COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {ThawCommands}
+    COMMAND_PALETTE_DISPLAY = "^p"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("f1", "help", "Keys", key_display="F1"),
+        Binding("f2", "open_screen('support')", "Support", key_display="F2", priority=True),
+        Binding("escape", "back", "Back", show=False),
+        Binding("question_mark", "help", "Keys", show=False),
+    ]
+
+    def __init__(
+        self,
+        store: Store,
+        content: Content,
+        clock: Clock,
+        *,
+        start: str = "home",
+        start_args: dict[str, object] | None = None,
+        exit_after_checkin: bool = False,
+    ) -> None:
+        super().__init__()
+        self.store = store
+        self.content = content
+        self.clock = clock
+        self.start = start if start in SCREENS else "home"
+        self.start_args: dict[str, object] = dict(start_args or {})
+        self.exit_after_checkin = exit_after_checkin
+        self._settings = Settings()
+        # What TEXTUAL_ANIMATIONS asked for, restored when reduced motion is turned off again.
+        self._env_animation_level = self.animation_level
+        for theme in THEMES:
+            self.register_theme(theme)
+        self.theme = THAW_DARK.name
+
+    # --- settings ---------------------------------------------------------------------------
+    @property
+    def settings(self) -> Settings:
+        """The current preferences (defaults if the settings file could not be read)."""
+        return self._settings
+
+    @property
+    def reduced_motion(self) -> bool:
+        """True when the person asked for less motion, or the terminal asked for no animation."""
+        return self._settings.reduced_motion or self.animation_level == "none"
+
+    def save_settings(self, new: Settings) -> Settings:
+        """Store new preferences and apply them now; a save problem is told, still applied."""
+        try:
+            saved = self.store.save_settings(new)
+        except StaleEditError:
+            # Another window changed settings: keep theirs, lay our fields over the newer rev.
+            try:
+                current = self.store.settings()
+                saved = self.store.save_settings(dataclasses.replace(new, rev=current.rev))
+            except ThawError as err:
+                self.notify(str(err), severity="warning")
+                saved = new
+        except ThawError as err:
+            self.notify(str(err), severity="warning")
+            saved = new
+        self._apply_settings(saved)
+        return saved
+
+    def _apply_settings(self, settings: Settings) -> None:
+        self._settings = settings
+        if settings.theme in self.available_themes:
+            self.theme = settings.theme
+        self.animation_level = "none" if settings.reduced_motion else self._env_animation_level
+        self.refresh_bindings()
+
+    def bell(self) -> None:
+        """Ring the terminal bell (works over SSH), only when the bell setting is on."""
+        if self._settings.bell:
+            super().bell()
+
+    def action_toggle_reduced_motion(self) -> None:
+        """Switch reduced motion on or off and say which."""
+        new = dataclasses.replace(self._settings, reduced_motion=not self._settings.reduced_motion)
+        self.save_settings(new)
+        self.notify("Reduced motion is on." if new.reduced_motion else "Reduced motion is off.")
+
+    def action_toggle_bell(self) -> None:
+        """Switch the bell on or off and say which."""
+        new = dataclasses.replace(self._settings, bell=not self._settings.bell)
+        self.save_settings(new)
+        self.notify("The bell is on." if new.bell else "The bell is off.")
+
+    def action_toggle_theme(self) -> None:
+        """Swap between the dark and the light theme."""
+        theme = "thaw-light" if self.theme != "thaw-light" else "thaw-dark"
+        self.save_settings(dataclasses.replace(self._settings, theme=theme))
+
+    # --- screens ----------------------------------------------------------------------------
+    def on_mount(self) -> None:
+        try:
+            self._apply_settings(self.store.settings())
+        except ThawError:
+            self._apply_settings(Settings())  # home shows the store's problems in its banner
+        self._install_hangup_handler()
+        if not self.open_screen(self.start, **self.start_args):
+            self.open_screen("home")
+        self.call_after_refresh(self._check_size)
+
+    def on_unmount(self) -> None:
+        self._remove_hangup_handler()
+
+    def open_screen(self, name: str, **kwargs: object) -> bool:
+        """Go to a screen by registry name, importing its module only now. False if it can't."""
+        from tui.screens.base import TooSmallScreen
+
+        info = SCREENS.get(name)
+        if info is None:
+            self.notify(NOT_READY)
+            return False
+        if isinstance(self.screen, TooSmallScreen):
+            return False
+        if name == "help":
+            self.action_help()
+            return True
+        try:
+            module = importlib.import_module(info.module)
+            screen_class = getattr(module, info.class_name)
+        except (ImportError, AttributeError):
+            self.notify(NOT_READY, title=info.title)
+            return False
+        if type(self.screen) is screen_class and not kwargs:
+            return True  # already here (F2 on the support screen)
+        try:
+            screen = screen_class(**kwargs)
+        except (TypeError, ThawError) as err:
+            message = str(err) if isinstance(err, ThawError) else NOT_READY
+            self.notify(message, title=info.title, severity="warning")
+            return False
+        self.push_screen(screen)
+        return True
+
+    async def action_open_screen(self, name: str) -> None:
+        """Binding and palette form of `open_screen`."""
+        self.open_screen(name)
+
+    async def action_back(self) -> None:
+        """Esc: leave this screen. Home stays put; the quick check-in closes the app when done."""
+        from tui.screens.base import TooSmallScreen
+
+        screen = self.screen
+        if isinstance(screen, TooSmallScreen) or type(screen).__name__ == "HomeScreen":
+            return
+        if len(self.screen_stack) > 2:
+            self.pop_screen()
+        elif self.exit_after_checkin:
+            self.exit()
+        else:
+            # Opened straight onto a practice: going back means going home.
+            home = importlib.import_module(SCREENS["home"].module)
+            self.switch_screen(getattr(home, SCREENS["home"].class_name)())
+
+    def action_help(self) -> None:
+        """F1 or ?: list every key of the current screen and the keys that work everywhere."""
+        from tui.screens.help import HelpScreen, collect_keys
+
+        if isinstance(self.screen, HelpScreen):
+            self.pop_screen()
+            return
+        self.push_screen(HelpScreen(collect_keys(self.screen), title=self.screen.title or ""))
+
+    # --- terminal size ----------------------------------------------------------------------
+    def on_resize(self, event: Resize) -> None:
+        self.call_after_refresh(self._check_size)
+
+    def _check_size(self) -> None:
+        """Below 40x12 the layout cannot fit: show one calm sentence until the window grows."""
+        from tui.screens.base import TooSmallScreen
+
+        width, height = self.size
+        too_small = width < MIN_WIDTH or height < MIN_HEIGHT
+        on_top = isinstance(self.screen, TooSmallScreen)
+        if too_small and not on_top and len(self.screen_stack) > 1:
+            self.push_screen(TooSmallScreen())
+        elif not too_small and on_top:
+            self.pop_screen()
+
+    # --- SSH drop ---------------------------------------------------------------------------
+    def _install_hangup_handler(self) -> None:
+        if self.is_headless:
+            return  # tests call `handle_hangup` directly; the test loop's signals stay untouched
+        with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+            asyncio.get_running_loop().add_signal_handler(signal.SIGHUP, self.handle_hangup)
+
+    def _remove_hangup_handler(self) -> None:
+        if self.is_headless:
+            return
+        with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+            asyncio.get_running_loop().remove_signal_handler(signal.SIGHUP)
+
+    def handle_hangup(self) -> None:
+        """The terminal went away: keep any unfinished check-in as a draft, then close quietly."""
+        for screen in self._all_screens():
+            keep = getattr(screen, "keep_as_draft", None)
+            if callable(keep):
+                # Nobody is left to tell about a failure; the store never half-writes a file.
+                with contextlib.suppress(ThawError, OSError):
+                    keep()
+        self.exit(return_code=0)
+
+    def _all_screens(self) -> list[Screen[object]]:
+        return list(self.screen_stack)
+
+    def show_data_error(self, err: DataError) -> None:
+        """A data problem during an action: its sentence, never a traceback."""
+        self.notify(str(err), title="Thaw can't save right now", severity="error", timeout=10)

@@ -1,0 +1,475 @@
+"""The check-in: a mood in one key, then anything else the person wants to add. Enter saves."""
+
+from __future__ import annotations
+
+import contextlib
+from datetime import datetime
+from typing import TYPE_CHECKING, ClassVar
+
+from textual import on
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widgets import Footer, Header, Input, Label, Static, TextArea
+
+from tui.core.errors import DataError, InputError, StaleEditError, ThawError
+from tui.core.models import CheckIn, Draft
+from tui.core.text import NOTE_MAX_CHARS, clean_text
+from tui.screens import SCREENS
+from tui.screens.base import ThawScreen
+from tui.widgets.emotion_picker import EmotionPicker
+from tui.widgets.feel_scale import FeelScale
+from tui.widgets.mood_scale import MoodScale
+from tui.widgets.tag_input import TagInput, split_tags
+
+if TYPE_CHECKING:
+    from textual.app import ComposeResult
+    from textual.events import Key
+    from textual.timer import Timer
+
+    from tui.core.content import Suggestion
+
+# How long the quick check-in (`python -m tui checkin`) shows "Saved" before closing.
+QUICK_EXIT_SECONDS = 1.5
+
+
+def describe_time(at: datetime, now: datetime) -> str:
+    """'21:04' today, 'yesterday 21:04', or 'Mon 3 Nov 21:04': short and unambiguous."""
+    local = at.astimezone(now.tzinfo)
+    clock = local.strftime("%H:%M")
+    days = (now.date() - local.date()).days
+    if days == 0:
+        return clock
+    if days == 1:
+        return f"yesterday {clock}"
+    return f"{local.strftime('%a')} {local.day} {local.strftime('%b')} {clock}"
+
+
+class CheckInScreen(ThawScreen):
+    """New check-in, back-fill (`at`), edit (`editing`), or an unfinished draft picked up."""
+
+    TITLE = "Check in"
+    DEFAULT_CSS = """
+    CheckInScreen #checkin-body { padding: 0 1; }
+    CheckInScreen .scale-row { height: 1; margin-top: 1; }
+    CheckInScreen .row-label { width: 26; color: $foreground; text-style: bold; }
+    CheckInScreen .hint { color: $foreground-muted; padding-left: 26; height: auto; }
+    CheckInScreen .field-label { color: $foreground; text-style: bold; margin-top: 1; }
+    CheckInScreen #checkin-columns { height: auto; }
+    CheckInScreen #col-left { width: 1fr; height: auto; margin-right: 2; }
+    CheckInScreen #col-right { width: 1fr; height: auto; }
+    CheckInScreen #note { height: 6; }
+    CheckInScreen #known-tags { color: $foreground-muted; height: auto; }
+    CheckInScreen #checkin-notice { color: $accent; height: auto; }
+    CheckInScreen #checkin-status { color: $warning; height: auto; margin-top: 1; }
+    CheckInScreen #conflict-newer { height: auto; border: round $warning; padding: 0 1; }
+    CheckInScreen #saved-panel { height: auto; padding: 1 2; display: none; }
+    CheckInScreen.-saved #saved-panel { display: block; }
+    CheckInScreen.-saved #checkin-body { display: none; }
+    CheckInScreen #saved-line { text-style: bold; color: $secondary; }
+    CheckInScreen #suggestion-line { margin-top: 1; }
+    CheckInScreen.-narrow .row-label { width: 100%; }
+    CheckInScreen.-narrow .scale-row { height: 2; layout: vertical; }
+    CheckInScreen.-narrow .hint { padding-left: 0; }
+    CheckInScreen.-narrow #checkin-columns { layout: vertical; }
+    CheckInScreen.-narrow #col-left { margin-right: 0; }
+    """
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (70, "-wide")]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "leave", "Back"),
+        Binding("enter", "save", "Save"),
+        Binding("ctrl+j", "save", "Save (also in the note)", key_display="^j"),
+        Binding("alt+enter,ctrl+s", "save", show=False),
+        Binding("ctrl+n", "start_fresh", "Start fresh", show=False),
+        Binding("ctrl+d", "keep_draft", "Keep as draft", show=False),
+    ]
+    KEY_HELP: ClassVar[list[tuple[str, str]]] = [
+        ("1-9, 0", "Mood 1 to 9; 0 means 10 (when the mood row is active)"),
+        ("← →", "Move along the mood or feel scale"),
+        ("0-9, Backspace", "How much you can feel, or clear it (on that row)"),
+        ("Enter", "Save, from anywhere except inside the note"),
+        ("Ctrl+J", "Save from inside the note (Enter there starts a new line)"),
+        ("Tab / Shift+Tab", "Next or previous part: mood, feel, feelings, note, tags"),
+        ("type, ↓, Space", "Find a feeling, move into the list, pick or unpick it"),
+        ("Enter in the feelings filter", "Pick the highlighted match"),
+        ("→ in tags", "Accept the remembered tag shown in grey"),
+        ("Ctrl+N", "Start fresh (drops the unfinished draft)"),
+        ("Ctrl+D", "Keep what you typed as a draft for later"),
+        ("Esc", "Back; anything typed is kept as a draft"),
+    ]
+
+    def __init__(
+        self,
+        editing: CheckIn | None = None,
+        draft: Draft | None = None,
+        at: datetime | None = None,
+    ) -> None:
+        super().__init__()
+        self._editing = editing
+        self._draft = draft
+        self._at = at
+        self._saved: CheckIn | None = None
+        self._suggestion: Suggestion | None = None
+        self._leaving = False
+        self._exit_timer: Timer | None = None
+
+    # --- layout -----------------------------------------------------------------------------
+    def compose(self) -> ComposeResult:
+        content = self.thaw.content
+        source = self._initial_values()
+        yield Header()
+        with VerticalScroll(id="checkin-body"):
+            yield Static("", id="checkin-notice", markup=False)
+            with Horizontal(classes="scale-row"):
+                yield Label("Mood right now", classes="row-label")
+                yield MoodScale(source.mood, id="mood")
+            yield Static("1 is very low, 10 is very good. A digit picks; 0 is 10.", classes="hint")
+            with Horizontal(classes="scale-row"):
+                yield Label("How much can you feel?", classes="row-label")
+                yield FeelScale(source.feel, id="feel")
+            yield Static("Optional. 0 is nothing at all, 10 is fully.", classes="hint")
+            with Horizontal(id="checkin-columns"):
+                with Vertical(id="col-left"):
+                    yield Label("Feelings (optional)", classes="field-label")
+                    yield EmotionPicker(
+                        content.families, content.emotions, source.emotions, id="emotions"
+                    )
+                with Vertical(id="col-right"):
+                    yield Label("Note (optional; Enter is a new line)", classes="field-label")
+                    yield TextArea(source.note, id="note", soft_wrap=True, compact=True)
+                    yield Label("Tags (optional)", classes="field-label")
+                    yield TagInput(self._known_tags(), ", ".join(source.tags), id="tags")
+                    yield Static(self._known_tags_line(), id="known-tags", markup=False)
+            yield Static("", id="checkin-status", markup=False)
+        with Vertical(id="saved-panel"):
+            yield Static("", id="saved-line", markup=False)
+            yield Static("", id="suggestion-line", markup=False)
+            yield Static("Enter or Esc to go on.", classes="hint-end", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(MoodScale).focus()
+        now = self.thaw.clock.now()
+        if self._editing is not None:
+            when = describe_time(self._editing.at, now)
+            self.sub_title = f"changing the entry from {when}"
+        elif self._at is not None:
+            self._set_notice(f"Filling in {describe_time(self._at, now)}.")
+        elif self._draft is not None:
+            when = describe_time(self._draft.saved_at, now)
+            self._set_notice(
+                f"Picked up your unfinished check-in from {when}. Ctrl+N starts fresh instead."
+            )
+
+    def _initial_values(self) -> Draft:
+        """What the form starts with: the entry being edited, the draft, or nothing."""
+        if self._editing is not None:
+            e = self._editing
+            return Draft(e.at, e.mood, e.feel, e.emotions, e.note, e.tags, e.id)
+        if self._draft is None and self._at is None:
+            try:
+                self._draft = self.thaw.store.draft()
+            except ThawError:
+                self._draft = None
+        if self._draft is not None:
+            if self._draft.editing_id:
+                self._editing = self._find_recent(self._draft.editing_id)
+            return self._draft
+        return Draft(saved_at=self.thaw.clock.now())
+
+    def _find_recent(self, checkin_id: str) -> CheckIn | None:
+        """An edit left unfinished: find the entry it belonged to (rare, so a wide look is fine)."""
+        try:
+            return next(
+                (c for c in self.thaw.store.recent_checkins(2000) if c.id == checkin_id), None
+            )
+        except ThawError:
+            return None
+
+    def _known_tags(self) -> list[str]:
+        try:
+            return self.thaw.store.known_tags()
+        except ThawError:
+            return []
+
+    def _known_tags_line(self) -> str:
+        known = self._known_tags()[:6]
+        return "Used before: " + ", ".join(known) if known else ""
+
+    # --- reading the form -------------------------------------------------------------------
+    def current_draft(self) -> Draft:
+        """Everything typed so far, as a Draft (it is also what SIGHUP keeps)."""
+        return Draft(
+            saved_at=self.thaw.clock.now(),
+            mood=self.query_one(MoodScale).value,
+            feel=self.query_one(FeelScale).value,
+            emotions=self.query_one(EmotionPicker).picked,
+            note=clean_text(self.query_one("#note", TextArea).text),
+            tags=split_tags(self.query_one(TagInput).value),
+            editing_id=self._editing.id if self._editing is not None else "",
+        )
+
+    def has_changes(self) -> bool:
+        """True when there is something typed that has not been saved."""
+        if self._saved is not None or not self.is_mounted:
+            return False
+        d = self.current_draft()
+        if self._editing is not None:
+            e = self._editing
+            return (d.mood, d.feel, d.emotions, d.note.strip(), d.tags) != (
+                e.mood,
+                e.feel,
+                e.emotions,
+                e.note.strip(),
+                e.tags,
+            )
+        return bool(
+            d.mood is not None or d.feel is not None or d.emotions or d.note.strip() or d.tags
+        )
+
+    def keep_as_draft(self) -> bool:
+        """Keep what is typed as a draft (SIGHUP, Esc, a failed save). False if nothing to keep."""
+        if not self.has_changes():
+            return False
+        self.thaw.store.save_draft(self.current_draft())
+        return True
+
+    # --- messages ---------------------------------------------------------------------------
+    def _set_notice(self, text: str) -> None:
+        self.query_one("#checkin-notice", Static).update(text)
+
+    def _set_status(self, text: str) -> None:
+        status = self.query_one("#checkin-status", Static)
+        status.update(text)
+        if text:
+            self.query_one("#checkin-body", VerticalScroll).scroll_to_widget(status)
+
+    # --- actions ----------------------------------------------------------------------------
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return not (action in ("save", "start_fresh", "keep_draft") and self._saved is not None)
+
+    def action_save(self) -> None:
+        """Validate and save; on trouble, say so plainly and keep everything on screen."""
+        if self._saved is not None:
+            self._exit_screen()
+            return
+        d = self.current_draft()
+        if d.mood is None:
+            self._set_status("Choose a mood from 1 to 10 first: a digit key, or the arrows.")
+            self.query_one(MoodScale).focus()
+            return
+        if len(d.note) > NOTE_MAX_CHARS:
+            self._set_status(
+                f"The note is {len(d.note):,} characters; the most a note can hold is "
+                f"{NOTE_MAX_CHARS:,}. Trim it a little and save again."
+            )
+            return
+        unknown = [e for e in d.emotions if self.thaw.content.emotion(e) is None]
+        if unknown:
+            self._set_status("One of the picked feelings is not in the list any more; unpick it.")
+            return
+        store = self.thaw.store
+        try:
+            if self._editing is not None:
+                saved = store.update_checkin(
+                    self._editing,
+                    mood=d.mood,
+                    feel=d.feel,
+                    emotions=d.emotions,
+                    note=d.note,
+                    tags=d.tags,
+                )
+            else:
+                saved = store.add_checkin(
+                    d.mood, feel=d.feel, emotions=d.emotions, note=d.note, tags=d.tags, at=self._at
+                )
+        except InputError as err:
+            self._set_status(str(err))
+            return
+        except StaleEditError:
+            self._show_conflict()
+            return
+        except DataError as err:
+            self._set_status(
+                f"{err} What you typed is still here. Ctrl+D keeps it as a draft for later."
+            )
+            self.refresh_bindings()
+            return
+        self._saved = saved
+        # The check-in is safe; a draft left behind would only be offered again.
+        with contextlib.suppress(ThawError):
+            store.clear_draft()
+        self._after_save(saved)
+
+    def _after_save(self, saved: CheckIn) -> None:
+        """One line of thanks, one line of gentle next step; then home (or close, when quick)."""
+        if self._editing is not None:
+            self.app.notify("Your changes are saved.")
+            self.dismiss()
+            return
+        if self._at is not None:
+            self.app.notify(f"Saved for {describe_time(saved.at, self.thaw.clock.now())}.")
+            self.dismiss()
+            return
+        self.add_class("-saved")
+        self.query_one("#saved-line", Static).update(f"Saved: mood {saved.mood}. Thank you.")
+        self._suggestion = self._choose_suggestion(saved)
+        line = self.query_one("#suggestion-line", Static)
+        if self._suggestion is not None:
+            info = SCREENS.get(self._suggestion.action)
+            key = info.key if info is not None else ""
+            hint = f"  Press {key}: {self._suggestion.key_hint}." if key else ""
+            line.update(self._suggestion.text + hint)
+        self.set_focus(None)
+        self.refresh_bindings()
+        if self.thaw.exit_after_checkin:
+            self._exit_timer = self.set_timer(QUICK_EXIT_SECONDS, self.app.exit)
+
+    def _choose_suggestion(self, saved: CheckIn) -> Suggestion | None:
+        try:
+            from tui.core.suggest import choose_suggestion
+
+            earlier = [c.mood for c in self.thaw.store.recent_checkins(6) if c.id != saved.id]
+            return choose_suggestion(
+                self.thaw.content, saved.mood, saved.feel, saved.emotions, earlier[:4]
+            )
+        except Exception:  # a missing suggestion must never spoil a saved check-in
+            return None
+
+    def _show_conflict(self) -> None:
+        """Another window changed or deleted this entry: show theirs, keep ours, change nothing."""
+        assert self._editing is not None
+        newer = self._find(self._editing.id)
+        if newer is None:
+            self._at = self._editing.at
+            self._editing = None
+            self._set_status(
+                "This entry was deleted in another window. Your changes are still here: "
+                "Enter saves them as a new entry, Esc leaves it deleted."
+            )
+            return
+        summary = f"Newer version: mood {newer.mood}"
+        if newer.feel is not None:
+            summary += f", feel {newer.feel}"
+        if newer.emotions:
+            names = [(self.thaw.content.emotion(e) or e) for e in newer.emotions]
+            summary += ", " + ", ".join(getattr(n, "name", str(n)) for n in names)
+        if newer.tags:
+            summary += ". Tags: " + ", ".join(newer.tags)
+        if newer.note:
+            summary += ".\nNote: " + newer.note
+        self._editing = newer
+        self._set_status(
+            "This entry changed in another window. Here is the newer version; your changes "
+            "are kept below so you can copy them. Enter saves yours over it, Esc keeps the newer."
+        )
+        body = self.query_one("#checkin-body", VerticalScroll)
+        existing = self.query("#conflict-newer")
+        if existing:
+            existing.first(Static).update(summary)
+        else:
+            body.mount(Static(summary, id="conflict-newer", markup=False), after="#checkin-notice")
+
+    def _find(self, checkin_id: str) -> CheckIn | None:
+        """The stored version of one check-in, looked for around the date we knew it by."""
+        assert self._editing is not None
+        day = self._editing.at.date()
+        try:
+            for c in self.thaw.store.checkins(since=day, until=day):
+                if c.id == checkin_id:
+                    return c
+        except ThawError:
+            return None
+        return None
+
+    def action_leave(self) -> None:
+        """Esc: go back. Typed-but-unsaved words are kept as a draft, and we say so."""
+        if self._saved is not None:
+            self._exit_screen()
+            return
+        try:
+            kept = self.keep_as_draft()
+        except ThawError as err:
+            if not self._leaving:
+                self._leaving = True
+                self._set_status(
+                    f"{err} What you typed is still here. Esc again leaves without keeping it."
+                )
+                return
+            kept = False
+        if kept:
+            self.app.notify("Kept as a draft. It will be here when you check in next.")
+        self._exit_screen()
+
+    def _exit_screen(self) -> None:
+        if self._exit_timer is not None:
+            self._exit_timer.stop()
+        if self.thaw.exit_after_checkin:
+            self.app.exit()
+        elif len(self.app.screen_stack) > 2:
+            self.dismiss()
+        else:
+            self.app.call_later(self.app.run_action, "back")
+
+    def action_start_fresh(self) -> None:
+        """Ctrl+N: drop the draft and clear the form."""
+        with contextlib.suppress(ThawError):
+            self.thaw.store.clear_draft()
+        self._draft = None
+        self.query_one(MoodScale).value = None
+        self.query_one(FeelScale).value = None
+        picker = self.query_one(EmotionPicker)
+        for emotion_id in picker.picked:
+            picker.toggle(emotion_id)
+        self.query_one("#note", TextArea).text = ""
+        self.query_one(TagInput).value = ""
+        self._set_notice("")
+        self._set_status("")
+        self.query_one(MoodScale).focus()
+
+    def action_keep_draft(self) -> None:
+        """Ctrl+D: keep what is typed for later without saving a check-in."""
+        try:
+            kept = self.keep_as_draft()
+        except ThawError as err:
+            self._set_status(f"{err} Couldn't keep a draft either; copy your note somewhere safe.")
+            return
+        self._set_status("Kept as a draft." if kept else "Nothing typed yet to keep.")
+
+    # --- events -----------------------------------------------------------------------------
+    @on(EmotionPicker.SubmitRequested)
+    @on(Input.Submitted, "#tags")
+    def _submit(self, event: EmotionPicker.SubmitRequested | Input.Submitted) -> None:
+        event.stop()
+        self.action_save()
+
+    @on(TextArea.Changed, "#note")
+    def _note_changed(self, event: TextArea.Changed) -> None:
+        """Pasted escape or bidi characters go at once, so the screen shows what will be kept."""
+        text = event.text_area.text
+        cleaned = clean_text(text)
+        if cleaned != text:
+            event.text_area.text = cleaned
+            event.text_area.move_cursor(event.text_area.document.end)
+
+    def on_key(self, event: Key) -> None:
+        """After saving, the suggestion's key opens it."""
+        if self._saved is None or self._suggestion is None:
+            return
+        info = SCREENS.get(self._suggestion.action)
+        if info is not None and event.key == info.key:
+            event.stop()
+            action = self._suggestion.action
+            if self._exit_timer is not None:
+                self._exit_timer.stop()  # the quick check-in stays open for what was chosen
+            self.thaw.exit_after_checkin = False
+            if len(self.app.screen_stack) > 2:
+                self.dismiss()
+                self.app.call_later(self.thaw.open_screen, action)
+            else:
+                self.app.call_later(self._replace_with, action)
+
+    def _replace_with(self, name: str) -> None:
+        """Opened on its own (quick check-in): the next screen takes this one's place."""
+        self.app.pop_screen()
+        if not self.thaw.open_screen(name):
+            self.thaw.open_screen("home")

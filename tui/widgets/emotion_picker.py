@@ -1,0 +1,250 @@
+"""EmotionPicker: every feeling word, filtered by typing, grouped by family; several picks."""
+
+from __future__ import annotations
+
+import contextlib
+import difflib
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.message import Message
+from textual.widgets import Input, OptionList, Static
+from textual.widgets.option_list import Option, OptionDoesNotExist
+
+if TYPE_CHECKING:
+    from textual.app import ComposeResult
+    from textual.events import Key
+
+    from tui.core.content import Emotion, EmotionFamily
+
+_HEADING_PREFIX = "family:"
+
+
+def numb_first(families: Sequence[EmotionFamily]) -> list[EmotionFamily]:
+    """Families in content order, with numbness at the top: it is an answer, not an afterthought."""
+    return sorted(families, key=lambda f: 0 if "numb" in f.id or "numb" in f.name.lower() else 1)
+
+
+def matches(emotion: Emotion, family: EmotionFamily | None, query: str) -> bool:
+    """Does the typed text appear in the emotion's name, id, meaning or family?"""
+    query = query.strip().lower()
+    if not query:
+        return True
+    haystack = [emotion.name, emotion.id.replace("_", " "), emotion.meaning]
+    if family is not None:
+        haystack.append(family.name)
+    return any(query in part.lower() for part in haystack)
+
+
+class EmotionList(OptionList):
+    """The list part: Space (or a click) picks or unpicks; Enter asks to save the check-in."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("space", "select", "Pick or unpick a feeling"),
+        Binding("enter", "submit", "Save", show=False),
+    ]
+
+    class SubmitRequested(Message):
+        """Enter in the list: the person is done."""
+
+    def action_submit(self) -> None:
+        self.post_message(self.SubmitRequested())
+
+
+class EmotionPicker(Vertical):
+    """Type to filter; Down enters the list; Space picks; the highlighted meaning shows below."""
+
+    DEFAULT_CSS = """
+    EmotionPicker {
+        height: auto;
+    }
+    EmotionPicker > #emotion-filter {
+        width: 100%;
+    }
+    EmotionPicker > EmotionList {
+        height: 8;
+        border: none;
+        padding: 0;
+        background: $surface;
+    }
+    EmotionPicker > EmotionList:focus {
+        background-tint: $foreground 4%;
+    }
+    EmotionPicker > #emotion-picked {
+        color: $secondary;
+        height: auto;
+    }
+    EmotionPicker > #emotion-meaning {
+        color: $foreground-muted;
+        height: 2;
+    }
+    """
+
+    class Changed(Message):
+        """The set of picked emotions changed."""
+
+        def __init__(self, picker: EmotionPicker, picked: tuple[str, ...]) -> None:
+            super().__init__()
+            self.picker = picker
+            self.picked = picked
+
+        @property
+        def control(self) -> EmotionPicker:
+            return self.picker
+
+    class SubmitRequested(Message):
+        """Enter where it means "done" (empty filter, or the list)."""
+
+    def __init__(
+        self,
+        families: Sequence[EmotionFamily],
+        emotions: Sequence[Emotion],
+        picked: Iterable[str] = (),
+        *,
+        id: str | None = None,
+    ) -> None:
+        super().__init__(id=id)
+        self._families = numb_first(families)
+        self._family_by_id = {f.id: f for f in self._families}
+        self._emotions = list(emotions)
+        self._by_id = {e.id: e for e in self._emotions}
+        self._picked: list[str] = [e for e in picked if e in self._by_id]
+
+    # --- public -----------------------------------------------------------------------------
+    @property
+    def picked(self) -> tuple[str, ...]:
+        """Picked emotion ids, in the order they were picked."""
+        return tuple(self._picked)
+
+    def toggle(self, emotion_id: str) -> None:
+        """Pick or unpick one emotion."""
+        if emotion_id not in self._by_id:
+            return
+        if emotion_id in self._picked:
+            self._picked.remove(emotion_id)
+        else:
+            self._picked.append(emotion_id)
+        option_list = self.query_one(EmotionList)
+        # When the option is filtered out right now there is nothing to redraw.
+        with contextlib.suppress(OptionDoesNotExist):
+            option_list.replace_option_prompt(emotion_id, self._prompt(self._by_id[emotion_id]))
+        self._show_picked()
+        self.post_message(self.Changed(self, self.picked))
+
+    # --- building ---------------------------------------------------------------------------
+    def compose(self) -> ComposeResult:
+        yield Input(
+            placeholder="Type to find a feeling, e.g. numb", id="emotion-filter", compact=True
+        )
+        yield Static("", id="emotion-picked", markup=False)
+        yield EmotionList(*self._options(""), id="emotion-list")
+        yield Static("", id="emotion-meaning", markup=False)
+
+    def on_mount(self) -> None:
+        self._show_picked()
+        option_list = self.query_one(EmotionList)
+        self._highlight_first(option_list)
+
+    def _prompt(self, emotion: Emotion) -> Text:
+        mark = "✓ " if emotion.id in self._picked else "  "
+        return Text.assemble((mark, "bold"), emotion.name)
+
+    def _options(self, query: str) -> list[Option]:
+        options: list[Option] = []
+        for family in self._families:
+            members = [
+                e for e in self._emotions if e.family == family.id and matches(e, family, query)
+            ]
+            if not members:
+                continue
+            heading = Text(family.name, style="bold italic")
+            options.append(Option(heading, id=_HEADING_PREFIX + family.id, disabled=True))
+            options.extend(Option(self._prompt(e), id=e.id) for e in members)
+        orphans = [
+            e
+            for e in self._emotions
+            if e.family not in self._family_by_id and matches(e, None, query)
+        ]
+        options.extend(Option(self._prompt(e), id=e.id) for e in orphans)
+        return options
+
+    def _highlight_first(self, option_list: OptionList) -> None:
+        for index, option in enumerate(option_list.options):
+            if not option.disabled:
+                option_list.highlighted = index
+                return
+        option_list.highlighted = None
+
+    def _show_picked(self) -> None:
+        names = [self._by_id[i].name for i in self._picked]
+        text = "Picked: " + ", ".join(names) if names else "No feelings picked (that's fine)."
+        self.query_one("#emotion-picked", Static).update(text)
+
+    def _show_meaning(self, emotion: Emotion | None, query: str = "") -> None:
+        meaning = self.query_one("#emotion-meaning", Static)
+        if emotion is not None:
+            meaning.update(f"{emotion.name}: {emotion.meaning}")
+            return
+        close = difflib.get_close_matches(
+            query.lower(), [e.name.lower() for e in self._emotions], n=3, cutoff=0.5
+        )
+        if close:
+            meaning.update(f"Nothing called that here. Closest: {', '.join(close)}.")
+        else:
+            meaning.update("Nothing called that here. Try another word, or leave it empty.")
+
+    # --- events -----------------------------------------------------------------------------
+    @on(Input.Changed, "#emotion-filter")
+    def _filter(self, event: Input.Changed) -> None:
+        event.stop()
+        option_list = self.query_one(EmotionList)
+        option_list.set_options(self._options(event.value))
+        self._highlight_first(option_list)
+        if option_list.highlighted is None:
+            self._show_meaning(None, event.value)
+
+    @on(Input.Submitted, "#emotion-filter")
+    def _filter_submitted(self, event: Input.Submitted) -> None:
+        """Enter after typing picks the highlighted match; Enter on an empty filter means done."""
+        event.stop()
+        if not event.value.strip():
+            self.post_message(self.SubmitRequested())
+            return
+        option = self.query_one(EmotionList).highlighted_option
+        if option is not None and option.id and not option.disabled:
+            self.toggle(option.id)
+            event.input.value = ""
+
+    @on(OptionList.OptionHighlighted, "#emotion-list")
+    def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        event.stop()
+        option_id = event.option.id or ""
+        self._show_meaning(self._by_id.get(option_id))
+
+    @on(OptionList.OptionSelected, "#emotion-list")
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option.id:
+            self.toggle(event.option.id)
+
+    @on(EmotionList.SubmitRequested)
+    def _list_submit(self, event: EmotionList.SubmitRequested) -> None:
+        event.stop()
+        self.post_message(self.SubmitRequested())
+
+    def on_key(self, event: Key) -> None:
+        """Down from the filter steps into the list; Up from the top of the list steps back."""
+        option_list = self.query_one(EmotionList)
+        filter_input = self.query_one("#emotion-filter", Input)
+        if event.key == "down" and filter_input.has_focus:
+            event.stop()
+            option_list.focus()
+        elif event.key == "up" and option_list.has_focus:
+            first = next((i for i, o in enumerate(option_list.options) if not o.disabled), None)
+            if option_list.highlighted == first:
+                event.stop()
+                filter_input.focus()

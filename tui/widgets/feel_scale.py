@@ -1,0 +1,29 @@
+"""FeelScale: "how much can you feel right now", 0 to 10 — the axis numbness lives on. Optional."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.binding import Binding, BindingType
+
+from tui.widgets.mood_scale import NumberScale
+
+
+class FeelScale(NumberScale):
+    """0 (nothing at all) to 10 (everything, fully). Digits choose 0-9, arrows reach 10,
+    Backspace clears it again because the question is optional."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *(Binding(str(n), f"choose({n})", show=False) for n in range(10)),
+        Binding("backspace,delete", "clear", "Clear", show=False),
+    ]
+    low = 0
+    high = 10
+
+    def action_choose(self, number: int) -> None:
+        """A digit key: that number, at once."""
+        self.value = number
+
+    def action_clear(self) -> None:
+        """Leave the question unanswered."""
+        self.value = None

@@ -1,0 +1,135 @@
+"""MoodScale: a number in one key (a digit, 0 for 10) or the arrows; NumberScale is the base."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from rich.text import Text
+from textual.binding import Binding, BindingType
+from textual.message import Message
+from textual.reactive import reactive
+from textual.widget import Widget
+
+if TYPE_CHECKING:
+    from textual.app import RenderResult
+    from textual.events import Click
+
+
+class NumberScale(Widget, can_focus=True):
+    """A row of numbers from `low` to `high`; one is chosen, or none yet."""
+
+    DEFAULT_CSS = """
+    NumberScale {
+        height: 1;
+        width: auto;
+        max-width: 100%;
+    }
+    NumberScale > .scale--cell {
+        color: $foreground-muted;
+    }
+    NumberScale > .scale--chosen {
+        background: $primary;
+        color: $background;
+        text-style: bold;
+    }
+    NumberScale:focus > .scale--chosen {
+        background: $accent;
+    }
+    NumberScale:focus > .scale--cell {
+        color: $foreground;
+    }
+    """
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"scale--cell", "scale--chosen"}
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("left", "step(-1)", "Lower", show=False),
+        Binding("right", "step(1)", "Higher", show=False),
+        Binding("home", "jump_low", show=False),
+        Binding("end", "jump_high", show=False),
+    ]
+
+    low: ClassVar[int] = 1
+    high: ClassVar[int] = 10
+
+    value: reactive[int | None] = reactive(None)
+    """The chosen number, or None while nothing is chosen (the person may skip optional scales)."""
+
+    class Changed(Message):
+        """The chosen number changed (None: cleared)."""
+
+        def __init__(self, scale: NumberScale, value: int | None) -> None:
+            super().__init__()
+            self.scale = scale
+            self.value = value
+
+        @property
+        def control(self) -> NumberScale:
+            return self.scale
+
+    def __init__(
+        self, value: int | None = None, *, id: str | None = None, classes: str | None = None
+    ) -> None:
+        super().__init__(id=id, classes=classes)
+        self.set_reactive(NumberScale.value, self._clamp(value))
+
+    def _clamp(self, value: int | None) -> int | None:
+        if value is None:
+            return None
+        return max(self.low, min(self.high, value))
+
+    def validate_value(self, value: int | None) -> int | None:
+        return self._clamp(value)
+
+    def watch_value(self, value: int | None) -> None:
+        self.post_message(self.Changed(self, value))
+
+    def _cell_width(self) -> int:
+        count = self.high - self.low + 1
+        available = self.size.width or count * 4
+        return max(3, min(4, available // count))
+
+    def get_content_width(self, container: object, viewport: object) -> int:
+        return (self.high - self.low + 1) * 4
+
+    def render(self) -> RenderResult:
+        cell = self._cell_width()
+        plain = self.get_component_rich_style("scale--cell")
+        chosen = self.get_component_rich_style("scale--chosen")
+        text = Text(no_wrap=True, overflow="crop")
+        for number in range(self.low, self.high + 1):
+            label = str(number).center(cell)
+            text.append(label, chosen if number == self.value else plain)
+        return text
+
+    def action_step(self, delta: int) -> None:
+        """Arrows: one step; from nothing, start in the middle so either direction is short."""
+        if self.value is None:
+            self.value = (self.low + self.high + 1) // 2
+        else:
+            self.value = self.value + delta
+
+    def action_jump_low(self) -> None:
+        self.value = self.low
+
+    def action_jump_high(self) -> None:
+        self.value = self.high
+
+    def on_click(self, event: Click) -> None:
+        index = event.x // self._cell_width()
+        if 0 <= index <= self.high - self.low:
+            self.value = self.low + index
+            self.focus()
+
+
+class MoodScale(NumberScale):
+    """Mood from 1 to 10. Digit keys choose at once; 0 means 10, so one key always does it."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *(Binding(str(n), f"choose({n})", show=False) for n in range(1, 10)),
+        Binding("0", "choose(10)", show=False),
+    ]
+    low = 1
+    high = 10
+
+    def action_choose(self, number: int) -> None:
+        """A digit key: that number, at once."""
+        self.value = number

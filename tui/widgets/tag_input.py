@@ -1,0 +1,60 @@
+"""TagInput: comma-separated tags, completing the last one from tags used before."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from textual.suggester import Suggester
+from textual.widgets import Input
+
+from tui.core.text import clean_line
+
+
+def split_tags(value: str) -> tuple[str, ...]:
+    """ "work, sleep ,  walk" -> ("work", "sleep", "walk"): cleaned, no empties, no repeats."""
+    seen: list[str] = []
+    for part in value.split(","):
+        tag = clean_line(part)
+        if tag and tag.lower() not in (s.lower() for s in seen):
+            seen.append(tag)
+    return tuple(seen)
+
+
+class KnownTagSuggester(Suggester):
+    """Suggests the rest of the tag being typed (after the last comma) from remembered tags."""
+
+    def __init__(self, known: Sequence[str]) -> None:
+        super().__init__(use_cache=False, case_sensitive=True)
+        self._known = list(known)
+
+    async def get_suggestion(self, value: str) -> str | None:
+        _, _, last = value.rpartition(",")
+        stem = last.lstrip()
+        if not stem:
+            return None
+        lowered = stem.lower()
+        for tag in self._known:
+            if tag.lower().startswith(lowered) and tag.lower() != lowered:
+                prefix = value[: len(value) - len(stem)]
+                return prefix + tag
+        return None
+
+
+class TagInput(Input):
+    """One line of tags. Right arrow (or End) accepts the greyed-out completion."""
+
+    def __init__(
+        self, known: Sequence[str] = (), value: str = "", *, id: str | None = None
+    ) -> None:
+        super().__init__(
+            value=value,
+            placeholder="Tags, separated by commas (optional)",
+            suggester=KnownTagSuggester(known),
+            id=id,
+            compact=True,
+        )
+
+    @property
+    def tags(self) -> tuple[str, ...]:
+        """The tags typed so far, cleaned."""
+        return split_tags(self.value)
