@@ -323,15 +323,11 @@ def atomic_write(path: Path, data: bytes) -> None:
                 tmp.unlink()
 
 
-def remove_stale_temps(folder: Path) -> int:
-    """Delete temp files a killed writer left behind. Call only while holding the lock."""
+def remove_stale_temps(root: Path) -> int:
+    """Delete temp files killed writers left anywhere under `root`. Call only under the lock."""
     removed = 0
-    try:
-        entries = list(folder.iterdir())
-    except OSError:
-        return 0
-    for entry in entries:
-        if entry.name.startswith(".") and entry.name.endswith(TEMP_SUFFIX):
+    for entry in root.rglob(f".*{TEMP_SUFFIX}"):
+        if entry.is_file() and not entry.is_symlink():
             with suppress(OSError):
                 entry.unlink()
                 removed += 1

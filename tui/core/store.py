@@ -1141,12 +1141,7 @@ class Store:
                 self._check_files(in_lock=False)
                 return
             with self._lock():
-                for folder in (
-                    self.data_dir,
-                    self.data_dir / CHECKINS_DIR,
-                    self.data_dir / SESSIONS_DIR,
-                ):
-                    st.remove_stale_temps(folder)
+                st.remove_stale_temps(self.data_dir)
                 self._check_files(in_lock=True)
                 for kind in (_CHECKINS, _SESSIONS):
                     self._heal_duplicates(kind)

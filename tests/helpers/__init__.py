@@ -1,0 +1,1 @@
+"""Worker scripts the storage proof tests run as separate processes."""
