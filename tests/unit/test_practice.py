@@ -376,3 +376,46 @@ def test_grounding_fallback_is_shown_on_request_only_where_there_is_one() -> Non
 def test_grounding_needs_steps() -> None:
     with pytest.raises(InputError):
         GroundingRun(GroundingExercise("x", "X", "", (), ""))
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("box", "box"),
+        ("Box", "box"),
+        ("4-7-8", "478"),
+        ("cyclic-sigh", "cyclic_sigh"),
+        ("cyclicsigh", "cyclic_sigh"),
+        ("sigh", "cyclic_sigh"),
+        ("res", "resonance"),
+        ("nope", None),
+    ],
+)
+def test_pattern_names_as_people_type_them(typed: str, expected: str | None) -> None:
+    from tui.core.practice import resolve_id
+
+    ids = ["cyclic_sigh", "resonance", "box", "478", "custom"]
+    assert resolve_id(typed, ids, {"sigh": "cyclic_sigh"}) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [("2", 2.0), (" 0.5 ", 0.5), ("2,5", 2.5)])
+def test_meditation_length_as_typed(text: str, expected: float) -> None:
+    from tui.core.practice import parse_minutes
+
+    assert parse_minutes(text) == expected
+
+
+@pytest.mark.parametrize("text", ["", "two", "0", "-3", "inf", "nan", "500"])
+def test_meditation_length_that_cannot_work_is_refused(text: str) -> None:
+    from tui.core.practice import parse_minutes
+
+    with pytest.raises(InputError):
+        parse_minutes(text)
+
+
+def test_grounding_note_kept_when_leaving_part_way() -> None:
+    run = GroundingRun(SENSES)
+    run.advance("sky")
+    run.set_note("  soft jumper ")
+    assert run.index == 1
+    assert run.notes() == ("sky", "soft jumper")

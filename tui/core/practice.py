@@ -21,6 +21,7 @@ CUSTOM_PHASE_MAX_SECONDS = 30.0
 MAX_BREATH_ROUNDS = 200
 MAX_BREATH_MINUTES = 60.0
 MAX_MEDITATION_MINUTES = 180.0
+MIN_MEDITATION_MINUTES = 0.05  # three seconds: too short to sit, but handy to try the bells
 
 
 # --- a pausable stopwatch ------------------------------------------------------------------
@@ -370,6 +371,22 @@ class MeditationTimer:
         return events
 
 
+def parse_minutes(text: str) -> float:
+    """A meditation length typed by the person ("5", "2.5", "0,5"), in minutes.
+
+    Raises InputError with a sentence for the person when it cannot be used.
+    """
+    try:
+        minutes = float(text.strip().replace(",", "."))
+    except ValueError:
+        raise InputError("Type a number of minutes, for example 2 or 5.") from None
+    if not math.isfinite(minutes) or minutes < MIN_MEDITATION_MINUTES:
+        raise InputError("That is too short; try 1 minute or more.")
+    if minutes > MAX_MEDITATION_MINUTES:
+        raise InputError(f"That is longer than Thaw times; try {MAX_MEDITATION_MINUTES:g} or less.")
+    return minutes
+
+
 # --- grounding -----------------------------------------------------------------------------
 
 
@@ -411,6 +428,11 @@ class GroundingRun:
         self.index += 1
         self.fallback_shown = False
 
+    def set_note(self, note: str) -> None:
+        """Keep `note` for the step on screen without moving on (leaving part-way)."""
+        if not self.finished:
+            self._notes[self.index] = clean_text(note).strip()[:NOTE_MAX_CHARS]
+
     def back(self) -> None:
         """Go back one step (what was typed there is kept and offered again)."""
         if self.index > 0:
@@ -432,6 +454,22 @@ class GroundingRun:
     def notes(self) -> tuple[str, ...]:
         """What the person typed, in step order, blanks left out."""
         return tuple(n for n in self._notes if n)
+
+
+def resolve_id(wanted: str, ids: list[str], aliases: dict[str, str] | None = None) -> str | None:
+    """Match what a person typed ("Box", "4-7-8", "cyclic-sigh", "sigh") to a known id."""
+    key = re.sub(r"[\s\-]+", "_", wanted.strip().lower())
+    if key in ids:
+        return key
+    squashed = key.replace("_", "")
+    for known in ids:
+        if known.replace("_", "") == squashed:
+            return known
+    alias = (aliases or {}).get(key) or (aliases or {}).get(squashed)
+    if alias in ids:
+        return alias
+    starts = [known for known in ids if known.startswith(key)]
+    return starts[0] if len(starts) == 1 else None
 
 
 def clamp_feel(value: int | None) -> int | None:

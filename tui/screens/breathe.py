@@ -1,0 +1,391 @@
+"""BreatheScreen: paced breathing that starts at once, with a skippable before/after feel rating."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.widgets import Footer, Header, Input, Static
+
+from tui.core.content import BreathPattern
+from tui.core.errors import InputError, ThawError
+from tui.core.models import Session
+from tui.core.practice import (
+    CUSTOM_PATTERN_ID,
+    MAX_BREATH_MINUTES,
+    MAX_BREATH_ROUNDS,
+    BreathingPlan,
+    custom_pattern,
+    parse_custom_breath,
+    resolve_id,
+)
+from tui.screens.base import ThawScreen
+from tui.widgets.breathing_orb import BreathingOrb
+from tui.widgets.feel_rating import FeelRating
+
+MIN_SAVED_SECONDS = 5.0  # shorter than this was a look around, not a practice: nothing is saved
+
+PATTERN_ALIASES = {
+    "sigh": "cyclic_sigh",
+    "cyclic": "cyclic_sigh",
+    "4_7_8": "478",
+    "coherent": "resonance",
+    "square": "box",
+    "own": CUSTOM_PATTERN_ID,
+}
+
+
+class BreatheScreen(ThawScreen):
+    """One breathing session. Keys change the pattern and length while it runs."""
+
+    DEFAULT_CSS = """
+    BreatheScreen #breathe-info {
+        height: auto;
+        padding: 0 1;
+    }
+    BreatheScreen .pattern-note {
+        color: $foreground-muted;
+    }
+    BreatheScreen .pattern-caution {
+        color: $warning;
+    }
+    BreatheScreen #custom-row {
+        height: auto;
+        display: none;
+        padding: 0 1;
+    }
+    BreatheScreen #custom-row.open {
+        display: block;
+    }
+    BreatheScreen #custom-error {
+        color: $warning;
+    }
+    BreatheScreen #after {
+        display: none;
+    }
+    BreatheScreen #after.open {
+        display: block;
+    }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "leave", "Back"),
+        Binding("space", "pause", "Pause"),
+        Binding("left", "pattern(-1)", "Pattern", key_display="←→"),
+        Binding("right", "pattern(1)", "Next pattern", show=False),
+        Binding("c", "custom", "Own"),
+        Binding("plus,equals_sign", "length(1)", "Length", key_display="+/-"),
+        Binding("minus", "length(-1)", "Shorter", show=False),
+        Binding("m", "rounds_or_minutes", "Rounds/min", show=False),
+        Binding("b", "phase_bell", "Bell", show=False),
+        Binding("q", "end", "End", show=False),
+        Binding("r", "again", "Again", show=False),
+    ]
+
+    KEY_HELP: ClassVar[list[tuple[str, str]]] = [
+        ("0-9, t", "How much you can feel (t is 10); n or Enter skips"),
+        ("← →", "Another breathing pattern"),
+        ("c", "Set your own pattern (in, hold, out, hold)"),
+        ("+ -", "More or fewer rounds or minutes"),
+        ("m", "Count in rounds or in minutes"),
+        ("b", "A bell at each change of breath"),
+        ("space", "Pause or carry on"),
+        ("q", "End here (you can still say how you feel)"),
+        ("r", "Once ended: go again"),
+        ("Esc", "End and go back"),
+    ]
+
+    def __init__(self, pattern: str | None = None) -> None:
+        super().__init__()
+        self.requested_pattern = pattern
+        self.pattern: BreathPattern | None = None
+        self.rounds = 0  # 0: count in minutes
+        self.minutes = 2.0
+        self.phase_bell = False
+        self.before: int | None = None
+        self.after: int | None = None
+        self.session: Session | None = None
+        self.started_at: datetime | None = None
+        self.ended = False
+
+    # --- layout -----------------------------------------------------------------------------
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Vertical(id="breathe-info"):
+            yield Static(id="progress")
+            yield Static(id="pattern-summary")
+            yield Static(id="pattern-evidence", classes="pattern-note")
+            yield Static(id="pattern-caution", classes="pattern-caution")
+        yield BreathingOrb(id="orb")
+        with Vertical(id="custom-row"):
+            yield Input(placeholder="in hold out hold, e.g. 4 0 6 0", id="custom-input")
+            yield Static(id="custom-error")
+        yield FeelRating("before", id="before")
+        yield FeelRating("after", id="after")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = "Breathe"
+        settings = self.thaw.settings
+        wanted = self.requested_pattern or settings.breath_pattern
+        pattern = self._find_pattern(wanted)
+        if pattern is None:
+            self.notify(
+                f"There is no breathing pattern called {wanted!r}, so here is the first one.",
+                markup=False,
+            )
+            pattern = self._patterns()[0]
+        self.rounds = settings.breath_rounds
+        self.minutes = float(settings.breath_minutes or 2)
+        self.query_one("#before", FeelRating).focus()
+        self._begin(pattern)
+
+    # --- patterns ---------------------------------------------------------------------------
+    def _patterns(self) -> list[BreathPattern]:
+        return [*self.thaw.content.breathing, custom_pattern(self.thaw.settings.custom_breath)]
+
+    def _find_pattern(self, wanted: str) -> BreathPattern | None:
+        patterns = self._patterns()
+        found = resolve_id(wanted, [p.id for p in patterns], PATTERN_ALIASES)
+        return next((p for p in patterns if p.id == found), None)
+
+    def _plan_for(self, pattern: BreathPattern) -> BreathingPlan:
+        rounds = self.rounds or pattern.default_rounds
+        return BreathingPlan(pattern, rounds=rounds, minutes=self.minutes)
+
+    def _begin(self, pattern: BreathPattern) -> None:
+        """Start `pattern` from its first breath, now, as a new session."""
+        self.pattern = pattern
+        self.session = None
+        self.ended = False
+        self.after = None
+        self.started_at = self.thaw.clock.now()
+        self.query_one("#after", FeelRating).remove_class("open")
+        self._show_pattern(pattern)
+        self.orb.start(self._plan_for(pattern))
+        self._show_progress()
+
+    @property
+    def orb(self) -> BreathingOrb:
+        return self.query_one("#orb", BreathingOrb)
+
+    def _show_pattern(self, pattern: BreathPattern) -> None:
+        self.sub_title = pattern.name
+        self.query_one("#pattern-summary", Static).update(Text(pattern.summary))
+        self.query_one("#pattern-evidence", Static).update(Text(pattern.evidence))
+        caution = self.query_one("#pattern-caution", Static)
+        caution.update(Text(pattern.caution))
+        caution.display = bool(pattern.caution)
+
+    def _show_progress(self) -> None:
+        plan = self.orb.plan
+        state = self.orb.state()
+        if plan is None or state is None:
+            return
+        minutes = plan.total_seconds / 60
+        length = f"about {minutes:.0f} min" if minutes >= 1 else f"{plan.total_seconds:.0f} s"
+        text = Text(plan.pattern.name, style="bold")
+        text.append(f"  ·  round {state.round} of {plan.rounds}  ·  {length}")
+        if self.phase_bell:
+            text.append("  ·  bell on")
+        self.query_one("#progress", Static).update(text)
+
+    # --- messages ---------------------------------------------------------------------------
+    def on_breathing_orb_phase_changed(self, message: BreathingOrb.PhaseChanged) -> None:
+        if self.phase_bell:
+            self.thaw.bell()
+        if message.state.index == 0:
+            self._show_progress()
+
+    def on_breathing_orb_finished(self, _: BreathingOrb.Finished) -> None:
+        self.thaw.bell()
+        self._finish(completed=True)
+
+    def on_feel_rating_answered(self, message: FeelRating.Answered) -> None:
+        message.stop()
+        if message.moment == "before":
+            self.before = message.value
+            self.set_focus(None)
+            if self.session is not None and message.value is not None:
+                self._update_session(before=message.value)
+        else:
+            self.after = message.value
+            self.set_focus(None)
+            if self.session is not None and message.value is not None:
+                self._update_session(after=message.value)
+
+    # --- ending and saving ------------------------------------------------------------------
+    def _finish(self, *, completed: bool) -> None:
+        """Stop, save the session, and offer the after rating."""
+        if self.ended:
+            return
+        self.ended = True
+        self.orb.stop()
+        self._show_progress()
+        self.session = self._save(completed=completed)
+        if self.session is not None:
+            after = self.query_one("#after", FeelRating)
+            after.add_class("open")
+            after.focus()
+
+    def _save(self, *, completed: bool) -> Session | None:
+        plan = self.orb.plan
+        actual = self.orb.elapsed()
+        if (
+            plan is None
+            or self.started_at is None
+            or (actual < MIN_SAVED_SECONDS and not completed)
+        ):
+            return None
+        try:
+            return self.thaw.store.add_session(
+                "breathe",
+                plan.pattern.id,
+                started_at=self.started_at,
+                planned_seconds=round(plan.total_seconds),
+                actual_seconds=round(actual, 1),
+                completed=completed,
+                before=self.before,
+                after=self.after,
+            )
+        except ThawError as err:
+            self._tell(err)
+            return None
+
+    def _update_session(self, **changes: object) -> None:
+        if self.session is None:
+            return
+        try:
+            self.session = self.thaw.store.update_session(self.session, **changes)
+        except ThawError as err:
+            self._tell(err)
+
+    def _tell(self, err: ThawError) -> None:
+        show = getattr(self.app, "show_data_error", None)
+        if callable(show):
+            show(err)
+        else:
+            self.notify(str(err), severity="error")
+
+    def keep_as_draft(self) -> None:
+        """The terminal went away (SIGHUP): keep the breaths so far as an unfinished session."""
+        if not self.ended:
+            self.ended = True
+            self.orb.stop()
+            self._save(completed=False)
+
+    # --- actions ----------------------------------------------------------------------------
+    async def action_leave(self) -> None:
+        """Esc: close the custom-pattern field if open; otherwise end, save and go back."""
+        row = self.query_one("#custom-row")
+        if row.has_class("open"):
+            row.remove_class("open")
+            self.set_focus(None)
+            return
+        if not self.ended:
+            self._finish(completed=False)
+        await self.app.run_action("app.back")
+
+    def action_pause(self) -> None:
+        """Space: pause or carry on."""
+        if self.ended:
+            return
+        if self.orb.paused:
+            self.orb.resume()
+        else:
+            self.orb.pause()
+
+    def action_end(self) -> None:
+        """q: end here; the after rating is still offered."""
+        self._finish(completed=False)
+
+    def action_again(self) -> None:
+        """r, once ended: the same pattern again as a new session."""
+        if self.ended and self.pattern is not None:
+            self.before = None
+            before = self.query_one("#before", FeelRating)
+            before.value = None
+            before.answered = False
+            before.focus()
+            self._begin(self.pattern)
+
+    def action_pattern(self, step: int) -> None:
+        """← →: the previous or next pattern, started afresh."""
+        patterns = self._patterns()
+        ids = [p.id for p in patterns]
+        current = ids.index(self.pattern.id) if self.pattern and self.pattern.id in ids else 0
+        self._switch_to(patterns[(current + step) % len(patterns)])
+
+    def _switch_to(self, pattern: BreathPattern) -> None:
+        if self.ended:
+            self.before = None
+        self._begin(pattern)
+
+    def action_custom(self) -> None:
+        """c: breathe your own pattern, and open the field to change it."""
+        custom = custom_pattern(self.thaw.settings.custom_breath)
+        self._switch_to(custom)
+        row = self.query_one("#custom-row")
+        row.add_class("open")
+        field = self.query_one("#custom-input", Input)
+        field.value = " ".join(f"{s:g}" for s in self.thaw.settings.custom_breath)
+        self.query_one("#custom-error", Static).update(
+            Text("Seconds in, hold, out, hold. Enter keeps it; Esc closes this.")
+        )
+        field.focus()
+
+    def on_input_submitted(self, message: Input.Submitted) -> None:
+        if message.input.id != "custom-input":
+            return
+        message.stop()
+        try:
+            seconds = parse_custom_breath(message.value)
+        except InputError as err:
+            self.query_one("#custom-error", Static).update(Text(str(err)))
+            return
+        settings = self.thaw.settings
+        self.thaw.save_settings(replace(settings, custom_breath=seconds))
+        self.query_one("#custom-row").remove_class("open")
+        self.set_focus(None)
+        self._switch_to(custom_pattern(seconds))
+
+    def action_length(self, step: int) -> None:
+        """+ -: one round more or fewer (or one minute, when counting in minutes)."""
+        if self.ended or self.pattern is None:
+            return
+        plan = self.orb.plan
+        state = self.orb.state()
+        if plan is None or state is None:
+            return
+        if self.rounds == 0 and not self.pattern.default_rounds:
+            self.minutes = min(MAX_BREATH_MINUTES, max(1.0, self.minutes + step))
+        else:
+            self.rounds = min(MAX_BREATH_ROUNDS, max(state.round, plan.rounds + step))
+        new_plan = self._plan_for(self.pattern)
+        if self.pattern.max_rounds and step > 0 and new_plan.rounds == plan.rounds:
+            self.notify(f"{self.pattern.name} stays at {plan.rounds} rounds for now.")
+        self.orb.set_plan(new_plan)
+        self._show_progress()
+
+    def action_rounds_or_minutes(self) -> None:
+        """m: count the session in rounds or in minutes."""
+        if self.ended or self.pattern is None or self.orb.plan is None:
+            return
+        if self.rounds == 0 and not self.pattern.default_rounds:
+            self.rounds = self.orb.plan.rounds
+        else:
+            self.rounds = 0
+            self.minutes = max(1.0, round(self.orb.plan.total_seconds / 60))
+        self._show_progress()
+
+    def action_phase_bell(self) -> None:
+        """b: a bell at each change of breath (the bell setting must be on to hear it)."""
+        self.phase_bell = not self.phase_bell
+        if self.phase_bell and not self.thaw.settings.bell:
+            self.notify("The bell is off in settings, so this stays quiet.")
+        self._show_progress()

@@ -1,0 +1,320 @@
+"""GroundScreen: a grounding exercise, one prompt at a time; type what you notice or press on."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.widgets import Footer, Header, Input, Static
+
+from tui.core.content import GroundingExercise
+from tui.core.errors import ThawError
+from tui.core.models import Session
+from tui.core.practice import GroundingRun, resolve_id
+from tui.screens.base import ThawScreen
+from tui.widgets.feel_rating import FeelRating
+
+EXERCISE_ALIASES = {
+    "54321": "senses",
+    "5_4_3_2_1": "senses",
+    "five": "senses",
+    "color": "colour",
+    "ice_cube": "ice",
+    "music": "song",
+}
+
+
+class GroundScreen(ThawScreen):
+    """One grounding exercise. Enter moves on, with or without a note."""
+
+    DEFAULT_CSS = """
+    GroundScreen #ground-info {
+        height: auto;
+        padding: 0 1;
+    }
+    GroundScreen #exercise {
+        color: $foreground-muted;
+    }
+    GroundScreen #intro {
+        color: $foreground-muted;
+        padding: 1 0 0 0;
+    }
+    GroundScreen #step-area {
+        height: 1fr;
+        padding: 1 1 0 1;
+    }
+    GroundScreen #step-count {
+        color: $foreground-muted;
+    }
+    GroundScreen #prompt {
+        text-style: bold;
+        padding: 0 0 1 0;
+    }
+    GroundScreen #fallback {
+        color: $accent;
+        padding: 0 0 1 0;
+    }
+    GroundScreen #after {
+        display: none;
+    }
+    GroundScreen #after.open {
+        display: block;
+    }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "leave", "Back"),
+        Binding("enter", "next", "Next", show=False),
+        Binding("up", "back_step", "Step back", key_display="↑"),
+        Binding("down", "fallback", "Nothing there?", key_display="↓"),
+        Binding("pagedown", "exercise(1)", "Exercise", key_display="PgUp/Dn"),
+        Binding("pageup", "exercise(-1)", "Previous exercise", show=False),
+        Binding("r", "again", "Again", show=False),
+    ]
+
+    KEY_HELP: ClassVar[list[tuple[str, str]]] = [
+        ("0-9, t", "How much you can feel (t is 10); n or Enter skips"),
+        ("Enter", "Next prompt (what you typed is kept; typing is optional)"),
+        ("↑", "Back one prompt"),
+        ("↓", "Nothing there? A gentler way in"),
+        ("PgUp PgDn", "Another exercise"),
+        ("r", "Once finished: go again"),
+        ("Esc", "End and go back"),
+    ]
+
+    def __init__(self, exercise: str | None = None) -> None:
+        super().__init__()
+        self.requested_exercise = exercise
+        self.exercise_run: GroundingRun | None = None
+        self.before: int | None = None
+        self.after: int | None = None
+        self.session: Session | None = None
+        self.started_at: datetime | None = None
+        self.started_mono = 0.0
+        self.ended = False
+
+    # --- layout -----------------------------------------------------------------------------
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Vertical(id="ground-info"):
+            yield Static(id="exercise")
+            yield Static(id="intro")
+        with Vertical(id="step-area"):
+            yield Static(id="step-count")
+            yield Static(id="prompt")
+            yield Static(id="fallback")
+            yield Input(placeholder="What do you notice? (optional; Enter moves on)", id="note")
+        yield FeelRating("before", id="before")
+        yield FeelRating("after", id="after")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = "Ground"
+        exercises = self.thaw.content.grounding
+        exercise = exercises[0]
+        if self.requested_exercise:
+            found = resolve_id(self.requested_exercise, [e.id for e in exercises], EXERCISE_ALIASES)
+            match = next((e for e in exercises if e.id == found), None)
+            if match is None:
+                self.notify(
+                    f"There is no grounding exercise called {self.requested_exercise!r}, "
+                    "so here is the first one.",
+                    markup=False,
+                )
+            else:
+                exercise = match
+        self.query_one("#before", FeelRating).focus()
+        self._begin(exercise)
+
+    def _begin(self, exercise: GroundingExercise) -> None:
+        """Start `exercise` at its first prompt, as a new session."""
+        self.exercise_run = GroundingRun(exercise)
+        self.session = None
+        self.ended = False
+        self.after = None
+        self.started_at = self.thaw.clock.now()
+        self.started_mono = self.thaw.clock.monotonic()
+        self.query_one("#after", FeelRating).remove_class("open")
+        exercises = self.thaw.content.grounding
+        position = next((i for i, e in enumerate(exercises) if e.id == exercise.id), 0)
+        self.sub_title = exercise.name
+        self.query_one("#exercise", Static).update(
+            Text(f"Exercise {position + 1} of {len(exercises)}: {exercise.name}")
+        )
+        self.query_one("#intro", Static).update(Text(exercise.intro))
+        self._show_step()
+
+    def _show_step(self) -> None:
+        run = self.exercise_run
+        if run is None:
+            return
+        note = self.query_one("#note", Input)
+        fallback = self.query_one("#fallback", Static)
+        step = run.step
+        if step is None:
+            self.query_one("#step-count", Static).update(Text("Done"))
+            self.query_one("#prompt", Static).update(Text(run.exercise.outro))
+            fallback.update(Text(""))
+            fallback.display = False
+            note.display = False
+            return
+        self.query_one("#step-count", Static).update(Text(f"{run.index + 1} of {run.total}"))
+        self.query_one("#prompt", Static).update(Text(step.prompt))
+        fallback.update(Text(step.fallback if run.fallback_shown else ""))
+        fallback.display = run.fallback_shown
+        note.display = True
+        note.value = run.note_at(run.index)
+
+    # --- moving through ---------------------------------------------------------------------
+    def on_feel_rating_answered(self, message: FeelRating.Answered) -> None:
+        message.stop()
+        if message.moment == "before":
+            self.before = message.value
+            if self.session is not None and message.value is not None:
+                self._update_session(before=message.value)
+            if not self.ended:
+                self.query_one("#note", Input).focus()
+            else:
+                self.set_focus(None)
+        else:
+            self.after = message.value
+            self.set_focus(None)
+            if self.session is not None and message.value is not None:
+                self._update_session(after=message.value)
+
+    def on_input_submitted(self, message: Input.Submitted) -> None:
+        message.stop()
+        self.advance(message.value)
+
+    def advance(self, note: str = "") -> None:
+        """Keep the note for this prompt and show the next (or finish)."""
+        run = self.exercise_run
+        if run is None or self.ended:
+            return
+        run.advance(note)
+        if run.finished:
+            self._finish(completed=True)
+        else:
+            self._show_step()
+            self.query_one("#note", Input).focus()
+
+    def action_next(self) -> None:
+        """Enter when the note field is not focused: move on without a note."""
+        run = self.exercise_run
+        if run is not None and not self.ended:
+            self.advance(self.query_one("#note", Input).value)
+
+    def action_back_step(self) -> None:
+        """↑: back one prompt; what was typed there comes back."""
+        run = self.exercise_run
+        if run is None or self.ended:
+            return
+        run.set_note(self.query_one("#note", Input).value)
+        run.back()
+        self._show_step()
+
+    def action_fallback(self) -> None:
+        """↓: nothing there? Show the gentler way in."""
+        run = self.exercise_run
+        if run is None or self.ended:
+            return
+        if run.reveal_fallback():
+            self._show_step()
+        else:
+            self.notify("Nothing there is fine too. Press Enter to go on.")
+
+    def action_exercise(self, step: int) -> None:
+        """PgUp/PgDn: another exercise (what was done here is kept as a session)."""
+        run = self.exercise_run
+        if run is None:
+            return
+        if not self.ended:
+            run.set_note(self.query_one("#note", Input).value)
+            if run.steps_done or run.notes():
+                self._save(completed=False)
+        exercises = self.thaw.content.grounding
+        ids = [e.id for e in exercises]
+        current = ids.index(run.exercise.id) if run.exercise.id in ids else 0
+        self._begin(exercises[(current + step) % len(exercises)])
+        if self.query_one("#before", FeelRating).answered:
+            self.query_one("#note", Input).focus()
+
+    def action_again(self) -> None:
+        """r, once finished: the same exercise again."""
+        if self.ended and self.exercise_run is not None:
+            self.before = None
+            before = self.query_one("#before", FeelRating)
+            before.value = None
+            before.answered = False
+            before.focus()
+            self._begin(self.exercise_run.exercise)
+
+    # --- ending and saving ------------------------------------------------------------------
+    def _finish(self, *, completed: bool) -> None:
+        if self.ended or self.exercise_run is None:
+            return
+        self.ended = True
+        if not completed:
+            self.exercise_run.set_note(self.query_one("#note", Input).value)
+        self._show_step()
+        if not completed and not (self.exercise_run.steps_done or self.exercise_run.notes()):
+            return
+        self.session = self._save(completed=completed)
+        if completed:
+            self.thaw.bell()
+        if self.session is not None:
+            after = self.query_one("#after", FeelRating)
+            after.value = None
+            after.answered = False
+            after.add_class("open")
+            after.focus()
+
+    def _save(self, *, completed: bool) -> Session | None:
+        run = self.exercise_run
+        if run is None or self.started_at is None:
+            return None
+        try:
+            return self.thaw.store.add_session(
+                "ground",
+                run.exercise.id,
+                started_at=self.started_at,
+                planned_seconds=None,
+                actual_seconds=round(self.thaw.clock.monotonic() - self.started_mono, 1),
+                completed=completed,
+                before=self.before,
+                after=self.after,
+                notes=run.notes(),
+            )
+        except ThawError as err:
+            self._tell(err)
+            return None
+
+    def _update_session(self, **changes: object) -> None:
+        if self.session is None:
+            return
+        try:
+            self.session = self.thaw.store.update_session(self.session, **changes)
+        except ThawError as err:
+            self._tell(err)
+
+    def _tell(self, err: ThawError) -> None:
+        show = getattr(self.app, "show_data_error", None)
+        if callable(show):
+            show(err)
+        else:
+            self.notify(str(err), severity="error")
+
+    def keep_as_draft(self) -> None:
+        """The terminal went away (SIGHUP): keep the prompts so far and any notes."""
+        if not self.ended:
+            self._finish(completed=False)
+
+    async def action_leave(self) -> None:
+        """Esc: end (keeping anything done or typed) and go back."""
+        if not self.ended:
+            self._finish(completed=False)
+        await self.app.run_action("app.back")
