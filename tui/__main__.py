@@ -5,26 +5,27 @@ from __future__ import annotations
 import importlib
 import os
 import sys
-from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 if TYPE_CHECKING:
     import argparse
+    from collections.abc import Callable
 
     from tui.cli.context import CliContext
 
+    Handler = Callable[[argparse.Namespace, CliContext], int]
+
 EXIT_OK, EXIT_DATA, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+APP_COMMANDS = frozenset({"checkin", "breathe", "meditate", "ground"})
 
 
 def _handler_module(command: str | None) -> str:
-    from tui.cli.parser import APP_COMMANDS
-
     if command is None or command in APP_COMMANDS:
         return "tui.cli.cmd_app"
     return f"tui.cli.cmd_{command}"
 
 
-def _load_handler(command: str | None) -> Callable[[argparse.Namespace, CliContext], int] | None:
+def _load_handler(command: str | None) -> Handler | None:
     """Import only the module for this command, so `due` pays for nothing else."""
     name = _handler_module(command)
     try:
@@ -33,17 +34,43 @@ def _load_handler(command: str | None) -> Callable[[argparse.Namespace, CliConte
         if err.name == name:
             return None
         raise
-    handler: Callable[[argparse.Namespace, CliContext], int] = module.run
-    return handler
+    return cast("Handler", module.run)
 
 
-def _run(argv: list[str] | None) -> int:
+def _quick_due(argv: list[str]) -> argparse.Namespace | None:
+    """`due` runs at every login: its two plain spellings skip building the whole parser.
+
+    Accepts exactly `due`, `due --data-dir DIR` or `--data-dir DIR due` (also `--data-dir=DIR`);
+    anything else (help, typos) goes through argparse as usual.
+    """
+    rest = list(argv)
+    data_dir: str | None = None
+    for i, word in enumerate(rest):
+        if word.startswith("--data-dir="):
+            data_dir = word.split("=", 1)[1]
+            del rest[i]
+            break
+        if word == "--data-dir" and i + 1 < len(rest):
+            data_dir = rest[i + 1]
+            del rest[i : i + 2]
+            break
+    if rest != ["due"]:
+        return None
+    from types import SimpleNamespace
+
+    return cast("argparse.Namespace", SimpleNamespace(command="due", data_dir=data_dir))
+
+
+def _run(argv: list[str]) -> int:
     from tui.cli.context import CliContext
-    from tui.cli.parser import parse_args
     from tui.core.errors import DataError, InputError
     from tui.core.paths import data_dir
 
-    args = parse_args(argv)
+    args = _quick_due(argv)
+    if args is None:
+        from tui.cli.parser import parse_args
+
+        args = parse_args(argv)
     command: str | None = args.command
     handler = _load_handler(command)
     if handler is None:
@@ -64,7 +91,7 @@ def _run(argv: list[str] | None) -> int:
 def main(argv: list[str] | None = None) -> int:
     """Run one command and return its exit code; a person never sees a traceback."""
     try:
-        return _run(argv)
+        return _run(sys.argv[1:] if argv is None else argv)
     except KeyboardInterrupt:
         return EXIT_INTERRUPTED
     except BrokenPipeError:

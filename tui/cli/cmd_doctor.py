@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -10,6 +9,8 @@ from typing import TYPE_CHECKING
 from tui.core.errors import InputError
 
 if TYPE_CHECKING:
+    import argparse
+
     from tui.cli.context import CliContext
     from tui.core.store import Store
 
@@ -78,8 +79,7 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
             problems.append(problem)
     serious = False
     for problem in problems:
-        kept = f" It was kept, untouched, at {problem.moved_to}." if problem.moved_to else ""
-        ctx.out(f"- {problem.message}{kept}")
+        ctx.out(f"- {problem.message}")
         serious = serious or problem.serious
     words = content_problem(ctx)
     if words:

@@ -6,12 +6,13 @@ only the newest data file is read (the Store's `has_checkin_on`).
 
 from __future__ import annotations
 
-import argparse
 from typing import TYPE_CHECKING
 
 from tui.core.errors import DataError
 
 if TYPE_CHECKING:
+    import argparse
+
     from tui.cli.context import CliContext
 
 DUE_LINE = "No check-in yet today. `thaw checkin` takes a minute, whenever you like."

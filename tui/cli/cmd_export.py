@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 import tempfile
@@ -12,6 +11,8 @@ from typing import TYPE_CHECKING
 from tui.core.errors import DataError
 
 if TYPE_CHECKING:
+    import argparse
+
     from tui.cli.context import CliContext
 
 

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tui.core.errors import InputError
 
 if TYPE_CHECKING:
+    import argparse
+
     from tui.cli.context import CliContext
 
 MAX_BYTES = 200 * 1024 * 1024  # far beyond any real export; keeps a wrong file from eating memory

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import argparse
 import json
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    import argparse
+
     from tui.cli.context import CliContext
     from tui.core.models import CheckIn
 

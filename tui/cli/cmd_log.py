@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
 from typing import TYPE_CHECKING
 
 from tui.core.errors import InputError
@@ -10,6 +9,8 @@ from tui.core.models import FEEL_MAX, FEEL_MIN, MOOD_MAX, MOOD_MIN
 from tui.core.text import NOTE_MAX_CHARS, clean_line, clean_text
 
 if TYPE_CHECKING:
+    import argparse
+
     from tui.cli.context import CliContext
     from tui.core.content import Content
 
@@ -75,7 +76,6 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
         at = parse_when(args.at, ctx.clock.now())
     store = ctx.store()
     saved = store.add_checkin(mood, feel=feel, emotions=emotions, note=note, tags=tags, at=at)
-    ctx.report_open_problems()
     when = saved.at.strftime("%H:%M") if at is None else saved.at.strftime("%a %d %b, %H:%M")
     feel_part = "" if saved.feel is None else f", feel {saved.feel}"
     ctx.out(f"Saved: mood {saved.mood}{feel_part} at {when}. Thank you for checking in.")
