@@ -6,9 +6,9 @@ import argparse
 from typing import TYPE_CHECKING, cast
 
 from tui.core.errors import InputError
+from tui.core.history_view import marker_when
 from tui.core.models import MARKER_KINDS, MarkerKind
 from tui.core.text import clean_line
-from tui.core.when import parse_when
 
 if TYPE_CHECKING:
     from tui.cli.context import CliContext
@@ -22,7 +22,7 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
     kind = args.kind or "other"
     if kind not in MARKER_KINDS:  # argparse refuses these already; kept for direct callers
         raise InputError(f"A marker's kind is one of: {', '.join(MARKER_KINDS)}.")
-    at = parse_when(args.at, ctx.clock.now()) if args.at else None
+    at = marker_when(args.at, ctx.clock.now()) if args.at else None
     store = ctx.store()
     ctx.report_open_problems()
     marker = store.add_marker(text, cast(MarkerKind, kind), at)

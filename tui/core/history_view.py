@@ -1,0 +1,342 @@
+"""What the history screen draws, computed without Textual: series per range, bucketed to width."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from typing import Literal
+
+from tui.core.insights import Insight, build_insights
+from tui.core.models import SESSION_KINDS, CheckIn, Marker, Session, SessionKind
+from tui.core.stats import (
+    Bucket,
+    DayFeel,
+    DayMood,
+    FlatSign,
+    Point,
+    WeekPractice,
+    WeekRange,
+    bucket,
+    daily_feel,
+    daily_mood,
+    flatness,
+    local_day,
+    mood_points,
+    week_start,
+    weekly_practice,
+    weekly_range,
+)
+from tui.core.when import parse_when
+
+RangeName = Literal["week", "month", "year", "all"]
+RANGES: tuple[RangeName, ...] = ("week", "month", "year", "all")
+RANGE_DAYS: dict[RangeName, int] = {"week": 7, "month": 30, "year": 365}
+RANGE_LABELS: dict[RangeName, str] = {
+    "week": "last 7 days",
+    "month": "last 30 days",
+    "year": "last year",
+    "all": "all time",
+}
+WEEKLY_MIN_WEEKS = 8
+"""Weekly charts show at least 8 weeks: one bar for "this week" says too little."""
+RECENT_DAYS = 120
+"""History opens with this much (enough for month view and every insight), then loads the rest."""
+
+
+@dataclass(frozen=True, slots=True)
+class HistoryData:
+    """Everything history shows, aggregated once; ranges and widths are cut from it cheaply."""
+
+    today: date
+    moods: list[DayMood] = field(default_factory=list)
+    feels: list[DayFeel] = field(default_factory=list)
+    weeks: list[WeekRange] = field(default_factory=list)
+    practice: list[WeekPractice] = field(default_factory=list)
+    markers: list[Marker] = field(default_factory=list)
+    insights: list[Insight] = field(default_factory=list)
+    flat: FlatSign | None = None
+    complete: bool = True  # False while only the recent months are loaded
+    checkin_count: int = 0
+
+    @property
+    def first_day(self) -> date | None:
+        """The earliest day with anything on it, or None for an empty history."""
+        days = [d.day for d in self.moods[:1]]
+        days += [w.week for w in self.practice[:1]]
+        days += [local_day(m.at) for m in self.markers[:1]]
+        return min(days) if days else None
+
+    @property
+    def empty(self) -> bool:
+        """True when there is nothing at all to draw."""
+        return not self.moods and not self.practice and not self.markers
+
+
+def build(
+    checkins: Sequence[CheckIn],
+    sessions: Sequence[Session],
+    markers: Sequence[Marker],
+    today: date,
+    *,
+    valence: Mapping[str, str],
+    names: Mapping[str, str],
+    practice_labels: Mapping[str, str],
+    complete: bool = True,
+) -> HistoryData:
+    """Aggregate once: daily mood and feel, weekly range and practice, insights and flatness."""
+    return HistoryData(
+        today=today,
+        moods=daily_mood(checkins),
+        feels=daily_feel(checkins),
+        weeks=weekly_range(checkins, valence),
+        practice=weekly_practice(sessions),
+        markers=sorted(markers, key=lambda m: m.at),
+        insights=build_insights(
+            checkins, sessions, today, names=names, practice_labels=practice_labels
+        ),
+        flat=flatness(checkins, valence, today),
+        complete=complete,
+        checkin_count=len(checkins),
+    )
+
+
+def window(data: HistoryData, name: RangeName) -> tuple[date, date]:
+    """First and last day shown for a range; "all" starts at the first record (a week if none)."""
+    if name == "all":
+        first = data.first_day or data.today
+        return min(first, data.today - timedelta(days=6)), data.today
+    return data.today - timedelta(days=RANGE_DAYS[name] - 1), data.today
+
+
+def weekly_window(data: HistoryData, name: RangeName) -> tuple[date, date]:
+    """The window for weekly charts: whole ISO weeks, at least `WEEKLY_MIN_WEEKS` of them."""
+    start, end = window(data, name)
+    start = min(week_start(start), week_start(end) - timedelta(weeks=WEEKLY_MIN_WEEKS - 1))
+    return start, week_start(end)
+
+
+@dataclass(frozen=True, slots=True)
+class Tick:
+    """A labelled position on the x axis (days from the window's start)."""
+
+    x: float
+    label: str
+
+
+@dataclass(frozen=True, slots=True)
+class MarkerMark:
+    """A marker placed on a chart: x in days from the window's start, with its short label."""
+
+    x: float
+    label: str
+    kind: str
+
+
+@dataclass(frozen=True, slots=True)
+class Series:
+    """One line or set of bars: x in days from the window's start."""
+
+    label: str
+    xs: tuple[float, ...]
+    ys: tuple[float, ...]
+    lows: tuple[float, ...] = ()
+    highs: tuple[float, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ChartSpec:
+    """Everything a chart widget needs to draw, already bucketed to fit its width."""
+
+    kind: Literal["line", "bars", "stacked"]
+    title: str
+    series: tuple[Series, ...]
+    x_max: float
+    y_min: float
+    y_max: float
+    ticks: tuple[Tick, ...]
+    markers: tuple[MarkerMark, ...] = ()
+    empty_text: str = ""
+    y_ticks: tuple[float, ...] = ()
+
+    @property
+    def has_data(self) -> bool:
+        """True when at least one point will be drawn."""
+        return any(s.xs for s in self.series)
+
+
+def whole_ticks(top: float, most: int = 5) -> tuple[float, ...]:
+    """Whole-number y ticks from 0 to at least `top`, at most about `most` of them."""
+    step = max(1, math.ceil(top / most))
+    return tuple(float(v) for v in range(0, math.ceil(top) + step, step))
+
+
+def _bucket_x(b: Bucket, start: date) -> float:
+    """A bucket's x: the middle of the days it covers."""
+    return (b.start - start).days + (b.end - b.start).days / 2
+
+
+def ticks(start: date, end: date, count: int) -> tuple[Tick, ...]:
+    """About `count` evenly spread date labels, worded for the span ("3 Mar", "Mar 24", "2019")."""
+    total = (end - start).days
+    if total <= 0 or count < 1:
+        return (Tick(0.0, f"{start.day} {start:%b}"),)
+    count = max(2, min(count, total + 1))
+    result: list[Tick] = []
+    for i in range(count):
+        offset = round(i * total / (count - 1))
+        day = start + timedelta(days=offset)
+        if total > 3 * 365:
+            label = f"{day:%Y}"
+        elif total > 120:
+            label = f"{day:%b %y}"
+        else:
+            label = f"{day.day} {day:%b}"
+        if result and result[-1].label == label:
+            continue
+        result.append(Tick(float(offset), label))
+    return tuple(result)
+
+
+def _markers(data: HistoryData, start: date, end: date) -> tuple[MarkerMark, ...]:
+    return tuple(
+        MarkerMark(float((local_day(m.at) - start).days), m.text, m.kind)
+        for m in data.markers
+        if start <= local_day(m.at) <= end
+    )
+
+
+def daily_chart(
+    data: HistoryData, name: RangeName, width: int, which: Literal["mood", "feel"]
+) -> ChartSpec:
+    """Mood (1-10) or feel (0-10) per day: mean with low and high, at most `width` points."""
+    start, end = window(data, name)
+    days: Sequence[DayMood] | Sequence[DayFeel] = data.moods if which == "mood" else data.feels
+    points = [p for p in mood_points(days) if start <= p.day <= end]
+    buckets = bucket(points, start, end, max(1, width))
+    title = "Mood, 1 to 10" if which == "mood" else "How much you could feel, 0 to 10"
+    series = Series(
+        "average",
+        tuple(_bucket_x(b, start) for b in buckets),
+        tuple(b.value for b in buckets),
+        tuple(b.low for b in buckets),
+        tuple(b.high for b in buckets),
+    )
+    return ChartSpec(
+        "line",
+        title,
+        (series,),
+        float((end - start).days),
+        1.0 if which == "mood" else 0.0,
+        10.0,
+        ticks(start, end, max(2, width // 12)),
+        _markers(data, start, end),
+        empty_text="No check-ins in this stretch yet."
+        if which == "mood"
+        else "No ratings of how much you could feel in this stretch yet.",
+        y_ticks=(1.0, 4.0, 7.0, 10.0) if which == "mood" else (0.0, 2.5, 5.0, 7.5, 10.0),
+    )
+
+
+def _weekly_points(values: Sequence[tuple[date, float]]) -> list[Point]:
+    return [Point(day, v, v, v) for day, v in values]
+
+
+def range_chart(data: HistoryData, name: RangeName, width: int) -> ChartSpec:
+    """Different emotions named each week, and how many of them pleasant, as paired bars."""
+    start, end = weekly_window(data, name)
+    inside = [w for w in data.weeks if start <= w.week <= end]
+    # Two bars per point: keep to half the width so bars never merge into a smear.
+    limit = max(1, width // 3)
+    distinct = bucket(_weekly_points([(w.week, w.distinct) for w in inside]), start, end, limit, 7)
+    pleasant = bucket(_weekly_points([(w.week, w.pleasant) for w in inside]), start, end, limit, 7)
+    top = max([b.value for b in distinct] + [4.0])
+    return ChartSpec(
+        "bars",
+        "Different feelings named each week, and how many were pleasant",
+        (
+            Series(
+                "named",
+                tuple(_bucket_x(b, start) for b in distinct),
+                tuple(b.value for b in distinct),
+            ),
+            Series(
+                "pleasant",
+                tuple(_bucket_x(b, start) for b in pleasant),
+                tuple(b.value for b in pleasant),
+            ),
+        ),
+        float((end - start).days + 6),
+        0.0,
+        whole_ticks(top)[-1],
+        ticks(start, end, max(2, width // 12)),
+        _markers(data, start, end + timedelta(days=6)),
+        empty_text="No feelings named in this stretch yet.",
+        y_ticks=whole_ticks(top),
+    )
+
+
+PRACTICE_LABELS: dict[SessionKind, str] = {
+    "breathe": "breathing",
+    "meditate": "meditation",
+    "ground": "grounding",
+    "idea": "ideas",
+}
+
+
+def practice_chart(data: HistoryData, name: RangeName, width: int) -> ChartSpec:
+    """Minutes of practice per week, stacked by kind (breathing, meditation, grounding, ideas)."""
+    start, end = weekly_window(data, name)
+    inside = [w for w in data.practice if start <= w.week <= end]
+    limit = max(1, width // 2)
+    series = []
+    for kind in SESSION_KINDS:
+        buckets = bucket(
+            _weekly_points([(w.week, w.minutes.get(kind, 0.0)) for w in inside]),
+            start,
+            end,
+            limit,
+            7,
+        )
+        if any(b.value > 0 for b in buckets):
+            series.append(
+                Series(
+                    PRACTICE_LABELS[kind],
+                    tuple(_bucket_x(b, start) for b in buckets),
+                    tuple(b.value for b in buckets),
+                )
+            )
+    # Stacked bars need one shared x: fill the kinds that had no minutes in a bucket with 0.
+    xs = sorted({x for s in series for x in s.xs})
+    aligned = tuple(
+        Series(
+            s.label, tuple(xs), tuple(dict(zip(s.xs, s.ys, strict=True)).get(x, 0.0) for x in xs)
+        )
+        for s in series
+    )
+    totals = [sum(s.ys[i] for s in aligned) for i in range(len(xs))]
+    return ChartSpec(
+        "stacked",
+        "Minutes of practice each week",
+        aligned,
+        float((end - start).days + 6),
+        0.0,
+        whole_ticks(max([*totals, 10.0]))[-1],
+        ticks(start, end, max(2, width // 12)),
+        _markers(data, start, end + timedelta(days=6)),
+        empty_text="No practice in this stretch yet.",
+        y_ticks=whole_ticks(max([*totals, 10.0])),
+    )
+
+
+def marker_when(text: str, now: datetime) -> datetime:
+    """When a marker happened, from what the person typed ("2026-03-02", "yesterday", "3 days ago").
+
+    "today", an empty field, or today's date mean now: a date alone otherwise lands at midday,
+    which would still be in the future on a morning. InputError names the forms that work.
+    """
+    cleaned = text.strip().lower()
+    if cleaned in ("", "today", "now", now.date().isoformat()):
+        return now
+    return parse_when(text, now)

@@ -1,0 +1,225 @@
+"""Markers on the timeline, from history: a list to add, edit or delete them, and their form."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar, cast
+
+from rich.text import Text
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, OptionList, Select, Static
+from textual.widgets.option_list import Option
+
+from tui.core.errors import StaleEditError, ThawError
+from tui.core.history_view import marker_when
+from tui.core.models import MARKER_KINDS, Marker, MarkerKind
+from tui.core.stats import local_day
+from tui.core.text import clean_line
+from tui.screens.base import thaw_app
+
+if TYPE_CHECKING:
+    from textual.app import ComposeResult
+
+KIND_WORDS: dict[MarkerKind, str] = {
+    "medication": "medication",
+    "therapy": "therapy",
+    "life": "life event",
+    "other": "other",
+}
+
+
+def describe(marker: Marker) -> Text:
+    """One line for the list: date, the person's words (never markup), and the kind."""
+    day = local_day(marker.at)
+    line = Text(f"{day.day:>2} {day:%b %Y}  ")
+    line.append(clean_line(marker.text))
+    if marker.kind != "other":
+        line.append(f"  ({KIND_WORDS[marker.kind]})", style="dim")
+    return line
+
+
+class MarkerForm(ModalScreen[bool]):
+    """Add a marker, or edit one: what happened, what kind, when. Enter saves, Esc cancels."""
+
+    DEFAULT_CSS = """
+    MarkerForm { align: center middle; }
+    MarkerForm > Vertical {
+        width: 64; max-width: 100%; height: auto; padding: 1 2;
+        border: round $primary; background: $surface;
+    }
+    MarkerForm .label { color: $foreground-muted; margin-top: 1; }
+    MarkerForm #error { color: $warning; height: auto; }
+    MarkerForm .keys { color: $foreground-muted; margin-top: 1; }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel"),
+        Binding("ctrl+s", "save", "Save"),
+    ]
+
+    def __init__(self, marker: Marker | None = None) -> None:
+        super().__init__()
+        self.marker = marker
+
+    def compose(self) -> ComposeResult:
+        marker = self.marker
+        with Vertical():
+            yield Static("Change this marker" if marker else "A new marker", markup=False)
+            yield Static("What happened", classes="label", markup=False)
+            yield Input(
+                marker.text if marker else "",
+                placeholder="for example: started therapy",
+                id="text",
+            )
+            yield Static("What kind", classes="label", markup=False)
+            yield Select(
+                [(KIND_WORDS[k], k) for k in MARKER_KINDS],
+                value=marker.kind if marker else "other",
+                allow_blank=False,
+                id="kind",
+            )
+            yield Static("When", classes="label", markup=False)
+            yield Input(
+                local_day(marker.at).isoformat() if marker else "today",
+                placeholder='"today", "yesterday", "2026-03-02", "3 days ago"',
+                id="when",
+            )
+            yield Static("", id="error", markup=False)
+            yield Static("Enter: save    Esc: cancel", classes="keys", markup=False)
+
+    def on_input_submitted(self) -> None:
+        self.action_save()
+
+    def action_cancel(self) -> None:
+        """Esc: close without saving."""
+        self.dismiss(False)
+
+    def action_save(self) -> None:
+        """Save through the store; a problem is told here in a sentence and nothing changes."""
+        app = thaw_app(self)
+        text = self.query_one("#text", Input).value
+        kind = cast(MarkerKind, self.query_one("#kind", Select).value)
+        when_text = self.query_one("#when", Input).value
+        try:
+            if self.marker is None:
+                app.store.add_marker(text, kind, marker_when(when_text, app.clock.now()))
+            else:
+                changes: dict[str, object] = {"text": text, "kind": kind}
+                if when_text.strip() != local_day(self.marker.at).isoformat():
+                    changes["at"] = marker_when(when_text, app.clock.now())
+                app.store.update_marker(self.marker, **changes)
+        except StaleEditError:
+            self.query_one("#error", Static).update(
+                "This marker was changed in another window. Close this and open it again."
+            )
+            return
+        except ThawError as err:
+            self.query_one("#error", Static).update(str(err))
+            return
+        self.dismiss(True)
+
+
+class MarkersDialog(ModalScreen[None]):
+    """Every marker, newest first. n adds, Enter edits, d deletes (after asking), Esc closes."""
+
+    DEFAULT_CSS = """
+    MarkersDialog { align: center middle; }
+    MarkersDialog > Vertical {
+        width: 72; max-width: 100%; height: auto; max-height: 90%; padding: 1 2;
+        border: round $primary; background: $surface;
+    }
+    MarkersDialog #about { color: $foreground-muted; height: auto; }
+    MarkersDialog OptionList { height: auto; max-height: 14; margin-top: 1; }
+    MarkersDialog .keys { color: $foreground-muted; margin-top: 1; }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "close", "Close"),
+        Binding("n", "new", "New marker"),
+        Binding("e", "edit", "Edit"),
+        Binding("d", "delete", "Delete"),
+        Binding("delete", "delete", "Delete", show=False),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.markers: list[Marker] = []
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static("Markers", markup=False)
+            yield Static(
+                "A marker notes something on your timeline, like a change of medication or "
+                "starting therapy, so you can see what came after.",
+                id="about",
+                markup=False,
+            )
+            yield OptionList(id="list")
+            yield Static(
+                "n: new    Enter or e: edit    d: delete    Esc: back",
+                classes="keys",
+                markup=False,
+            )
+
+    def on_mount(self) -> None:
+        self.reload()
+
+    def reload(self) -> None:
+        """Read the markers again and list them, newest first."""
+        try:
+            self.markers = list(reversed(thaw_app(self).store.markers()))
+        except ThawError as err:
+            self.app.notify(str(err), severity="warning")
+            self.markers = []
+        options = self.query_one("#list", OptionList)
+        highlighted = options.highlighted
+        options.clear_options()
+        if self.markers:
+            options.add_options([Option(describe(m)) for m in self.markers])
+            options.highlighted = min(highlighted or 0, len(self.markers) - 1)
+            options.disabled = False
+        else:
+            options.add_option(Option(Text("No markers yet. Press n to add one."), disabled=True))
+        options.focus()
+
+    def _chosen(self) -> Marker | None:
+        index = self.query_one("#list", OptionList).highlighted
+        if index is None or not 0 <= index < len(self.markers):
+            return None
+        return self.markers[index]
+
+    def on_option_list_option_selected(self) -> None:
+        self.action_edit()
+
+    def action_close(self) -> None:
+        """Esc: back to history."""
+        self.dismiss(None)
+
+    def action_new(self) -> None:
+        """n: add a marker."""
+        self.app.push_screen(MarkerForm(), lambda _: self.reload())
+
+    def action_edit(self) -> None:
+        """Enter or e: change the highlighted marker."""
+        marker = self._chosen()
+        if marker is not None:
+            self.app.push_screen(MarkerForm(marker), lambda _: self.reload())
+
+    def action_delete(self) -> None:
+        """d: delete the highlighted marker, after asking."""
+        from tui.widgets.care_confirm import ConfirmDialog
+
+        marker = self._chosen()
+        if marker is None:
+            return
+        question = f'Delete the marker "{clean_line(marker.text)}"? This can\'t be undone.'
+
+        def answered(yes: bool | None) -> None:
+            if not yes:
+                return
+            try:
+                thaw_app(self).store.delete_marker(marker)
+            except ThawError as err:
+                self.app.notify(str(err), severity="warning")
+            self.reload()
+
+        self.app.push_screen(ConfirmDialog(question), answered)

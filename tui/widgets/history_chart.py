@@ -1,0 +1,220 @@
+"""HistoryChart: a plotext chart of a ChartSpec, drawn off the main thread so keys never wait."""
+
+from __future__ import annotations
+
+import contextlib
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual.app import RenderResult
+from textual.color import Color
+from textual.message import Message
+from textual_plotext import PlotextPlot
+from textual_plotext.plot import Plot
+
+from tui.core.history_view import ChartSpec
+
+RGB = tuple[int, int, int]
+
+# Glyphs tell the stacked kinds apart even without colour (NO_COLOR, monochrome terminals).
+STACK_GLYPHS = ("█", "▓", "▒", "░")
+
+
+@dataclass(frozen=True, slots=True)
+class Palette:
+    """Colours for one build, read from the app theme on the main thread."""
+
+    main: RGB
+    muted: RGB
+    good: RGB
+    marker: RGB
+    stack: tuple[RGB, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class _Job:
+    """What one build draws: a spec at a size in a theme. Equal jobs give equal pictures."""
+
+    spec: ChartSpec
+    width: int
+    height: int
+    theme: str
+    palette: Palette
+
+
+def _draw(job: _Job) -> Text:
+    """Build the picture with a fresh plotext figure (no state shared between threads)."""
+    spec = job.spec
+    plt = Plot()
+    plt.plotsize(job.width, job.height)
+    plt._set_size(job.width, job.height)  # textual-plotext's own belt-and-braces resize
+    plt.theme(job.theme)
+    plt.title(spec.title)
+    pal = job.palette
+    if spec.kind == "line":
+        (series,) = spec.series
+        if series.lows:
+            plt.scatter(series.xs, series.lows, marker="·", color=pal.muted)
+            plt.scatter(series.xs, series.highs, marker="·", color=pal.muted, label="low, high")
+        plt.plot(series.xs, series.ys, marker="braille", color=pal.main, label="average")
+        if len(series.xs) <= 31:  # few points: mark each so one-day gaps stay visible
+            plt.scatter(series.xs, series.ys, marker="●", color=pal.main)
+    elif spec.kind == "bars":
+        named, pleasant = spec.series
+        plt.bar(
+            named.xs,
+            named.ys,
+            marker="▒",
+            color=pal.muted,
+            label=named.label,
+            width=0.6,
+            reset_ticks=False,
+        )
+        plt.bar(
+            pleasant.xs,
+            pleasant.ys,
+            marker="█",
+            color=pal.good,
+            label=pleasant.label,
+            width=0.6,
+            reset_ticks=False,
+        )
+    else:
+        # Stacked: draw running totals tallest first; each shorter bar covers the one below.
+        totals = [0.0] * len(spec.series[0].xs) if spec.series else []
+        layers = []
+        for series in spec.series:
+            totals = [t + y for t, y in zip(totals, series.ys, strict=True)]
+            layers.append((series, list(totals)))
+        for index in range(len(layers) - 1, -1, -1):
+            series, tops = layers[index]
+            plt.bar(
+                series.xs,
+                tops,
+                marker=STACK_GLYPHS[index % len(STACK_GLYPHS)],
+                color=pal.stack[index % len(pal.stack)],
+                label=series.label,
+                width=0.8,
+                reset_ticks=False,
+            )
+    for mark in spec.markers:
+        plt.vline(mark.x, pal.marker)
+    plt.xlim(0, max(spec.x_max, 1.0))
+    plt.ylim(spec.y_min, spec.y_max)
+    if spec.y_ticks:
+        plt.yticks(list(spec.y_ticks), [f"{t:g}" for t in spec.y_ticks])
+    plt.xticks([t.x for t in spec.ticks], [t.label for t in spec.ticks])
+    return Text.from_ansi(plt.build())
+
+
+class HistoryChart(PlotextPlot):
+    """Shows a ChartSpec. Builds happen in a thread, one at a time; the last picture stays up
+    until the next is ready, so resizing a big terminal never blocks keys.
+    """
+
+    DEFAULT_CSS = """
+    HistoryChart {
+        width: 1fr;
+        height: 1fr;
+        min-height: 8;
+    }
+    """
+
+    class Painted(Message):
+        """A picture matching the current spec and size is on screen (benchmarks wait for it)."""
+
+        def __init__(self, chart: HistoryChart) -> None:
+            super().__init__()
+            self.chart = chart
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self._spec: ChartSpec | None = None
+        self._picture: tuple[_Job, Text] | None = None
+        self._busy = False
+
+    @property
+    def spec(self) -> ChartSpec | None:
+        """What the chart shows now (or will, once built)."""
+        return self._spec
+
+    @property
+    def painted(self) -> bool:
+        """True when the picture on screen is of the current spec at the current size."""
+        job = self._wanted()
+        return job is not None and self._picture is not None and self._picture[0] == job
+
+    @property
+    def picture_text(self) -> str:
+        """The plain text of the current picture (for tests)."""
+        return self._picture[1].plain if self._picture else ""
+
+    def show(self, spec: ChartSpec) -> None:
+        """Draw this spec next (nothing happens if it is the one already shown)."""
+        if spec == self._spec:
+            return
+        self._spec = spec
+        self._request()
+
+    def on_resize(self) -> None:
+        self._request()
+
+    def _palette(self) -> Palette:
+        variables = self.app.theme_variables
+
+        def rgb(name: str, fallback: str) -> RGB:
+            color = Color.parse(variables.get(name, fallback))
+            return (color.r, color.g, color.b)
+
+        return Palette(
+            main=rgb("primary", "#88c0d0"),
+            muted=rgb("foreground-muted", "#888888"),
+            good=rgb("success", "#a3be8c"),
+            marker=rgb("warning", "#ebcb8b"),
+            stack=(
+                rgb("primary", "#88c0d0"),
+                rgb("secondary", "#b48ead"),
+                rgb("accent", "#d08770"),
+                rgb("success", "#a3be8c"),
+            ),
+        )
+
+    def _wanted(self) -> _Job | None:
+        width, height = self.size
+        if self._spec is None or width < 10 or height < 4:
+            return None
+        theme = self._get_plotext_theme_name(self.app.theme)
+        return _Job(self._spec, width, height, theme, self._palette())
+
+    def _request(self) -> None:
+        """Start a build if the picture is out of date and none is running."""
+        job = self._wanted()
+        if self._busy or job is None or (self._picture is not None and self._picture[0] == job):
+            return
+        self._busy = True
+        self.run_worker(lambda: self._build(job), thread=True, group="chart", exit_on_error=False)
+
+    def _build(self, job: _Job) -> None:
+        """Worker thread: draw, then hand the picture to the main thread."""
+        try:
+            text = _draw(job)
+        except Exception:  # a plotext quirk must not take history down with it
+            text = Text("This chart could not be drawn at this size.")
+        # RuntimeError: the app closed while we drew; nobody is waiting for this picture.
+        with contextlib.suppress(RuntimeError):
+            self.app.call_from_thread(self._finished, job, text)
+
+    def _finished(self, job: _Job, text: Text) -> None:
+        self._busy = False
+        self._picture = (job, text)
+        self.refresh()
+        if self.painted:
+            self.post_message(self.Painted(self))
+        else:
+            self._request()  # the size or spec moved on while we drew: draw again
+
+    def render(self) -> RenderResult:
+        self._request()  # a theme change or first layout lands here; cheap when up to date
+        if self._picture is None:
+            return Text("")
+        return self._picture[1]
