@@ -1,0 +1,371 @@
+"""PlanScreen: the longer-term plan as a personal checklist, from content and the person's own."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar
+
+from rich.text import Text
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, VerticalScroll
+from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets.option_list import Option
+
+from tui.core.content import ContentError
+from tui.core.errors import StaleEditError, ThawError
+from tui.core.models import PLAN_STATUS_LABELS, PLAN_STATUSES, PlanItem, PlanStatus
+from tui.core.text import NOTE_MAX_CHARS, clean_line, clean_text
+from tui.screens.base import ThawScreen
+from tui.widgets.care_confirm import ConfirmDialog
+from tui.widgets.care_form import FormDialog, FormField
+
+if TYPE_CHECKING:
+    from textual.app import ComposeResult
+
+    from tui.core.content import PlanTemplate
+
+STATUS_MARKS: dict[PlanStatus, str] = {
+    "not_now": "·",
+    "thinking": "?",
+    "next_step": "→",
+    "doing": "▶",
+    "done": "✓",
+}
+TITLE_MAX = 120
+STALE = (
+    "This step was changed in another window, so your change was not saved. "
+    "The newer version is shown now."
+)
+
+
+def next_status(status: PlanStatus, step: int) -> PlanStatus:
+    """The status `step` places along (wrapping): not now, thinking, next step, doing, done."""
+    index = PLAN_STATUSES.index(status) if status in PLAN_STATUSES else 0
+    return PLAN_STATUSES[(index + step) % len(PLAN_STATUSES)]
+
+
+def title_problem(values: dict[str, str]) -> str | None:
+    """A plan step needs a short title; notes may be long but not endless."""
+    title = clean_line(values.get("title", ""))
+    if "title" in values and not title:
+        return 'Give this step a short name, for example "Call the GP".'
+    if len(title) > TITLE_MAX:
+        return f"Keep the name under {TITLE_MAX} characters; the note can hold the rest."
+    for name in ("note", "next_step"):
+        if len(values.get(name, "")) > NOTE_MAX_CHARS:
+            return f"That is longer than {NOTE_MAX_CHARS:,} characters; please shorten it."
+    return None
+
+
+class PlanScreen(ThawScreen):
+    """Talk therapy, a psychiatrist, a doctor, meditation, yoga, and the person's own steps."""
+
+    DEFAULT_CSS = """
+    PlanScreen #plan-body {
+        height: 1fr;
+    }
+    PlanScreen #plan-list {
+        text-wrap: nowrap;
+        text-overflow: ellipsis;
+        width: 36;
+        max-width: 45%;
+        height: 1fr;
+        border: round $primary 50%;
+    }
+    PlanScreen #plan-list:focus {
+        border: round $primary;
+    }
+    PlanScreen #plan-detail {
+        width: 1fr;
+        height: 1fr;
+        padding: 0 1;
+    }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("space", "status(1)", "Status"),
+        Binding("right", "status(1)", "Next status", show=False),
+        Binding("left", "status(-1)", "Previous status", show=False),
+        Binding("e", "edit", "Note"),
+        Binding("a", "add", "Add"),
+        Binding("d", "delete", "Delete", show=False),
+        Binding("r", "summary", "Summary"),
+    ]
+
+    KEY_HELP: ClassVar[list[tuple[str, str]]] = [
+        ("Up / Down", "Move between steps"),
+        (
+            "Space or Right / Left",
+            "Change the status: not now, thinking about it, next step, doing it, done",
+        ),
+        ("e or Enter", "Write your own note and next step"),
+        ("a", "Add a step of your own"),
+        ("d", "Delete one of your own steps (asks first)"),
+        ("r", "Write a summary for an appointment to a file"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.title = "Your plan"
+        self.sub_title = "longer-term steps, at your own pace"
+        self.items: list[PlanItem] = []
+        self._templates: dict[str, PlanTemplate] = {}
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="plan-body"):
+            yield OptionList(id="plan-list")
+            with VerticalScroll(id="plan-detail"):
+                yield Static("", id="plan-text", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        try:
+            self._templates = {t.key: t for t in self.thaw.content.plan}
+        except ContentError as err:
+            self.notify(str(err), severity="warning", markup=False)
+        self._seed_and_load()
+        listing = self.query_one("#plan-list", OptionList)
+        listing.focus()
+        if self.items:
+            listing.highlighted = 0
+
+    # --- data -----------------------------------------------------------------------------------
+    def _seed_and_load(self) -> None:
+        """Add a step for every content template not yet in the plan (never twice), then load."""
+        store = self.thaw.store
+        try:
+            items = store.plan_items()
+            have = {item.key for item in items if item.key}
+            for key, template in self._templates.items():
+                if key not in have:
+                    store.add_plan_item(template.title, key=key)
+            if len(have) < len(self._templates):
+                items = store.plan_items()
+        except ThawError as err:
+            self.notify(
+                str(err), title="The plan could not be loaded", severity="error", markup=False
+            )
+            items = []
+        # Two windows opening the plan at the same moment could each add a template: show one.
+        seen: set[str] = set()
+        self.items = []
+        for item in items:
+            if item.key and item.key in seen:
+                continue
+            seen.add(item.key)
+            self.items.append(item)
+        self._fill_list()
+
+    def _reload(self, select_id: str | None = None) -> None:
+        try:
+            items = self.thaw.store.plan_items()
+        except ThawError as err:
+            self.notify(str(err), severity="error", markup=False)
+            return
+        seen: set[str] = set()
+        self.items = []
+        for item in items:
+            if item.key and item.key in seen:
+                continue
+            seen.add(item.key)
+            self.items.append(item)
+        self._fill_list(select_id)
+
+    def _fill_list(self, select_id: str | None = None) -> None:
+        listing = self.query_one("#plan-list", OptionList)
+        old = listing.highlighted
+        options = []
+        for item in self.items:
+            prompt = Text(f"{STATUS_MARKS.get(item.status, '·')} {clean_line(item.title)}")
+            prompt.append(f"\n  {PLAN_STATUS_LABELS.get(item.status, '')}", style="dim")
+            options.append(Option(prompt, id=item.id))
+        listing.set_options(options)
+        if not self.items:
+            self._show(None)
+            return
+        index = old if old is not None else 0
+        if select_id is not None:
+            index = next((i for i, it in enumerate(self.items) if it.id == select_id), index)
+        listing.highlighted = min(index, len(self.items) - 1)
+        self._show(self.items[listing.highlighted])
+
+    def selected(self) -> PlanItem | None:
+        """The highlighted step."""
+        index = self.query_one("#plan-list", OptionList).highlighted
+        if index is None or not 0 <= index < len(self.items):
+            return None
+        return self.items[index]
+
+    def _show(self, item: PlanItem | None) -> None:
+        detail = self.query_one("#plan-text", Static)
+        if item is None:
+            detail.update("Your plan is empty. Press a to add a step of your own.")
+            return
+        template = self._templates.get(item.key)
+        text = Text()
+        text.append(clean_line(item.title), style="bold")
+        text.append("\nStatus: ")
+        text.append(PLAN_STATUS_LABELS.get(item.status, item.status), style="bold")
+        text.append("  (Space changes it)\n", style="dim")
+        if template is not None:
+            text.append(f"\n{template.explanation}\n")
+            text.append("\nWhere to look: ", style="bold")
+            text.append(f"{template.where_to_look}\n")
+            text.append("\nA first step could be: ", style="bold")
+            text.append(f"{template.first_step}\n")
+        text.append("\nYour next step: ", style="bold")
+        text.append(clean_text(item.next_step) if item.next_step else "(none yet)")
+        text.append("\nYour note: ", style="bold")
+        text.append(clean_text(item.note) if item.note else "(none yet)")
+        text.append("\n\nPress e to write your note and next step.", style="dim")
+        detail.update(text)
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        self._show(self.selected())
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.action_edit()
+
+    def _update(self, item: PlanItem, **changes: object) -> None:
+        """Save changes through the store's revision check; a conflict is told, never forced."""
+        try:
+            saved = self.thaw.store.update_plan_item(item, **changes)
+        except StaleEditError:
+            self.notify(STALE, severity="warning", timeout=10)
+            self._reload(item.id)
+            return
+        except ThawError as err:
+            self.notify(str(err), title="Not saved", severity="error", timeout=10, markup=False)
+            return
+        self._reload(saved.id)
+
+    # --- actions --------------------------------------------------------------------------------
+    def action_status(self, step: int) -> None:
+        """Move the highlighted step's status along."""
+        item = self.selected()
+        if item is not None:
+            self._update(item, status=next_status(item.status, step))
+
+    def action_edit(self) -> None:
+        """Edit the note and next step (and the name, for the person's own steps)."""
+        item = self.selected()
+        if item is None:
+            return
+        fields = []
+        if not item.key:
+            fields.append(FormField("title", "Name of this step", item.title, max_length=TITLE_MAX))
+        fields += [
+            FormField("next_step", "Your next step", item.next_step, multiline=True),
+            FormField("note", "Your note", item.note, multiline=True),
+        ]
+
+        def done(values: dict[str, str] | None) -> None:
+            if values is None:
+                return
+            changes: dict[str, object] = {
+                "next_step": clean_text(values["next_step"]).strip(),
+                "note": clean_text(values["note"]).strip(),
+            }
+            if "title" in values:
+                changes["title"] = clean_line(values["title"])
+            if any(getattr(item, k) != v for k, v in changes.items()):
+                self._update(item, **changes)
+
+        self.app.push_screen(
+            FormDialog(clean_line(item.title), fields, validate=title_problem), done
+        )
+
+    def action_add(self) -> None:
+        """Add a step of the person's own."""
+        fields = [
+            FormField(
+                "title", "Name of this step", placeholder="e.g. Call the GP", max_length=TITLE_MAX
+            ),
+            FormField("next_step", "Your next step (optional)", multiline=True),
+            FormField("note", "Your note (optional)", multiline=True),
+        ]
+
+        def done(values: dict[str, str] | None) -> None:
+            if values is None:
+                return
+            try:
+                item = self.thaw.store.add_plan_item(
+                    clean_line(values["title"]),
+                    next_step=clean_text(values["next_step"]).strip(),
+                    note=clean_text(values["note"]).strip(),
+                )
+            except ThawError as err:
+                self.notify(str(err), title="Not saved", severity="error", timeout=10, markup=False)
+                return
+            self._reload(item.id)
+
+        self.app.push_screen(FormDialog("A step of your own", fields, validate=title_problem), done)
+
+    def action_delete(self) -> None:
+        """Delete one of the person's own steps, after asking. Thaw's own steps are set aside."""
+        item = self.selected()
+        if item is None:
+            return
+        if item.key:
+            self.notify(
+                'This step comes with Thaw, so it stays. Set it to "not now" to put it aside.',
+                timeout=6,
+            )
+            return
+
+        def answered(yes: bool | None) -> None:
+            if not yes:
+                return
+            try:
+                self.thaw.store.delete_plan_item(item)
+            except StaleEditError:
+                self.notify(STALE, severity="warning", timeout=10)
+            except ThawError as err:
+                self.notify(
+                    str(err), title="Not deleted", severity="error", timeout=10, markup=False
+                )
+            self._reload()
+
+        question = f'Delete "{clean_line(item.title)}" from your plan?'
+        self.app.push_screen(ConfirmDialog(question), answered)
+
+    def action_summary(self) -> None:
+        """Write a Markdown summary for an appointment to a file, and say where."""
+        write_summary_now(self)
+
+
+def write_summary_now(screen: ThawScreen) -> Path | None:
+    """Write the appointment summary to the home folder (or the data folder) and say where."""
+    from tui.core.report import summary_folder, write_summary
+
+    app = screen.thaw
+    try:
+        home: Path | None = Path.home()
+    except RuntimeError:
+        home = None
+    try:
+        path = write_summary(
+            app.store,
+            app.content,
+            app.clock.now(),
+            app.settings,
+            summary_folder(home, app.store.data_dir),
+        )
+    except ThawError as err:
+        screen.notify(
+            str(err),
+            title="The summary was not written",
+            severity="error",
+            timeout=10,
+            markup=False,
+        )
+        return None
+    screen.notify(
+        f"Written to {path}. Only you can read it; bring or send it as you choose.",
+        title="Summary for an appointment",
+        timeout=12,
+        markup=False,
+    )
+    return path

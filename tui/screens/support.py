@@ -1,0 +1,325 @@
+"""SupportScreen: crisis lines first, then finding a professional, then the person's own people."""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, ClassVar
+
+from rich.console import Group
+from rich.table import Table
+from rich.text import Text
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets.option_list import Option
+
+from tui.core.content import ContentError, guess_country
+from tui.core.errors import StaleEditError, ThawError
+from tui.core.models import Contact
+from tui.core.text import clean_line, clean_text
+from tui.screens.base import ThawScreen
+from tui.widgets.care_confirm import ConfirmDialog
+from tui.widgets.care_form import FormDialog, FormField
+
+if TYPE_CHECKING:
+    from textual.app import ComposeResult
+
+    from tui.core.content import Country, Resources
+
+SOMEWHERE_ELSE = "ZZ"
+"""Country setting for "none of these": the international directory, never a locale guess."""
+NAME_MAX = 80
+PHONE_MAX = 40
+
+
+def chosen_country(setting: str, environ: Mapping[str, str], known: list[str]) -> str:
+    """The country to show: the saved choice, else a guess from the locale, else "" (directory)."""
+    if setting == SOMEWHERE_ELSE:
+        return ""
+    if setting and setting.upper() in known:
+        return setting.upper()
+    return guess_country(environ, known)
+
+
+def contact_problem(values: dict[str, str]) -> str | None:
+    """A contact needs a name; the rest is optional but kept short."""
+    name = clean_line(values.get("name", ""))
+    if not name:
+        return "Give this person a name (a nickname is fine)."
+    if len(name) > NAME_MAX:
+        return f"Keep the name under {NAME_MAX} characters."
+    if len(clean_line(values.get("phone", ""))) > PHONE_MAX:
+        return f"Keep the number under {PHONE_MAX} characters."
+    return None
+
+
+def lines_text(resources: Resources, country: Country | None, others: list[str]) -> Group:
+    """The numbers, first and plain: crisis lines and the emergency number, in two columns."""
+    if country is None:
+        return Group(
+            Text(resources.international, style="bold"),
+            Text(
+                "In danger right now? Call your local emergency number "
+                "(112 in much of the world, 911 in North America)."
+            ),
+            Text(f"Lines for {', '.join(others)}: press c.", style="dim"),
+        )
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(no_wrap=True, style="bold")
+    grid.add_column()
+    for line in country.lines:
+        grid.add_row(line.number, f"{line.name}: {line.how}")
+    grid.add_row(country.emergency, "Emergency services")
+    parts: list[Text | Table] = [Text(country.name, style="bold"), grid]
+    if resources.emergency_intro:
+        parts.append(Text(resources.emergency_intro, style="dim"))
+    return Group(*parts)
+
+
+class SupportScreen(ThawScreen):
+    """Calm and uncluttered: someone may open this in a hard moment, so the numbers come first."""
+
+    DEFAULT_CSS = """
+    SupportScreen #support-scroll {
+        height: 1fr;
+        padding: 0 1;
+    }
+    SupportScreen #support-lines {
+        border: round $warning;
+        padding: 0 1;
+        height: auto;
+    }
+    SupportScreen #support-intro {
+        padding: 0 1;
+    }
+    SupportScreen .support-section {
+        margin-top: 1;
+        height: auto;
+    }
+    SupportScreen #contacts {
+        height: auto;
+        max-height: 10;
+        border: round $primary 50%;
+    }
+    SupportScreen #contacts:focus {
+        border: round $primary;
+    }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("c", "next_country", "Country"),
+        Binding("a", "add_contact", "Add person"),
+        Binding("e", "edit_contact", "Edit"),
+        Binding("d", "delete_contact", "Delete"),
+    ]
+
+    KEY_HELP: ClassVar[list[tuple[str, str]]] = [
+        ("c", "Show the lines for another country (saved for next time)"),
+        ("a", "Add someone you trust"),
+        ("e or Enter", "Edit the highlighted person"),
+        ("d", "Delete the highlighted person (asks first)"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.title = "Support"
+        self.sub_title = "people and lines you can reach"
+        self.country_code = ""
+        self.contacts: list[Contact] = []
+        self._resources: Resources | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with VerticalScroll(id="support-scroll"):
+            yield Static("", id="support-lines", markup=False)
+            yield Static("", id="support-intro", markup=False)
+            yield Static(
+                "People you trust", id="contacts-title", classes="support-section", markup=False
+            )
+            yield OptionList(id="contacts")
+            yield Static("", id="support-find", classes="support-section", markup=False)
+            yield Static("", id="support-footnote", classes="support-section", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        try:
+            self._resources = self.thaw.content.resources
+        except ContentError as err:
+            self.query_one("#support-lines", Static).update(
+                "The list of support lines could not be loaded. In an emergency, call your local "
+                f"emergency number (911 in the US and Canada, 999 in the UK, 112 in Europe).\n{err}"
+            )
+        if self._resources is not None:
+            known = [c.code for c in self._resources.countries]
+            self.country_code = chosen_country(self.thaw.settings.country, os.environ, known)
+        self._show_lines()
+        self._load_contacts()
+
+    # --- drawing --------------------------------------------------------------------------------
+    def _country(self) -> Country | None:
+        if self._resources is None:
+            return None
+        return next((c for c in self._resources.countries if c.code == self.country_code), None)
+
+    def _show_lines(self) -> None:
+        resources = self._resources
+        if resources is None:
+            return
+        country = self._country()
+        others = [c.name for c in resources.countries]
+        self.query_one("#support-lines", Static).update(lines_text(resources, country, others))
+        self.query_one("#support-intro", Static).update(resources.intro)
+        find = Text()
+        if country is not None:
+            find.append("Finding a psychologist or psychiatrist: ", style="bold")
+            find.append(country.find_therapist)
+            find.append("\n\n" + resources.international)
+        self.query_one("#support-find", Static).update(find)
+        note = Text(resources.not_medical, style="dim")
+        note.append("\nc: another country   a: add a person you trust", style="dim")
+        self.query_one("#support-footnote", Static).update(note)
+
+    def _load_contacts(self, select_id: str | None = None) -> None:
+        try:
+            self.contacts = list(self.thaw.store.contacts())
+        except ThawError as err:
+            self.notify(str(err), severity="error", markup=False)
+            self.contacts = []
+        listing = self.query_one("#contacts", OptionList)
+        old = listing.highlighted
+        options = []
+        for contact in self.contacts:
+            prompt = Text(clean_line(contact.name), style="bold")
+            if contact.phone:
+                prompt.append(f"  {clean_line(contact.phone)}")
+            if contact.note:
+                prompt.append(f"\n  {clean_line(contact.note)}", style="dim")
+            options.append(Option(prompt, id=contact.id))
+        if not options:
+            options.append(
+                Option(
+                    Text("No one added yet. Press a to add someone.", style="dim"),
+                    id="none",
+                    disabled=True,
+                )
+            )
+        listing.set_options(options)
+        if self.contacts:
+            index = old if old is not None else 0
+            if select_id is not None:
+                index = next((i for i, c in enumerate(self.contacts) if c.id == select_id), index)
+            listing.highlighted = min(index, len(self.contacts) - 1)
+
+    def selected_contact(self) -> Contact | None:
+        """The highlighted trusted contact."""
+        index = self.query_one("#contacts", OptionList).highlighted
+        if index is None or not self.contacts or not 0 <= index < len(self.contacts):
+            return None
+        return self.contacts[index]
+
+    # --- actions --------------------------------------------------------------------------------
+    def action_next_country(self) -> None:
+        """Step to the next country (then the international directory) and remember the choice."""
+        if self._resources is None:
+            return
+        codes = [c.code for c in self._resources.countries] + [""]
+        index = codes.index(self.country_code) if self.country_code in codes else -1
+        self.country_code = codes[(index + 1) % len(codes)]
+        self._show_lines()
+        saved = self.country_code or SOMEWHERE_ELSE
+        settings = self.thaw.settings
+        if settings.country != saved:
+            self.thaw.save_settings(dataclasses.replace(settings, country=saved))
+
+    def _contact_form(self, title: str, contact: Contact | None) -> FormDialog:
+        return FormDialog(
+            title,
+            [
+                FormField("name", "Name", contact.name if contact else "", max_length=NAME_MAX),
+                FormField(
+                    "phone",
+                    "Phone or how to reach them (optional)",
+                    contact.phone if contact else "",
+                    max_length=PHONE_MAX,
+                ),
+                FormField("note", "A note (optional)", contact.note if contact else ""),
+            ],
+            validate=contact_problem,
+        )
+
+    def action_add_contact(self) -> None:
+        """Add someone the person trusts."""
+
+        def done(values: dict[str, str] | None) -> None:
+            if values is None:
+                return
+            try:
+                contact = self.thaw.store.add_contact(
+                    clean_line(values["name"]),
+                    phone=clean_line(values["phone"]),
+                    note=clean_text(values["note"]).strip(),
+                )
+            except ThawError as err:
+                self.notify(str(err), title="Not saved", severity="error", markup=False)
+                return
+            self._load_contacts(contact.id)
+
+        self.app.push_screen(self._contact_form("Someone you trust", None), done)
+
+    def action_edit_contact(self) -> None:
+        """Edit the highlighted contact through the store's revision check."""
+        contact = self.selected_contact()
+        if contact is None:
+            return
+
+        def done(values: dict[str, str] | None) -> None:
+            if values is None:
+                return
+            try:
+                self.thaw.store.update_contact(
+                    contact,
+                    name=clean_line(values["name"]),
+                    phone=clean_line(values["phone"]),
+                    note=clean_text(values["note"]).strip(),
+                )
+            except StaleEditError:
+                self.notify(
+                    "This contact was changed in another window, so your change was not saved. "
+                    "The newer version is shown now.",
+                    severity="warning",
+                    timeout=10,
+                )
+            except ThawError as err:
+                self.notify(str(err), title="Not saved", severity="error", markup=False)
+            self._load_contacts(contact.id)
+
+        self.app.push_screen(self._contact_form("Edit", contact), done)
+
+    def action_delete_contact(self) -> None:
+        """Delete the highlighted contact, after asking."""
+        contact = self.selected_contact()
+        if contact is None:
+            return
+
+        def answered(yes: bool | None) -> None:
+            if not yes:
+                return
+            try:
+                self.thaw.store.delete_contact(contact)
+            except StaleEditError:
+                self.notify(
+                    "This contact was changed in another window, so it was not deleted.",
+                    severity="warning",
+                )
+            except ThawError as err:
+                self.notify(str(err), title="Not deleted", severity="error", markup=False)
+            self._load_contacts()
+
+        question = f"Delete {clean_line(contact.name)} from your trusted people?"
+        self.app.push_screen(ConfirmDialog(question), answered)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.action_edit_contact()
