@@ -20,10 +20,12 @@ def read_import_file(name: str) -> str:
     path = Path(name).expanduser()
     if not path.exists():
         raise InputError(
-            f"There's no file at {path}. Check the name and try again; nothing was imported."
+            f"There's no file at {path}. Check the name and try again. Nothing was imported."
         )
     if not path.is_file():
-        raise InputError(f"{path} is a folder, not a file. Give the export file itself.")
+        raise InputError(
+            f"{path} is a folder, not a file. Give the export file itself. Nothing was imported."
+        )
     try:
         if path.stat().st_size > MAX_BYTES:
             raise InputError(f"{path} is too big to be an export. Nothing was imported.")
