@@ -60,6 +60,7 @@ class IdeasScreen(ThawScreen):
         border: round $primary;
     }
     IdeasScreen #idea-detail {
+        max-width: 96;
         width: 1fr;
         height: 1fr;
         padding: 0 1;

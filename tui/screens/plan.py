@@ -76,6 +76,7 @@ class PlanScreen(ThawScreen):
         border: round $primary;
     }
     PlanScreen #plan-detail {
+        max-width: 96;
         width: 1fr;
         height: 1fr;
         padding: 0 1;

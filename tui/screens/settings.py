@@ -111,6 +111,9 @@ class SettingsScreen(ThawScreen):
         height: 1fr;
         padding: 0 1;
     }
+    SettingsScreen #settings-scroll > * {
+        max-width: 90;
+    }
     SettingsScreen .settings-row {
         height: 1;
         margin-bottom: 1;

@@ -86,6 +86,9 @@ class SupportScreen(ThawScreen):
         height: 1fr;
         padding: 0 1;
     }
+    SupportScreen #support-scroll > * {
+        max-width: 100;
+    }
     SupportScreen #support-lines {
         border: round $warning;
         padding: 0 1;
