@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -379,3 +381,47 @@ def test_draft_save_load_clear(store: Store, clock: FakeClock) -> None:
     assert again is not None and again.mood is None and again.feel == 1
     store.clear_draft()
     assert store.draft() is None
+
+
+# --- `due`'s fast path ---------------------------------------------------------------------------
+
+
+def test_quick_has_checkin_on_agrees_with_the_store(store: Store, data_dir: Path) -> None:
+    assert st.quick_has_checkin_on(data_dir / "nowhere", date(2026, 11, 25)) is False
+    assert st.quick_has_checkin_on(data_dir, date(2026, 11, 25)) is False
+    store.add_checkin(5, at=datetime(2026, 11, 24, 23, 59, tzinfo=LONDON))
+    for day in (date(2026, 11, 24), date(2026, 11, 25), date(2026, 10, 24)):
+        assert st.quick_has_checkin_on(data_dir, day) is store.has_checkin_on(day)
+    assert st.quick_setting(data_dir, "reminder_time") is None
+    store.save_settings(Settings(reminder_time="19:30"))
+    assert st.quick_setting(data_dir, "reminder_time") == "19:30"
+
+
+def test_quick_path_leaves_bad_files_to_the_store(store: Store, data_dir: Path) -> None:
+    (data_dir / "checkins").mkdir(mode=0o700)
+    (data_dir / "checkins" / "2026-11.json").write_bytes(b"[]")
+    assert st.quick_has_checkin_on(data_dir, date(2026, 11, 25)) is None
+    assert (data_dir / "checkins" / "2026-11.json").exists()  # not moved by the quick path
+    assert store.has_checkin_on(date(2026, 11, 25)) is False
+    assert len(store.problems) == 1
+
+
+def test_read_paths_stay_light(store: Store, data_dir: Path) -> None:
+    """`due` runs at every login: no TinyDB on its paths (and no models on the quick one)."""
+    store.add_checkin(5)
+    code = (
+        "import sys\n"
+        "from datetime import date\n"
+        "from pathlib import Path\n"
+        "from tui.core import storage\n"
+        f"d = Path({str(data_dir)!r})\n"
+        "assert storage.quick_has_checkin_on(d, date(2026, 11, 25))\n"
+        "assert 'tui.core.models' not in sys.modules and 'dataclasses' not in sys.modules\n"
+        "from tui.core.store import Store\n"
+        "s = Store(d)\n"
+        "assert s.has_checkin_on(date(2026, 11, 25)) and s.settings().rev == 1\n"
+        "s.recent_checkins(3)\n"
+        "assert 'tinydb' not in sys.modules and 'uuid' not in sys.modules\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert proc.returncode == 0, proc.stderr

@@ -14,7 +14,6 @@ import stat
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -85,12 +84,17 @@ def migrate(tables: Tables, version: int) -> Tables:
     return tables
 
 
-@dataclass(slots=True)
 class Loaded:
-    """A parsed data file: its tables (migrated to our schema) and the schema found on disk."""
+    """A parsed data file: its tables (migrated to our schema) and the schema found on disk.
 
-    tables: Tables
-    schema: int
+    A plain class, not a dataclass: `due` imports this module and must stay quick.
+    """
+
+    __slots__ = ("schema", "tables")
+
+    def __init__(self, tables: Tables, schema: int) -> None:
+        self.tables = tables
+        self.schema = schema
 
     @property
     def newer(self) -> bool:
@@ -451,3 +455,44 @@ def prune_backups(root: Path, keep: int = BACKUP_KEEP) -> None:
 
     for day in list_backups(root)[keep:]:
         shutil.rmtree(root / BACKUP_DIR / day.isoformat(), ignore_errors=True)
+
+
+# --- `due`'s fast path --------------------------------------------------------------------------
+
+
+def month_file(folder: str, day: date) -> Path:
+    """Relative path of the month file holding records dated `day` (local date)."""
+    return Path(folder) / f"{day.year:04d}-{day.month:02d}.json"
+
+
+def has_day(docs: list[Doc], day: date, key: str = "at") -> bool:
+    """Whether any doc's stored local timestamp falls on `day` (string compare, no parsing)."""
+    prefix = day.isoformat()
+    return any(isinstance(d.get(key), str) and d[key].startswith(prefix) for d in docs)
+
+
+def quick_has_checkin_on(data_dir: Path, day: date) -> bool | None:
+    """`due` at login without importing the Store, models or TinyDB: reads one month file.
+
+    Returns None when the Store should look instead (a file that needs quarantining, a link,
+    another user's file...): then `Store(data_dir).has_checkin_on(day)` handles and reports it.
+    """
+    try:
+        if not check_dir(data_dir):
+            return False
+        loaded = load_file(data_dir / month_file("checkins", day))
+    except (BadFileError, DataError):
+        return None
+    return False if loaded is None else has_day(loaded.table("checkins"), day)
+
+
+def quick_setting(data_dir: Path, key: str) -> object:
+    """One raw value from settings.json without the Store (None if absent or unreadable)."""
+    try:
+        if not check_dir(data_dir):
+            return None
+        loaded = load_file(data_dir / "settings.json")
+    except (BadFileError, DataError):
+        return None
+    docs = [] if loaded is None else loaded.table("settings")
+    return docs[0].get(key) if docs else None

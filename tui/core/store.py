@@ -734,12 +734,8 @@ class Store:
 
     def has_checkin_on(self, day: date) -> bool:
         """Fast: used by `due` at every login. Reads one month file, parses no dates."""
-        rel = Path(CHECKINS_DIR) / f"{day.year:04d}-{day.month:02d}.json"
-        prefix = day.isoformat()
-        return any(
-            isinstance(d.get("at"), str) and d["at"].startswith(prefix)
-            for d in self._docs(_CHECKINS, rel)
-        )
+        rel = st.month_file(CHECKINS_DIR, day)
+        return st.has_day(self._docs(_CHECKINS, rel), day)
 
     _CHECKIN_FIELDS = frozenset({"at", "mood", "feel", "emotions", "note", "tags"})
 
