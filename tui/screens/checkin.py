@@ -50,9 +50,12 @@ class CheckInScreen(ThawScreen):
     TITLE = "Check in"
     DEFAULT_CSS = """
     CheckInScreen #checkin-body { padding: 0 1; }
-    CheckInScreen .scale-row { height: 1; margin-top: 1; }
-    CheckInScreen .row-label { width: 26; color: $foreground; text-style: bold; }
-    CheckInScreen .hint { color: $foreground-muted; padding-left: 26; height: auto; }
+    CheckInScreen .scale-row { height: 1; }
+    CheckInScreen #mood-row { margin-top: 1; }
+    CheckInScreen .row-label { width: 25; color: $foreground; text-style: bold; }
+    CheckInScreen .hint { color: $foreground-muted; padding-left: 25; height: auto; }
+    CheckInScreen Input, CheckInScreen TextArea { background: $surface; }
+    CheckInScreen Input:focus, CheckInScreen TextArea:focus { background: $boost; }
     CheckInScreen .field-label { color: $foreground; text-style: bold; margin-top: 1; }
     CheckInScreen #checkin-columns { height: auto; }
     CheckInScreen #col-left { width: 1fr; height: auto; margin-right: 2; }
@@ -60,6 +63,8 @@ class CheckInScreen(ThawScreen):
     CheckInScreen #note { height: 6; }
     CheckInScreen #known-tags { color: $foreground-muted; height: auto; }
     CheckInScreen #checkin-notice { color: $accent; height: auto; }
+    CheckInScreen #checkin-notice.-empty { display: none; }
+    CheckInScreen #checkin-status.-empty { display: none; }
     CheckInScreen #checkin-status { color: $warning; height: auto; margin-top: 1; }
     CheckInScreen #conflict-newer { height: auto; border: round $warning; padding: 0 1; }
     CheckInScreen #saved-panel { height: auto; padding: 1 2; display: none; }
@@ -117,16 +122,16 @@ class CheckInScreen(ThawScreen):
         content = self.thaw.content
         source = self._initial_values()
         yield Header()
-        with VerticalScroll(id="checkin-body"):
-            yield Static("", id="checkin-notice", markup=False)
-            with Horizontal(classes="scale-row"):
+        with VerticalScroll(id="checkin-body", can_focus=False):
+            yield Static("", id="checkin-notice", markup=False, classes="-empty")
+            with Horizontal(classes="scale-row", id="mood-row"):
                 yield Label("Mood right now", classes="row-label")
                 yield MoodScale(source.mood, id="mood")
-            yield Static("1 is very low, 10 is very good. A digit picks; 0 is 10.", classes="hint")
+            yield Static("1 very low · 10 very good · a digit picks, 0 is 10", classes="hint")
             with Horizontal(classes="scale-row"):
                 yield Label("How much can you feel?", classes="row-label")
                 yield FeelScale(source.feel, id="feel")
-            yield Static("Optional. 0 is nothing at all, 10 is fully.", classes="hint")
+            yield Static("optional · 0 nothing at all · 10 fully", classes="hint")
             with Horizontal(id="checkin-columns"):
                 with Vertical(id="col-left"):
                     yield Label("Feelings (optional)", classes="field-label")
@@ -139,7 +144,7 @@ class CheckInScreen(ThawScreen):
                     yield Label("Tags (optional)", classes="field-label")
                     yield TagInput(self._known_tags(), ", ".join(source.tags), id="tags")
                     yield Static(self._known_tags_line(), id="known-tags", markup=False)
-            yield Static("", id="checkin-status", markup=False)
+            yield Static("", id="checkin-status", markup=False, classes="-empty")
         with Vertical(id="saved-panel"):
             yield Static("", id="saved-line", markup=False)
             yield Static("", id="suggestion-line", markup=False)
@@ -235,11 +240,14 @@ class CheckInScreen(ThawScreen):
 
     # --- messages ---------------------------------------------------------------------------
     def _set_notice(self, text: str) -> None:
-        self.query_one("#checkin-notice", Static).update(text)
+        notice = self.query_one("#checkin-notice", Static)
+        notice.update(text)
+        notice.set_class(not text, "-empty")
 
     def _set_status(self, text: str) -> None:
         status = self.query_one("#checkin-status", Static)
         status.update(text)
+        status.set_class(not text, "-empty")
         if text:
             self.query_one("#checkin-body", VerticalScroll).scroll_to_widget(status)
 

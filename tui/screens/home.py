@@ -74,7 +74,7 @@ def problem_lines(store_problems: list[tuple[str, str]], read_only: bool) -> lis
 class HomeScreen(ThawScreen):
     """The first screen. Loads only the last four weeks, so it opens fast with years of history."""
 
-    TITLE = "Home"
+    TITLE = "Thaw"
     DEFAULT_CSS = """
     HomeScreen #home-body { padding: 0 2; }
     HomeScreen #banner {
@@ -121,6 +121,8 @@ class HomeScreen(ThawScreen):
         yield Footer()
 
     def on_mount(self) -> None:
+        now = self.thaw.clock.now()
+        self.sub_title = f"{now.strftime('%A')} {now.day} {now.strftime('%B')}"
         self._show_banner()
         self.refresh_data()
 

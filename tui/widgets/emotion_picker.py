@@ -66,7 +66,7 @@ class EmotionPicker(Vertical):
         width: 100%;
     }
     EmotionPicker > EmotionList {
-        height: 8;
+        height: 7;
         border: none;
         padding: 0;
         background: $surface;

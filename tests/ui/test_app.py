@@ -1,0 +1,424 @@
+"""The app shell: home, registry, help, palette, settings, banners, window sizes, support key."""
+
+from __future__ import annotations
+
+import dataclasses
+import io
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from rich.console import Console
+from textual.app import App
+from textual.screen import Screen
+from textual.widgets import Sparkline, Static
+
+from tui.app import ThawApp, ThawCommands
+from tui.core.clock import FakeClock
+from tui.core.content import Content
+from tui.core.models import Draft
+from tui.core.store import Problem, Store
+from tui.screens import SCREENS, ScreenInfo
+from tui.screens.base import ThawScreen, TooSmallScreen
+from tui.screens.help import HelpScreen
+
+_CONTENT: Content | None = None
+
+
+def shared_content() -> Content:
+    """One loaded Content for all tests: it is read-only, and loading it each time is slow."""
+    global _CONTENT
+    if _CONTENT is None:
+        _CONTENT = Content()
+    return _CONTENT
+
+
+def make_app(data_dir: Path, clock: FakeClock, **kwargs: object) -> tuple[ThawApp, Store]:
+    """A ThawApp over a fresh store in `data_dir`, with the fake clock."""
+    store = Store(data_dir, clock)
+    app = ThawApp(store, shared_content(), clock, **kwargs)  # type: ignore[arg-type]
+    return app, store
+
+
+def plain(content: object) -> str:
+    """Plain text of a string, Text, Table or other Rich renderable."""
+    if isinstance(content, str):
+        return content
+    console = Console(width=200, file=io.StringIO(), color_system=None)
+    with console.capture() as capture:
+        console.print(content)
+    return capture.get()
+
+
+def text_of(app: App[object], selector: str) -> str:
+    """The plain text a Static currently shows."""
+    return plain(app.screen.query_one(selector, Static).content)
+
+
+def screen_text(app: App[object]) -> str:
+    """All Static text on the current screen, joined."""
+    return " ".join(plain(s.content) for s in app.screen.query(Static))
+
+
+class FakeSupportScreen(ThawScreen):
+    """Stands in for the care engineer's support screen, so the F2 path is tested on its own."""
+
+    def compose(self):  # type: ignore[no-untyped-def]
+        yield Static("support here", id="fake-support")
+
+
+@pytest.fixture
+def fake_support(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(
+        SCREENS,
+        "support",
+        ScreenInfo(__name__, "FakeSupportScreen", "Support", "s", "People and lines"),
+    )
+
+
+def test_registry_names_every_screen_with_its_owner_module() -> None:
+    names = {
+        "home", "checkin", "entries", "help", "breathe", "meditate", "ground",
+        "history", "ideas", "plan", "support", "settings",
+    }  # fmt: skip
+    assert set(SCREENS) == names
+    for name, info in SCREENS.items():
+        assert info.module == f"tui.screens.{name}"
+        assert info.class_name.endswith("Screen")
+
+
+async def test_home_says_no_check_in_yet_kindly(data_dir: Path, clock: FakeClock) -> None:
+    app, _ = make_app(data_dir, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert type(app.screen).__name__ == "HomeScreen"
+        today = text_of(app, "#today")
+        assert "No check-in yet today" in today
+        assert "streak" not in today.lower()
+
+
+async def test_home_shows_todays_check_in_recent_entries_and_sparkline(
+    data_dir: Path, clock: FakeClock
+) -> None:
+    store = Store(data_dir, clock)
+    for days_ago, mood in [(3, 4), (2, 5), (1, 6)]:
+        store.add_checkin(mood, at=clock.now() - timedelta(days=days_ago), note="[bold]x[/]")
+    store.add_checkin(7, emotions=("numb",))
+    app = ThawApp(store, shared_content(), clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert "You checked in today at 09:30 (mood 7)" in text_of(app, "#today")
+        recent = text_of(app, "#recent")
+        assert "numb" in recent
+        assert "[bold]x[/]" in recent  # shown literally, not as bold markup
+        assert app.screen.query_one(Sparkline).data == [4, 5, 6, 7]
+
+
+async def test_low_moods_bring_one_calm_line_pointing_to_support(
+    data_dir: Path, clock: FakeClock
+) -> None:
+    store = Store(data_dir, clock)
+    for hours_ago, mood in [(50, 6), (40, 2), (30, 1), (20, 5), (10, 2)]:
+        store.add_checkin(mood, at=clock.now() - timedelta(hours=hours_ago))
+    app = ThawApp(store, shared_content(), clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        line = app.screen.query_one("#low-line", Static)
+        assert line.display
+        assert "press s or F2" in plain(line.content)
+
+
+async def test_no_support_line_when_only_one_low_mood(data_dir: Path, clock: FakeClock) -> None:
+    store = Store(data_dir, clock)
+    for hours_ago, mood in [(30, 1), (20, 5), (10, 6)]:
+        store.add_checkin(mood, at=clock.now() - timedelta(hours=hours_ago))
+    app = ThawApp(store, shared_content(), clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert not app.screen.query_one("#low-line", Static).display
+
+
+async def test_home_offers_an_unfinished_draft(data_dir: Path, clock: FakeClock) -> None:
+    store = Store(data_dir, clock)
+    store.save_draft(Draft(saved_at=clock.now() - timedelta(hours=12), mood=4, note="half"))
+    app = ThawApp(store, shared_content(), clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        draft = text_of(app, "#draft")
+        assert "unfinished check-in from yesterday 21:30" in draft
+        assert "Press c to pick it up" in draft
+
+
+async def test_read_only_and_quarantined_store_show_a_banner(
+    data_dir: Path, clock: FakeClock, tmp_path: Path
+) -> None:
+    app, store = make_app(data_dir, clock)
+    store.read_only = True
+    kept = tmp_path / "kept" / "2026-11.json.bad"
+    store.problems.append(
+        Problem(
+            data_dir / "checkins" / "2026-11.json", "A file of check-ins could not be read.", kept
+        )
+    )
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        banner = text_of(app, "#banner")
+        assert "Thaw can't save right now" in banner
+        assert "Your past entries are safe." in banner
+        assert str(kept) in banner
+        assert "python -m tui doctor" in banner
+
+
+async def test_help_lists_screen_keys_and_global_keys(data_dir: Path, clock: FakeClock) -> None:
+    app, _ = make_app(data_dir, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        shown = screen_text(app)
+        for words in ("Check in", "Breathe", "Entries", "Support", "Ctrl+P", "Go back"):
+            assert words in shown
+        await pilot.press("escape")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "HomeScreen"
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+
+
+async def test_help_on_the_check_in_lists_its_own_keys(data_dir: Path, clock: FakeClock) -> None:
+    app, _ = make_app(data_dir, clock, start="checkin")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("f1")
+        await pilot.pause()
+        shown = screen_text(app)
+        assert "0 means 10" in shown
+        assert "Ctrl+J" in shown
+        assert "Pick or unpick a feeling" in shown
+
+
+async def test_escape_goes_back_and_does_nothing_on_home(data_dir: Path, clock: FakeClock) -> None:
+    app, _ = make_app(data_dir, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("e")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "EntriesScreen"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "HomeScreen"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "HomeScreen"
+        assert app.is_running
+
+
+async def test_a_place_not_built_yet_says_so_gently(
+    data_dir: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(
+        SCREENS, "history", ScreenInfo("tui.screens.not_there", "X", "History", "h", "")
+    )
+    app, _ = make_app(data_dir, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("h")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "HomeScreen"
+        assert any("not ready yet" in str(n.message) for n in app._notifications)
+
+
+@pytest.mark.parametrize("start", ["home", "checkin", "entries"])
+async def test_f2_opens_support_from_every_screen(
+    data_dir: Path, clock: FakeClock, fake_support: None, start: str
+) -> None:
+    app, _ = make_app(data_dir, clock, start=start)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("f2")  # priority: works even with a text field focused
+        await pilot.pause()
+        assert isinstance(app.screen, FakeSupportScreen)
+        await pilot.press("f2")  # already there: no second copy
+        await pilot.pause()
+        assert sum(isinstance(s, FakeSupportScreen) for s in app.screen_stack) == 1
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, FakeSupportScreen)
+
+
+async def test_s_opens_support_unless_typing(
+    data_dir: Path, clock: FakeClock, fake_support: None
+) -> None:
+    app, _ = make_app(data_dir, clock, start="checkin")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        app.screen.query_one("#note").focus()
+        await pilot.press("s")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "CheckInScreen"
+        assert app.screen.query_one("#note").text == "s"  # type: ignore[attr-defined]
+        app.screen.query_one("#mood").focus()
+        await pilot.press("s")
+        await pilot.pause()
+        assert isinstance(app.screen, FakeSupportScreen)
+
+
+async def test_f2_from_the_help_overlay(
+    data_dir: Path, clock: FakeClock, fake_support: None
+) -> None:
+    app, _ = make_app(data_dir, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f1")
+        await pilot.pause()
+        await pilot.press("f2")
+        await pilot.pause()
+        assert isinstance(app.screen, FakeSupportScreen)
+
+
+async def test_palette_lists_every_screen_and_the_switches(
+    data_dir: Path, clock: FakeClock
+) -> None:
+    app, _ = make_app(data_dir, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        provider = ThawCommands(app.screen)
+        titles = [title for title, _, _ in provider._commands()]
+        for info in SCREENS.values():
+            assert info.title in titles
+        assert "Turn reduced motion on" in titles
+        assert "Turn the bell off" in titles
+        assert "Switch to the light theme" in titles
+        assert "Quit" in titles
+
+
+async def test_palette_opens_past_entries_by_typing(data_dir: Path, clock: FakeClock) -> None:
+    app, _ = make_app(data_dir, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"past entries")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause(0.2)
+        assert type(app.screen).__name__ == "EntriesScreen"
+
+
+async def test_settings_toggles_persist_and_apply(data_dir: Path, clock: FakeClock) -> None:
+    app, _ = make_app(data_dir, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert app.reduced_motion is False
+        app.action_toggle_reduced_motion()
+        assert app.reduced_motion is True
+        assert app.animation_level == "none"
+        app.action_toggle_bell()
+        app.action_toggle_theme()
+        assert app.theme == "thaw-light"
+    saved = Store(data_dir, clock).settings()
+    assert saved.reduced_motion is True
+    assert saved.bell is False
+    assert saved.theme == "thaw-light"
+
+
+async def test_settings_are_applied_at_start(data_dir: Path, clock: FakeClock) -> None:
+    store = Store(data_dir, clock)
+    store.save_settings(dataclasses.replace(store.settings(), theme="thaw-light", bell=False))
+    app = ThawApp(store, shared_content(), clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert app.theme == "thaw-light"
+        assert app.settings.bell is False
+
+
+async def test_bell_rings_only_when_on(
+    data_dir: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rung: list[bool] = []
+    monkeypatch.setattr(App, "bell", lambda self: rung.append(True))
+    app, _ = make_app(data_dir, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        app.bell()
+        assert rung == [True]
+        app.action_toggle_bell()
+        app.bell()
+        assert rung == [True]
+
+
+async def test_reduced_motion_follows_textual_animations_none(
+    data_dir: Path, clock: FakeClock
+) -> None:
+    app, _ = make_app(data_dir, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        app.animation_level = "none"
+        assert app.reduced_motion is True
+
+
+async def test_a_tiny_window_shows_a_calm_message_and_recovers(
+    data_dir: Path, clock: FakeClock
+) -> None:
+    app, _ = make_app(data_dir, clock)
+    async with app.run_test(size=(30, 10)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, TooSmallScreen)
+        assert "Make the window a little larger" in screen_text(app)
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause(0.1)
+        assert type(app.screen).__name__ == "HomeScreen"
+        await pilot.resize_terminal(39, 24)
+        await pilot.pause(0.1)
+        assert isinstance(app.screen, TooSmallScreen)
+        await pilot.resize_terminal(40, 12)
+        await pilot.pause(0.1)
+        assert type(app.screen).__name__ == "HomeScreen"
+
+
+SIZES = [(40, 12), (60, 20), (80, 24), (120, 40), (200, 60), (250, 80)]
+
+
+@pytest.mark.parametrize("start", ["home", "checkin", "entries"])
+async def test_every_size_from_40x12_to_250x80_and_resizes_while_typing(
+    data_dir: Path, clock: FakeClock, start: str
+) -> None:
+    store = Store(data_dir, clock)
+    for days_ago in range(1, 8):
+        store.add_checkin(days_ago, note="note " * 30, at=clock.now() - timedelta(days=days_ago))
+    app = ThawApp(store, shared_content(), clock, start=start)
+    async with app.run_test(size=(40, 12)) as pilot:
+        await pilot.pause()
+        for width, height in [*SIZES, (30, 8), *reversed(SIZES)]:
+            await pilot.resize_terminal(width, height)
+            await pilot.press("tab", "a", "5", "right")
+            await pilot.pause(0.05)
+            screen: Screen[object] = app.screen
+            if width < 40 or height < 12:
+                assert isinstance(screen, TooSmallScreen)
+            else:
+                assert not isinstance(screen, TooSmallScreen)
+        assert app.is_running
+
+
+async def test_hangup_on_home_just_exits(data_dir: Path, clock: FakeClock) -> None:
+    app, store = make_app(data_dir, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        app.handle_hangup()
+        await pilot.pause()
+    assert store.draft() is None
+    assert app.return_code == 0
+
+
+def test_now_is_never_read_from_the_system_in_screens() -> None:
+    root = Path(__file__).resolve().parents[2] / "tui"
+    for path in [
+        root / "app.py",
+        *(root / "screens").glob("*.py"),
+        *(root / "widgets").glob("*.py"),
+    ]:
+        if path.name in {"home.py", "checkin.py", "entries.py", "app.py", "help.py", "base.py"}:
+            source = path.read_text()
+            assert "datetime.now(" not in source and "time.monotonic(" not in source, path

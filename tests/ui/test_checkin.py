@@ -1,0 +1,376 @@
+"""The check-in screen, told as stories: a digit and Enter is a whole check-in."""
+
+from __future__ import annotations
+
+import time
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from textual.widgets import Input, OptionList, TextArea
+
+from tests.ui.test_app import make_app, screen_text, shared_content, text_of
+from tui.app import ThawApp
+from tui.core.clock import FakeClock
+from tui.core.errors import DiskFullError
+from tui.core.models import Draft
+from tui.core.store import Store
+from tui.screens import checkin as checkin_module
+from tui.screens.checkin import CheckInScreen
+from tui.widgets.emotion_picker import EmotionList, EmotionPicker
+from tui.widgets.feel_scale import FeelScale
+from tui.widgets.mood_scale import MoodScale
+
+
+async def test_pressing_7_then_enter_saves_a_check_in_with_mood_7(
+    data_dir: Path, clock: FakeClock
+) -> None:
+    app, store = make_app(data_dir, clock, start="checkin")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("7", "enter")
+        await pilot.pause()
+        saved = store.recent_checkins(5)
+        assert [c.mood for c in saved] == [7]
+        assert saved[0].feel is None and saved[0].emotions == () and saved[0].note == ""
+        assert "Saved: mood 7" in text_of(app, "#saved-line")
+
+
+async def test_zero_means_ten(data_dir: Path, clock: FakeClock) -> None:
+    app, store = make_app(data_dir, clock, start="checkin")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("0", "enter")
+        await pilot.pause()
+        assert store.recent_checkins(1)[0].mood == 10
+
+
+async def test_arrows_move_the_mood_and_stop_at_the_ends(data_dir: Path, clock: FakeClock) -> None:
+    app, store = make_app(data_dir, clock, start="checkin")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        scale = app.screen.query_one(MoodScale)
+        await pilot.press("right")
+        assert scale.value == 6  # from nothing, arrows start in the middle
+        await pilot.press("left", "left")
+        assert scale.value == 4
+        await pilot.press("9", "right", "right")
+        assert scale.value == 10
+        await pilot.press("1", "left")
+        assert scale.value == 1
+        await pilot.press("3", "enter")
+        await pilot.pause()
+        assert store.recent_checkins(1)[0].mood == 3
+
+
+async def test_enter_without_a_mood_asks_for_one_in_a_sentence(
+    data_dir: Path, clock: FakeClock
+) -> None:
+    app, store = make_app(data_dir, clock, start="checkin")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "Choose a mood from 1 to 10 first" in text_of(app, "#checkin-status")
+        assert store.recent_checkins(1) == []
+
+
+async def test_feel_row_takes_digits_arrows_and_backspace(data_dir: Path, clock: FakeClock) -> None:
+    app, store = make_app(data_dir, clock, start="checkin")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("5", "tab", "0")
+        feel = app.screen.query_one(FeelScale)
+        assert feel.value == 0  # "nothing at all" is an answer
+        await pilot.press("9", "right", "right")
+        assert feel.value == 10
+        await pilot.press("backspace")
+        assert feel.value is None
+        await pilot.press("2", "enter")
+        await pilot.pause()
+        saved = store.recent_checkins(1)[0]
+        assert (saved.mood, saved.feel) == (5, 2)
+
+
+async def test_numbness_family_comes_first_and_meanings_show_as_you_move(
+    data_dir: Path, clock: FakeClock
+) -> None:
+    app, _ = make_app(data_dir, clock, start="checkin")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        options = app.screen.query_one(EmotionList).options
+        assert options[0].disabled and options[0].id == "family:numb"
+        assert options[1].id == "numb"
+        content = shared_content()
+        # Every word of the vocabulary is offered.
+        offered = {o.id for o in options if not o.disabled}
+        assert offered == {e.id for e in content.emotions}
+        app.screen.query_one(EmotionList).focus()
+        await pilot.pause()
+        first = content.emotion(str(options[1].id))
+        assert first is not None
+        assert first.meaning in text_of(app, "#emotion-meaning")
+        await pilot.press("down")
+        await pilot.pause()
+        second = content.emotion(str(options[2].id))
+        assert second is not None
+        assert second.meaning in text_of(app, "#emotion-meaning")
+
+
+async def test_typing_filters_and_enter_picks_the_match(data_dir: Path, clock: FakeClock) -> None:
+    app, store = make_app(data_dir, clock, start="checkin")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("4")
+        app.screen.query_one("#emotion-filter", Input).focus()
+        await pilot.press(*"tired")
+        await pilot.pause()
+        ids = [o.id for o in app.screen.query_one(EmotionList).options if not o.disabled]
+        assert "tired" in ids
+        assert "numb" not in ids
+        await pilot.press("enter")  # picks "tired", clears the filter
+        await pilot.pause()
+        assert app.screen.query_one(EmotionPicker).picked == ("tired",)
+        assert app.screen.query_one("#emotion-filter", Input).value == ""
+        await pilot.press("enter")  # empty filter: Enter saves
+        await pilot.pause()
+        assert store.recent_checkins(1)[0].emotions == ("tired",)
+
+
+async def test_several_feelings_with_space_including_numb_and_cant_tell(
+    data_dir: Path, clock: FakeClock
+) -> None:
+    app, store = make_app(data_dir, clock, start="checkin")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("3")
+        option_list = app.screen.query_one(EmotionList)
+        option_list.focus()
+        await pilot.press("space")  # numb
+        option_list.highlighted = option_list.get_option_index("cant_tell")
+        await pilot.press("space")
+        option_list.highlighted = option_list.get_option_index("calm")
+        await pilot.press("space", "space", "space")  # on, off, on again
+        await pilot.pause()
+        assert "Picked: numb, can't tell, calm" in text_of(app, "#emotion-picked")
+        await pilot.press("enter")  # Enter in the list saves
+        await pilot.pause()
+        assert store.recent_checkins(1)[0].emotions == ("numb", "cant_tell", "calm")
+
+
+async def test_a_filter_that_matches_nothing_says_so(data_dir: Path, clock: FakeClock) -> None:
+    app, _ = make_app(data_dir, clock, start="checkin")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        app.screen.query_one("#emotion-filter", Input).focus()
+        await pilot.press(*"tird")
+        await pilot.pause()
+        assert app.screen.query_one(OptionList).option_count == 0
+        meaning = text_of(app, "#emotion-meaning")
+        assert "Nothing called that here" in meaning
+        assert "tired" in meaning
+
+
+NASTY = "[bold]x[/] [@click=app.quit]y[/] \x1b[31mred\x1b[0m \u202eevil\u202c done"
+
+
+async def test_markup_escapes_and_bidi_in_the_note_are_kept_literal_and_cleaned(
+    data_dir: Path, clock: FakeClock
+) -> None:
+    app, store = make_app(data_dir, clock, start="checkin")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("6")
+        note = app.screen.query_one("#note", TextArea)
+        note.focus()
+        note.insert(NASTY)
+        await pilot.pause()
+        assert note.text == "[bold]x[/] [@click=app.quit]y[/] red evil done"
+        await pilot.press("enter", *"line two")
+        await pilot.press("ctrl+j")  # saves from inside the note
+        await pilot.pause()
+        assert app.is_running
+        saved = store.recent_checkins(1)[0]
+        assert saved.note == "[bold]x[/] [@click=app.quit]y[/] red evil done\nline two"
+
+
+async def test_a_10000_character_note_is_accepted_and_one_more_is_refused_kindly(
+    data_dir: Path, clock: FakeClock
+) -> None:
+    app, store = make_app(data_dir, clock, start="checkin")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("5")
+        note = app.screen.query_one("#note", TextArea)
+        note.text = "a" * 10_001
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "the most a note can hold is 10,000" in text_of(app, "#checkin-status")
+        assert store.recent_checkins(1) == []
+        note.text = ("word " * 2000)[:9_999] + "!"
+        note.focus()
+        started = time.perf_counter()
+        await pilot.press("end", *"typing at the end stays quick", "ctrl+j")
+        await pilot.pause()
+        assert time.perf_counter() - started < 5  # generous: a freeze would take far longer
+        assert "the most a note can hold" in text_of(app, "#checkin-status")
+        note.text = ("word " * 2000)[:9_999] + "!"
+        await pilot.press("ctrl+j")
+        await pilot.pause()
+        assert len(store.recent_checkins(1)[0].note) == 10_000
+
+
+async def test_tags_are_saved_and_remembered_next_time(data_dir: Path, clock: FakeClock) -> None:
+    app, store = make_app(data_dir, clock, start="checkin")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("5")
+        tags = app.screen.query_one("#tags", Input)
+        tags.focus()
+        await pilot.press(*"walk, work ,walk")
+        await pilot.press("enter")  # Enter in tags saves
+        await pilot.pause()
+        assert store.recent_checkins(1)[0].tags == ("walk", "work")
+    app2 = ThawApp(store, shared_content(), clock, start="checkin")
+    async with app2.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert "Used before: " in text_of(app2, "#known-tags")
+        tags = app2.screen.query_one("#tags", Input)
+        tags.focus()
+        await pilot.press(*"sleep, wa")
+        await pilot.pause(0.1)
+        await pilot.press("right")  # accept the grey completion
+        assert tags.value == "sleep, walk"
+
+
+async def test_one_line_suggestion_after_saving_and_its_key_opens_it(
+    data_dir: Path, clock: FakeClock
+) -> None:
+    app, _ = make_app(data_dir, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("c")
+        await pilot.pause()
+        await pilot.press("6", "tab", "1", "enter")  # feel 1: grounding is offered
+        await pilot.pause()
+        line = text_of(app, "#suggestion-line")
+        assert "\n" not in line.strip()
+        assert "grounding" in line.lower() and "Press g" in line
+        await pilot.press("g")
+        await pilot.pause(0.2)
+        assert not isinstance(app.screen, CheckInScreen)
+
+
+async def test_quick_check_in_closes_after_saving(
+    data_dir: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(checkin_module, "QUICK_EXIT_SECONDS", 0.05)
+    app, store = make_app(data_dir, clock, start="checkin", exit_after_checkin=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("8", "enter")
+        await pilot.pause(0.3)
+        assert not app.is_running
+    assert store.recent_checkins(1)[0].mood == 8
+
+
+async def test_a_full_disk_keeps_everything_typed_and_offers_a_draft(
+    data_dir: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app, store = make_app(data_dir, clock, start="checkin")
+
+    def full(*args: object, **kwargs: object) -> None:
+        raise DiskFullError("The disk is full, so nothing was saved; the old file is untouched.")
+
+    monkeypatch.setattr(store, "add_checkin", full)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("4")
+        app.screen.query_one("#note", TextArea).insert("please keep me")
+        await pilot.press("tab", "enter")
+        await pilot.pause()
+        status = text_of(app, "#checkin-status")
+        assert "The disk is full" in status and "Ctrl+D keeps it as a draft" in status
+        assert app.screen.query_one("#note", TextArea).text == "please keep me"
+        assert app.screen.query_one(MoodScale).value == 4
+        await pilot.press("ctrl+d")
+        await pilot.pause()
+    draft = store.draft()
+    assert draft is not None and draft.mood == 4 and draft.note == "please keep me"
+
+
+async def test_hangup_while_typing_keeps_a_draft_and_exits(
+    data_dir: Path, clock: FakeClock
+) -> None:
+    app, store = make_app(data_dir, clock, start="checkin")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("3", "tab", "2")
+        app.screen.query_one("#note", TextArea).insert("half a thought")
+        app.handle_hangup()
+        await pilot.pause()
+    assert app.return_code == 0
+    draft = store.draft()
+    assert draft is not None
+    assert (draft.mood, draft.feel, draft.note) == (3, 2, "half a thought")
+    assert store.recent_checkins(1) == []
+
+
+async def test_a_draft_is_picked_up_when_checking_in_and_cleared_after_saving(
+    data_dir: Path, clock: FakeClock
+) -> None:
+    store = Store(data_dir, clock)
+    store.save_draft(
+        Draft(clock.now() - timedelta(minutes=30), mood=3, emotions=("numb",), note="earlier")
+    )
+    app = ThawApp(store, shared_content(), clock, start="checkin")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert "Picked up your unfinished check-in from 09:00" in text_of(app, "#checkin-notice")
+        assert app.screen.query_one(MoodScale).value == 3
+        await pilot.press("enter")
+        await pilot.pause()
+    saved = store.recent_checkins(1)[0]
+    assert (saved.mood, saved.emotions, saved.note) == (3, ("numb",), "earlier")
+    assert store.draft() is None
+
+
+async def test_start_fresh_drops_the_draft(data_dir: Path, clock: FakeClock) -> None:
+    store = Store(data_dir, clock)
+    store.save_draft(Draft(clock.now(), mood=3, note="earlier"))
+    app = ThawApp(store, shared_content(), clock, start="checkin")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        assert app.screen.query_one(MoodScale).value is None
+        assert app.screen.query_one("#note", TextArea).text == ""
+    assert store.draft() is None
+
+
+async def test_escape_with_something_typed_keeps_it_as_a_draft(
+    data_dir: Path, clock: FakeClock
+) -> None:
+    app, store = make_app(data_dir, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("c")
+        await pilot.pause()
+        await pilot.press("2", "escape")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "HomeScreen"
+        assert "unfinished check-in" in screen_text(app)
+    draft = store.draft()
+    assert draft is not None and draft.mood == 2
+
+
+async def test_escape_with_nothing_typed_keeps_nothing(data_dir: Path, clock: FakeClock) -> None:
+    app, store = make_app(data_dir, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("c")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+    assert store.draft() is None

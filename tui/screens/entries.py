@@ -1,0 +1,326 @@
+"""Past entries: check-ins newest first, to edit, delete (after a yes) or fill in a missed day."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING, ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import DataTable, Footer, Header, Input, Label, Static
+
+from tui.core.errors import InputError, StaleEditError, ThawError
+from tui.core.text import clean_line
+from tui.screens.base import ThawScreen, thaw_app
+from tui.screens.checkin import CheckInScreen, describe_time
+
+if TYPE_CHECKING:
+    from datetime import datetime
+
+    from textual.app import ComposeResult
+
+    from tui.core.models import CheckIn
+
+# Load this many rows at a time (whole months), and give up looking further back after this many
+# empty months in a row: a long gap is possible, decades of nothing are not.
+PAGE_ROWS = 40
+MAX_EMPTY_MONTHS = 36
+NEAR_END = 5
+
+
+def previous_month(first: date) -> date:
+    """The first day of the month before the one starting at `first`."""
+    return date(first.year - 1, 12, 1) if first.month == 1 else date(first.year, first.month - 1, 1)
+
+
+def month_end(first: date) -> date:
+    """The last day of the month starting at `first`."""
+    following = (
+        date(first.year + 1, 1, 1) if first.month == 12 else date(first.year, first.month + 1, 1)
+    )
+    return date.fromordinal(following.toordinal() - 1)
+
+
+class ConfirmDelete(ModalScreen[bool]):
+    """Are you sure? y or Enter deletes; n or Esc keeps it."""
+
+    DEFAULT_CSS = """
+    ConfirmDelete { align: center middle; }
+    ConfirmDelete > Vertical {
+        width: 60; max-width: 100%; height: auto;
+        border: round $warning; background: $surface; padding: 1 2;
+    }
+    ConfirmDelete .dialog-keys { color: $foreground-muted; margin-top: 1; }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("y,enter", "answer(True)", "Delete"),
+        Binding("n,escape", "answer(False)", "Keep"),
+    ]
+
+    def __init__(self, question: str) -> None:
+        super().__init__()
+        self._question = question
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(self._question, markup=False)
+            yield Static("y or Enter: delete it    n or Esc: keep it", classes="dialog-keys")
+
+    def action_answer(self, yes: bool) -> None:
+        self.dismiss(yes)
+
+
+class AskWhen(ModalScreen["datetime | None"]):
+    """A one-line "when?" for back-filling a missed check-in, read by tui.core.when."""
+
+    DEFAULT_CSS = """
+    AskWhen { align: center middle; }
+    AskWhen > Vertical {
+        width: 64; max-width: 100%; height: auto;
+        border: round $primary; background: $surface; padding: 1 2;
+    }
+    AskWhen Input { margin-top: 1; }
+    AskWhen #when-error { color: $warning; height: auto; }
+    AskWhen .dialog-keys { color: $foreground-muted; }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Label("When was it? For example: yesterday 21:00, or 2026-11-02 08:30.")
+            yield Input(placeholder="yesterday 21:00", id="when")
+            yield Static("", id="when-error", markup=False)
+            yield Static("Enter: go on    Esc: cancel", classes="dialog-keys")
+
+    @on(Input.Submitted, "#when")
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        from tui.core.when import parse_when
+
+        now = thaw_app(self).clock.now()
+        try:
+            when = parse_when(event.value, now)
+        except InputError as err:
+            self.query_one("#when-error", Static).update(str(err))
+            return
+        self.dismiss(when)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class EntriesScreen(ThawScreen):
+    """Every check-in, newest first, read a month at a time as the person scrolls back."""
+
+    TITLE = "Past entries"
+    DEFAULT_CSS = """
+    EntriesScreen #entries-intro { color: $foreground-muted; padding: 0 1; height: auto; }
+    EntriesScreen #entries-status { color: $warning; padding: 0 1; height: auto; }
+    EntriesScreen #entries-status.-empty { display: none; }
+    EntriesScreen DataTable { height: 1fr; }
+    EntriesScreen #entry-detail {
+        height: auto; max-height: 8; padding: 0 1; border-top: solid $panel;
+    }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "app.back", "Back"),
+        Binding("enter", "edit", "Edit"),
+        Binding("d", "delete", "Delete"),
+        Binding("n", "backfill", "Fill in a day"),
+    ]
+    KEY_HELP: ClassVar[list[tuple[str, str]]] = [
+        ("↑ ↓ PgUp PgDn", "Move through your entries (older ones load as you go)"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._rows: dict[str, CheckIn] = {}
+        self._next_month: date | None = None  # the next (older) month to load
+        self._empty_run = 0
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(
+            "Enter changes an entry, d deletes one, n fills in a day you missed.",
+            id="entries-intro",
+        )
+        yield Static("", id="entries-status", markup=False, classes="-empty")
+        table: DataTable[Text] = DataTable(cursor_type="row", zebra_stripes=True, id="entries")
+        yield table
+        yield Static("", id="entry-detail")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self._table()
+        table.add_column("When", key="when", width=18)
+        table.add_column("Mood", key="mood", width=4)
+        table.add_column("Feel", key="feel", width=4)
+        table.add_column("Feelings and note", key="rest")
+        self.reload()
+        table.focus()
+
+    def on_screen_resume(self) -> None:
+        self.reload()
+
+    def _table(self) -> DataTable[Text]:
+        return self.query_one("#entries", DataTable)
+
+    # --- loading ----------------------------------------------------------------------------
+    def reload(self, keep: str | None = None) -> None:
+        """Start again from this month, keeping the cursor on the same entry if it still exists."""
+        table = self._table()
+        current = keep or self._current_id()
+        loaded_rows = max(len(self._rows), PAGE_ROWS)
+        table.clear()
+        self._rows.clear()
+        self._next_month = self.thaw.clock.now().date().replace(day=1)
+        self._empty_run = 0
+        self._load_more(loaded_rows)
+        if current in self._rows:
+            table.move_cursor(row=table.get_row_index(current))
+        self._show_detail()
+
+    def _load_more(self, want: int = PAGE_ROWS) -> None:
+        """Add older months until `want` more rows are shown or history runs out."""
+        added = 0
+        table = self._table()
+        while added < want and self._next_month is not None:
+            first = self._next_month
+            try:
+                month = self.thaw.store.checkins(since=first, until=month_end(first))
+            except ThawError as err:
+                self._set_status(str(err))
+                self._next_month = None
+                break
+            self._next_month = previous_month(first)
+            if not month:
+                self._empty_run += 1
+                if self._empty_run >= MAX_EMPTY_MONTHS:
+                    self._next_month = None
+                continue
+            self._empty_run = 0
+            for c in reversed(month):
+                if c.id in self._rows:
+                    continue
+                self._rows[c.id] = c
+                table.add_row(*self._cells(c), key=c.id)
+                added += 1
+        if not self._rows:
+            self._set_status("No entries yet. n fills in a day you missed.")
+
+    def _cells(self, c: CheckIn) -> tuple[Text, Text, Text, Text]:
+        content = self.thaw.content
+        names = []
+        for emotion_id in c.emotions:
+            emotion = content.emotion(emotion_id)
+            names.append(emotion.name if emotion is not None else emotion_id)
+        rest = ", ".join(names)
+        note = clean_line(c.note)[:200]
+        if note:
+            rest = f"{rest} · {note}" if rest else note
+        return (
+            Text(describe_time(c.at, self.thaw.clock.now())),
+            Text(str(c.mood), justify="right"),
+            Text("" if c.feel is None else str(c.feel), justify="right"),
+            Text(rest, no_wrap=True, overflow="ellipsis"),
+        )
+
+    def _current_id(self) -> str | None:
+        table = self._table()
+        if table.row_count == 0:
+            return None
+        try:
+            key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
+        except Exception:
+            return None
+        return str(key.value) if key.value is not None else None
+
+    def current(self) -> CheckIn | None:
+        """The check-in under the cursor."""
+        current_id = self._current_id()
+        return self._rows.get(current_id) if current_id else None
+
+    def _set_status(self, text: str) -> None:
+        status = self.query_one("#entries-status", Static)
+        status.update(text)
+        status.set_class(not text, "-empty")
+
+    def _show_detail(self) -> None:
+        c = self.current()
+        detail = self.query_one("#entry-detail", Static)
+        if c is None:
+            detail.update("")
+            return
+        parts = [f"{describe_time(c.at, self.thaw.clock.now())} · mood {c.mood}"]
+        if c.feel is not None:
+            parts[0] += f" · feel {c.feel}"
+        if c.tags:
+            parts.append("Tags: " + ", ".join(c.tags))
+        if c.note:
+            parts.append(c.note[:600])
+        detail.update(Text("\n".join(parts)))  # Text: the note is shown exactly, never as markup
+
+    @on(DataTable.RowHighlighted, "#entries")
+    def _highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self._show_detail()
+        if event.cursor_row >= self._table().row_count - NEAR_END and self._next_month is not None:
+            self._load_more()
+
+    @on(DataTable.RowSelected, "#entries")
+    def _selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.action_edit()
+
+    # --- actions ----------------------------------------------------------------------------
+    def action_edit(self) -> None:
+        """Enter: open the entry in the check-in screen, with its values, to change it."""
+        c = self.current()
+        if c is not None:
+            self.app.push_screen(CheckInScreen(editing=c))
+
+    def action_delete(self) -> None:
+        """d: ask first, then delete; a change from another window stops the delete."""
+        c = self.current()
+        if c is None:
+            return
+        when = describe_time(c.at, self.thaw.clock.now())
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._delete(c)
+
+        self.app.push_screen(
+            ConfirmDelete(
+                f"Delete the check-in from {when} (mood {c.mood})? This can't be undone."
+            ),
+            answered,
+        )
+
+    def _delete(self, c: CheckIn) -> None:
+        try:
+            self.thaw.store.delete_checkin(c)
+        except StaleEditError:
+            self._set_status(
+                "This entry changed in another window, so it was not deleted. "
+                "The newer version is shown now."
+            )
+            self.reload(keep=c.id)
+            return
+        except ThawError as err:
+            self._set_status(str(err))
+            return
+        self._set_status("")
+        self.app.notify("Deleted.")
+        self.reload()
+
+    def action_backfill(self) -> None:
+        """n: ask when, then open a check-in for that moment."""
+
+        def chosen(when: datetime | None) -> None:
+            if when is not None:
+                self.app.push_screen(CheckInScreen(at=when))
+
+        self.app.push_screen(AskWhen(), chosen)
