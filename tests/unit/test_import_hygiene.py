@@ -95,8 +95,16 @@ def test_shell_commands_never_import_textual(args: list[str], tmp_path: Path) ->
 
 
 def test_due_stays_small(tmp_path: Path) -> None:
-    """`due` runs at every login: no argparse, no content, no TinyDB, no platformdirs."""
+    """`due` runs at every login: no argparse, Store, models, content, TinyDB or platformdirs."""
     code, modules = _modules_after(["due"], tmp_path)
     assert code in (0, None)
-    for name in ("argparse", "tinydb", "tui.core.content", "platformdirs", "tomllib", "uuid"):
+    for name in (
+        "argparse",
+        "tui.core.store",
+        "tui.core.models",
+        "tui.core.content",
+        "tinydb",
+        "platformdirs",
+        "uuid",
+    ):
         assert name not in modules, f"due imported {name}"

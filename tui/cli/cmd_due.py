@@ -1,13 +1,15 @@
 """`thaw due`: one gentle line when there is no check-in today; quiet otherwise. Always exit 0.
 
-It runs at every login, so it stays small: no content, no argparse work beyond parsing, and
-only the newest data file is read (the Store's `has_checkin_on`).
+It runs at every login, so it stays small: the storage layer's quick path reads only the
+current month's file and settings, without the Store, the models or TinyDB. When that path
+is unsure (a file that needs setting aside, a link...), the full Store looks instead.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from tui.core import storage
 from tui.core.errors import DataError
 
 if TYPE_CHECKING:
@@ -16,10 +18,13 @@ if TYPE_CHECKING:
     from tui.cli.context import CliContext
 
 DUE_LINE = "No check-in yet today. `thaw checkin` takes a minute, whenever you like."
+TROUBLE_LINE = "Thaw couldn't read its data just now; `thaw doctor` will say why."
 
 
-def _before_reminder(reminder: str, hour: int, minute: int) -> bool:
+def _before_reminder(reminder: object, hour: int, minute: int) -> bool:
     """True when "HH:MM" is still ahead of hour:minute today (a malformed time never hides it)."""
+    if not isinstance(reminder, str) or not reminder:
+        return False
     try:
         want_hour, want_minute = (int(part) for part in reminder.split(":", 1))
     except ValueError:
@@ -27,18 +32,25 @@ def _before_reminder(reminder: str, hour: int, minute: int) -> bool:
     return (hour, minute) < (want_hour, want_minute)
 
 
+def _checked_in_today(ctx: CliContext) -> tuple[bool, object]:
+    """(has a check-in today, reminder time setting), the quick way when it can be trusted."""
+    today = ctx.clock.now().date()
+    quick = storage.quick_has_checkin_on(ctx.data_dir, today)
+    if quick is not None:
+        return quick, storage.quick_setting(ctx.data_dir, "reminder_time")
+    store = ctx.store()
+    return store.has_checkin_on(today), store.settings().reminder_time
+
+
 def run(args: argparse.Namespace, ctx: CliContext) -> int:
     try:
-        store = ctx.store()
-        now = ctx.clock.now()
-        if store.has_checkin_on(now.date()):
-            return 0
-        reminder = store.settings().reminder_time
-        if reminder and _before_reminder(reminder, now.hour, now.minute):
-            return 0
-    except DataError:
+        done_today, reminder = _checked_in_today(ctx)
+    except (DataError, OSError):
         # At login a data problem must not shout: one short line, and doctor explains.
-        ctx.out("Thaw couldn't read its data just now; `thaw doctor` will say why.")
+        ctx.out(TROUBLE_LINE)
+        return 0
+    now = ctx.clock.now()
+    if done_today or _before_reminder(reminder, now.hour, now.minute):
         return 0
     ctx.out(DUE_LINE)
     return 0

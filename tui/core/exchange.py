@@ -778,15 +778,17 @@ def plan_bundle_import(store: Store, bundle: Bundle) -> ImportPlan:
         ids.add(c.id)
         sources.add(key)
         plan.full_checkins.append(c)
-    known_sessions = {(s.id) for s in store.sessions()} | {
-        (s.kind, s.detail, s.started_at) for s in store.sessions()
-    }
+    stored_sessions = store.sessions()
+    known_sessions: set[object] = {s.id for s in stored_sessions}
+    known_sessions |= {(s.kind, s.detail, s.started_at) for s in stored_sessions}
     for s in bundle.sessions:
         if s.id in known_sessions or (s.kind, s.detail, s.started_at) in known_sessions:
             plan.skipped += 1
             continue
         plan.sessions.append(s)
-    known_markers = {m.id for m in store.markers()} | {(m.at, m.text) for m in store.markers()}
+    stored_markers = store.markers()
+    known_markers: set[object] = {m.id for m in stored_markers}
+    known_markers |= {(m.at, m.text) for m in stored_markers}
     for m in bundle.markers:
         if m.id in known_markers or (m.at, m.text) in known_markers:
             plan.skipped += 1
