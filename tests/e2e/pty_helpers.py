@@ -1,0 +1,150 @@
+"""A small pseudo-terminal driver: start a real process at a given size, type, read, hang up."""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import os
+import pty
+import re
+import select
+import signal
+import struct
+import sys
+import termios
+import time
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from types import TracebackType
+
+# CSI, OSC and two-byte escapes: removed so plain words can be found in the painted output.
+_ANSI = re.compile(rb"\x1b(\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(\x07|\x1b\\)|[@-Z\\-_])")
+REPO = Path(__file__).resolve().parents[2]
+
+
+def strip_ansi(data: bytes) -> str:
+    """The text of terminal output without escape sequences."""
+    return _ANSI.sub(b"", data).decode("utf-8", errors="replace")
+
+
+class PtyProcess:
+    """One child process on its own pseudo-terminal (its controlling terminal, like over SSH)."""
+
+    def __init__(
+        self,
+        argv: Sequence[str],
+        env: Mapping[str, str] | None = None,
+        size: tuple[int, int] = (80, 24),
+        cwd: Path | None = None,
+    ) -> None:
+        self.output = b""
+        self.returncode: int | None = None
+        self.rusage: object | None = None
+        self.started = time.perf_counter()
+        full_env = {**os.environ, "TERM": "xterm-256color", **(env or {})}
+        cols, rows = size
+        pid, fd = pty.fork()
+        if pid == 0:  # child: become the program, on a terminal of the asked size
+            try:
+                winsize = struct.pack("HHHH", rows, cols, 0, 0)
+                fcntl.ioctl(0, termios.TIOCSWINSZ, winsize)
+                if cwd is not None:
+                    os.chdir(cwd)
+                os.execvpe(argv[0], list(argv), full_env)
+            finally:
+                os._exit(127)
+        self.pid = pid
+        self.fd = fd
+
+    # --- reading ----------------------------------------------------------------------------
+    def _read_some(self, timeout: float) -> bool:
+        """Read what is available within `timeout`; False when the terminal has closed."""
+        ready, _, _ = select.select([self.fd], [], [], max(0.0, timeout))
+        if not ready:
+            return True
+        try:
+            chunk = os.read(self.fd, 65536)
+        except OSError:  # EIO: the child closed its side
+            return False
+        if not chunk:
+            return False
+        self.output += chunk
+        return True
+
+    def text(self) -> str:
+        """Everything painted so far, escape sequences removed."""
+        return strip_ansi(self.output)
+
+    def wait_for_text(self, needle: str, timeout: float = 10.0) -> float:
+        """Block until `needle` appears in the painted text; seconds since start. TimeoutError."""
+        deadline = time.perf_counter() + timeout
+        while needle not in self.text():
+            left = deadline - time.perf_counter()
+            if left <= 0:
+                raise TimeoutError(f"{needle!r} did not appear; got: {self.text()[-2000:]!r}")
+            if not self._read_some(min(left, 0.05)):
+                if needle in self.text():
+                    break
+                raise EOFError(f"process ended before {needle!r}; got: {self.text()[-2000:]!r}")
+        return time.perf_counter() - self.started
+
+    def wait_for_quiet(self, quiet: float = 0.3, timeout: float = 10.0) -> None:
+        """Read until the program has painted nothing new for `quiet` seconds (keys handled)."""
+        deadline = time.perf_counter() + timeout
+        while time.perf_counter() < deadline:
+            before = len(self.output)
+            if not self._read_some(quiet) or len(self.output) == before:
+                return
+
+    # --- writing ----------------------------------------------------------------------------
+    def send(self, data: str | bytes) -> None:
+        """Type into the terminal."""
+        os.write(self.fd, data.encode() if isinstance(data, str) else data)
+
+    def hang_up(self) -> None:
+        """What an SSH drop does: SIGHUP to the process."""
+        os.kill(self.pid, signal.SIGHUP)
+
+    # --- ending -----------------------------------------------------------------------------
+    def wait(self, timeout: float = 10.0) -> int:
+        """Wait for exit while draining output (a full pty would block the child). Exit code."""
+        deadline = time.perf_counter() + timeout
+        while self.returncode is None:
+            pid, status, rusage = os.wait4(self.pid, os.WNOHANG)
+            if pid == self.pid:
+                self.rusage = rusage
+                self.returncode = os.waitstatus_to_exitcode(status)
+                break
+            if time.perf_counter() > deadline:
+                raise TimeoutError(f"process did not exit; got: {self.text()[-2000:]!r}")
+            self._read_some(0.05)
+        while self._read_some(0.01):
+            if not select.select([self.fd], [], [], 0)[0]:
+                break
+        return self.returncode
+
+    def kill(self) -> None:
+        """Stop the child if it is still running (cleanup)."""
+        if self.returncode is None:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(self.pid, signal.SIGKILL)
+            with contextlib.suppress(TimeoutError, ChildProcessError):
+                self.wait(5)
+        with contextlib.suppress(OSError):
+            os.close(self.fd)
+
+    def __enter__(self) -> PtyProcess:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.kill()
+
+
+def thaw_argv(*args: str) -> list[str]:
+    """`python -m tui ARGS` with this interpreter."""
+    return [sys.executable, "-m", "tui", *args]
