@@ -55,9 +55,16 @@ def _kill_loop(tmp_path: Path, kills: int, seed: int) -> None:
         start = START + timedelta(days=3 * i)
         proc = _spawn("crash_worker.py", str(data_dir), start.isoformat(), str(seed + i))
         _wait_ready(proc)
-        time.sleep(rng.uniform(0.0, 0.05))
+        first = ""
+        if i % 2:
+            # Let one save land first, so every other run kills deep in a stream of saves
+            # whatever the machine's speed; the others may die in the very first save.
+            assert proc.stdout is not None
+            first = proc.stdout.readline()
+        time.sleep(rng.uniform(0.0, 0.03))
         proc.send_signal(signal.SIGKILL)
         out, err = proc.communicate(timeout=10)
+        out = first + out
         assert proc.returncode == -signal.SIGKILL, err
         # Only whole lines count: a save is acknowledged once its line was printed.
         for line in out.splitlines(keepends=True):
@@ -80,7 +87,7 @@ def _kill_loop(tmp_path: Path, kills: int, seed: int) -> None:
             assert loaded is not None
             on_disk += [str(d["id"]) for d in loaded.table("checkins")]
         assert len(on_disk) == len(set(on_disk))
-    assert len(acked) > kills, "the worker hardly saved anything; the test proved little"
+    assert len(acked) >= kills // 2, "the worker hardly saved anything; the test proved little"
     assert moved > 0
 
 

@@ -21,7 +21,7 @@ import pytest
 from tui.core import storage as st
 from tui.core.clock import FakeClock
 from tui.core.errors import DataError, DiskFullError, ReadOnlyError, UnsafePathError
-from tui.core.store import Store
+from tui.core.store import NewCheckIn, Store
 
 LONDON = ZoneInfo("Europe/London")
 HELPERS = Path(__file__).resolve().parent.parent / "helpers"
@@ -479,3 +479,19 @@ def test_stale_temp_files_are_cleared_at_open(store: Store, data_dir: Path) -> N
     left.write_bytes(b'{"half')
     assert Store(data_dir, store.clock).problems == []
     assert not left.exists()
+
+
+def test_import_batch_touching_a_newer_schema_month_writes_nothing(
+    store: Store, data_dir: Path
+) -> None:
+    store.add_checkin(5)
+    raw = json.loads((data_dir / NOV).read_bytes())
+    raw["_meta"]["1"]["schema"] = st.SCHEMA_VERSION + 1
+    (data_dir / NOV).write_text(json.dumps(raw))
+    items = [
+        NewCheckIn(at=datetime(2026, 10, 1, 9, tzinfo=LONDON), mood=3),
+        NewCheckIn(at=datetime(2026, 11, 1, 9, tzinfo=LONDON), mood=4),
+    ]
+    with pytest.raises(ReadOnlyError, match="newer version"):
+        store.add_checkins(items)
+    assert not (data_dir / "checkins" / "2026-10.json").exists()

@@ -154,7 +154,8 @@ def dump_tables(tables: Tables) -> bytes:
     old_meta = (tables.get(META_TABLE) or {}).get("1") or {}
     out[META_TABLE] = {"1": {**old_meta, "schema": SCHEMA_VERSION}}
     text = json.dumps(out, ensure_ascii=False, separators=(",", ":"))
-    return text.encode("utf-8")
+    # "replace": a lone surrogate must never make a save fail (or a file unreadable).
+    return text.encode("utf-8", "replace")
 
 
 # --- safety checks ----------------------------------------------------------------------------

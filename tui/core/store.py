@@ -343,7 +343,11 @@ def _settings_to_doc(s: Settings) -> Doc:
     doc: Doc = {}
     for f in fields(Settings):
         value = getattr(s, f.name)
-        doc[f.name] = list(value) if isinstance(value, tuple) else value
+        if isinstance(value, tuple):
+            value = list(value)
+        elif isinstance(value, str):
+            value = _SURROGATES.sub("", clean_line(value))
+        doc[f.name] = value
     return doc
 
 
@@ -578,8 +582,11 @@ class Store:
         by_file: dict[Path, list[Doc]] = {}
         for doc in docs:
             by_file.setdefault(kind.rel_for(doc), []).append(doc)
+        # Open (and so check) every target file before writing any: a newer-schema month
+        # refuses the whole batch instead of leaving half an import behind.
+        dbs = {rel: self._db(rel) for rel in by_file}
         for rel, group in by_file.items():
-            self._db(rel).table(kind.table).insert_multiple(group)
+            dbs[rel].table(kind.table).insert_multiple(group)
 
     def _stale(self, what: str) -> StaleEditError:
         return StaleEditError(
@@ -1138,26 +1145,30 @@ class Store:
                 return
             with self._lock():
                 st.remove_stale_temps(self.data_dir)
-                self._check_files(in_lock=True)
+                loaded = self._check_files(in_lock=True)
                 for kind in (_CHECKINS, _SESSIONS):
-                    self._heal_duplicates(kind)
+                    self._heal_duplicates(kind, loaded)
         except (UnsafePathError, DataError) as exc:
             self._add_problem(Problem(self.data_dir, str(exc)))
 
-    def _check_files(self, *, in_lock: bool) -> None:
+    def _check_files(self, *, in_lock: bool) -> dict[Path, Loaded]:
+        """Load every data file (quarantining bad ones); the good ones, by relative path."""
+        good: dict[Path, Loaded] = {}
         for rel in self._data_files():
             try:
-                self._load(rel, in_lock=in_lock)
+                loaded = self._load(rel, in_lock=in_lock)
             except UnsafePathError as exc:
                 self._add_problem(Problem(self.data_dir / rel, str(exc)))
+                continue
+            if loaded is not None:
+                good[rel] = loaded
+        return good
 
-    def _heal_duplicates(self, kind: _Kind) -> None:
+    def _heal_duplicates(self, kind: _Kind, files: dict[Path, Loaded]) -> None:
         """Remove lower-rev copies of a record left in two month files by an interrupted move."""
         copies: dict[str, list[tuple[int, Path, int]]] = {}
-        for name in self._month_files(kind):
-            rel = Path(kind.folder) / name
-            loaded = self._load(rel, in_lock=True)
-            if loaded is None or loaded.newer:
+        for rel, loaded in files.items():
+            if rel.parent != Path(kind.folder) or loaded.newer:
                 continue
             for key, doc in (loaded.tables.get(kind.table) or {}).items():
                 copies.setdefault(str(doc.get("id")), []).append((_rev(doc), rel, int(key)))
