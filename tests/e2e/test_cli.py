@@ -7,7 +7,7 @@ import os
 import subprocess
 import sys
 from dataclasses import replace
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -283,3 +283,29 @@ def test_a_command_whose_handler_is_missing_gets_a_sentence() -> None:
 
     assert _load_handler("no_such_command") is None
     assert _load_handler("due") is not None
+
+
+def test_a_reader_that_stops_early_gets_no_traceback(tmp_path: Path) -> None:
+    """`thaw export | head -c 10`: the pipe closes under a long export, quietly."""
+    from tui.core.store import NewCheckIn
+
+    data = tmp_path / "data"
+    start = datetime(2025, 1, 1, 8, 0, tzinfo=LONDON)
+    Store(data, FakeClock(datetime(2026, 11, 25, 9, 0, tzinfo=LONDON))).add_checkins(
+        NewCheckIn(at=start + timedelta(hours=7 * i), mood=5, note="a longer note " * 10)
+        for i in range(1500)
+    )
+    environ = {**os.environ, "THAW_DATA_DIR": str(data), "TZ": "Europe/London"}
+    reader = subprocess.Popen(
+        [sys.executable, "-m", "tui", "export"],
+        cwd=tmp_path,
+        env=environ,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert reader.stdout is not None and reader.stderr is not None
+    assert reader.stdout.read(10) == b'{\n  "forma'
+    reader.stdout.close()
+    errors = reader.stderr.read().decode()
+    assert reader.wait(timeout=60) == 0
+    assert errors == ""
