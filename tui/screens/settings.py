@@ -99,7 +99,7 @@ CHECKS: tuple[tuple[str, str], ...] = (
     ("bell", "Ring the terminal bell for cues"),
     ("report_include_plan", "Summary includes my plan"),
     ("report_include_markers", "Summary includes changes and events"),
-    ("report_include_notes", "Summary includes my notes (off unless you choose)"),
+    ("report_include_notes", "Summary includes my notes"),
 )
 
 
@@ -179,7 +179,7 @@ class SettingsScreen(ThawScreen):
                 known = {code for _, code in countries}
                 yield Select(
                     countries,
-                    value=settings.country if settings.country in known else Select.BLANK,
+                    value=settings.country if settings.country in known else Select.NULL,
                     prompt="Guess from my language settings",
                     id="country",
                     compact=True,
@@ -214,15 +214,24 @@ class SettingsScreen(ThawScreen):
                     compact=True,
                 )
             for name, label in CHECKS[:2]:
-                yield Checkbox(label, bool(getattr(settings, name)), id=name, compact=True)
+                yield self._checkbox(name, label, settings)
             yield Static(
                 "Summary for an appointment (Ctrl+R writes one)", classes="settings-heading"
             )
             for field in NUMBER_FIELDS[4:]:
                 yield from self._number_row(field, settings)
             for name, label in CHECKS[2:]:
-                yield Checkbox(label, bool(getattr(settings, name)), id=name, compact=True)
+                yield self._checkbox(name, label, settings)
         yield Footer()
+
+    @staticmethod
+    def _check_label(label: str, on: bool) -> str:
+        """The label with its state in words: the box alone is only a colour, lost on NO_COLOR."""
+        return f"{label}: {'on' if on else 'off'}"
+
+    def _checkbox(self, name: str, label: str, settings: Settings) -> Checkbox:
+        on = bool(getattr(settings, name))
+        return Checkbox(self._check_label(label, on), on, id=name, compact=True)
 
     def _number_row(self, field: NumberField, settings: Settings) -> ComposeResult:
         with Horizontal(classes="settings-row"):
@@ -263,13 +272,15 @@ class SettingsScreen(ThawScreen):
         name = event.select.id or ""
         value = event.value
         if name == "country":
-            self._save(country="" if value is Select.BLANK else str(value))
-        elif name in ("theme", "breath_pattern") and value is not Select.BLANK:
+            self._save(country="" if value is Select.NULL else str(value))
+        elif name in ("theme", "breath_pattern") and value is not Select.NULL:
             self._save(**{name: str(value)})
 
     def on_checkbox_changed(self, event: Checkbox.Changed) -> None:
         name = event.checkbox.id or ""
-        if name in dict(CHECKS):
+        labels = dict(CHECKS)
+        if name in labels:
+            event.checkbox.label = self._check_label(labels[name], event.value)
             self._save(**{name: event.value})
 
     def _commit_input(self, widget: Input) -> bool:

@@ -115,7 +115,7 @@ class SupportScreen(ThawScreen):
         Binding("c", "next_country", "Country"),
         Binding("a", "add_contact", "Add person"),
         Binding("e", "edit_contact", "Edit"),
-        Binding("d", "delete_contact", "Delete"),
+        Binding("d", "delete_contact", "Delete", show=False),
     ]
 
     KEY_HELP: ClassVar[list[tuple[str, str]]] = [

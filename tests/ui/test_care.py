@@ -1,0 +1,449 @@
+"""Ideas, plan, support and settings, driven by keys the way a person would use them."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+from rich.console import Console
+from textual.app import App
+from textual.widgets import Checkbox, Input, OptionList, Static
+
+from tui.app import ThawApp
+from tui.core.clock import FakeClock
+from tui.core.content import Content
+from tui.core.models import Settings
+from tui.core.store import Store
+from tui.screens.ideas import IdeasScreen
+from tui.screens.plan import PlanScreen
+from tui.screens.settings import SettingsScreen, parse_reminder_time
+from tui.screens.support import SOMEWHERE_ELSE, SupportScreen, chosen_country
+from tui.widgets.care_confirm import ConfirmDialog
+from tui.widgets.care_form import FormDialog
+from tui.widgets.feelings_dialog import FeelingsDialog
+
+_CONTENT: Content | None = None
+SIZE = (80, 24)
+
+
+def content() -> Content:
+    global _CONTENT
+    if _CONTENT is None:
+        _CONTENT = Content()
+    return _CONTENT
+
+
+def make_app(data_dir: Path, clock: FakeClock, start: str) -> tuple[ThawApp, Store]:
+    """A fresh Store and App on `data_dir` (a second call is a restart)."""
+    store = Store(data_dir, clock)
+    return ThawApp(store, content(), clock, start=start), store
+
+
+def plain(renderable: object) -> str:
+    if isinstance(renderable, str):
+        return renderable
+    console = Console(width=200, file=io.StringIO(), color_system=None)
+    with console.capture() as capture:
+        console.print(renderable)
+    return capture.get()
+
+
+def text_of(app: App[object], selector: str) -> str:
+    return plain(app.screen.query_one(selector, Static).content)
+
+
+async def type_text(pilot: object, text: str) -> None:
+    """Type characters one key at a time (spaces included)."""
+    for char in text:
+        await pilot.press("space" if char == " " else char)  # type: ignore[attr-defined]
+
+
+@pytest.fixture(autouse=True)
+def quiet_locale(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """No country guessed from the machine running the tests; summaries go to a temp home."""
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        monkeypatch.delenv(name, raising=False)
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+
+
+# --- ideas ----------------------------------------------------------------------------------
+
+
+async def test_ideas_show_groups_comfort_first_and_the_highlighted_detail(
+    data_dir: Path, clock: FakeClock
+) -> None:
+    app, _ = make_app(data_dir, clock, "ideas")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, IdeasScreen)
+        listing = app.screen.query_one("#ideas-list", OptionList)
+        assert listing.get_option_at_index(0).id == "group:comfort"
+        assert listing.highlighted_option is not None
+        assert listing.highlighted_option.id == "blanket"
+        assert "Wrap up in a blanket" in text_of(app, "#idea-text")
+        await pilot.press("down")
+        assert "Make a warm drink" in text_of(app, "#idea-text")
+
+
+async def test_talk_ideas_show_the_opening_lines(data_dir: Path, clock: FakeClock) -> None:
+    app, _ = make_app(data_dir, clock, "ideas")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        listing = app.screen.query_one("#ideas-list", OptionList)
+        index = next(i for i, o in enumerate(listing.options) if o.id == "tell_someone")
+        listing.highlighted = index
+        await pilot.pause()
+        detail = text_of(app, "#idea-text")
+        assert "Ways to start" in detail
+        assert "barely feel anything" in detail
+
+
+async def test_trying_an_idea_and_rating_it_saves_an_idea_session(
+    data_dir: Path, clock: FakeClock
+) -> None:
+    app, _ = make_app(data_dir, clock, "ideas")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("t")
+        await pilot.pause()
+        assert isinstance(app.screen, FormDialog)
+        await pilot.press("4", "enter", "7", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, IdeasScreen)
+        assert "You tried this once" in text_of(app, "#idea-text")
+        listing = app.screen.query_one("#ideas-list", OptionList)
+        assert "✓" in str(listing.get_option("blanket").prompt)
+    sessions = Store(data_dir, clock).sessions()
+    assert len(sessions) == 1
+    saved = sessions[0]
+    assert (saved.kind, saved.detail, saved.rating, saved.after) == ("idea", "blanket", 4, 7)
+    assert saved.completed and saved.planned_seconds is None and saved.actual_seconds == 0
+    assert saved.started_at == clock.now()
+
+
+async def test_a_rating_out_of_range_is_explained_and_nothing_is_saved(
+    data_dir: Path, clock: FakeClock
+) -> None:
+    app, store = make_app(data_dir, clock, "ideas")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("t")
+        await pilot.pause()
+        await pilot.press("9", "enter", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, FormDialog)
+        assert "1 to 5" in text_of(app, "#form-error")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, IdeasScreen)
+    assert store.sessions() == []
+
+
+async def test_feelings_list_browses_every_emotion_with_meanings(
+    data_dir: Path, clock: FakeClock
+) -> None:
+    app, _ = make_app(data_dir, clock, "ideas")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("v")
+        await pilot.pause()
+        assert isinstance(app.screen, FeelingsDialog)
+        listing = app.screen.query_one(OptionList)
+        named = [o for o in listing.options if not o.disabled]
+        assert len(named) == len(content().emotions)
+        first = content().emotions_in(content().families[0].id)[0]
+        assert first.meaning in text_of(app, "#feelings-meaning")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, IdeasScreen)
+
+
+# --- plan -----------------------------------------------------------------------------------
+
+
+async def test_plan_is_built_from_templates_once(data_dir: Path, clock: FakeClock) -> None:
+    for _ in range(2):  # open, close, open again: never duplicated
+        app, _ = make_app(data_dir, clock, "plan")
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            assert isinstance(app.screen, PlanScreen)
+            detail = text_of(app, "#plan-text")
+            assert "Where to look" in detail
+    keys = [item.key for item in Store(data_dir, clock).plan_items()]
+    assert keys == [t.key for t in content().plan]
+
+
+async def test_status_note_and_own_steps_survive_a_restart(
+    data_dir: Path, clock: FakeClock
+) -> None:
+    app, _ = make_app(data_dir, clock, "plan")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("space", "space")  # not now -> thinking -> next step
+        await pilot.pause()
+        assert "next step" in text_of(app, "#plan-text")
+        await pilot.press("e")
+        await pilot.pause()
+        assert isinstance(app.screen, FormDialog)
+        await type_text(pilot, "[b]call[/b] GP")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "[b]call[/b] GP" in text_of(app, "#plan-text")  # literal, not markup
+        await pilot.press("a")
+        await pilot.pause()
+        await type_text(pilot, "Walk with Sam")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    app, _ = make_app(data_dir, clock, "plan")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        items = app.screen.items  # type: ignore[attr-defined]
+        assert items[0].status == "next_step"
+        assert items[0].next_step == "[b]call[/b] GP"
+        assert items[-1].title == "Walk with Sam" and items[-1].key == ""
+        assert len(items) == len(content().plan) + 1
+
+
+async def test_deleting_own_step_asks_first_and_thaws_steps_stay(
+    data_dir: Path, clock: FakeClock
+) -> None:
+    store = Store(data_dir, clock)
+    store.add_plan_item("My own step")
+    app, store = make_app(data_dir, clock, "plan")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        listing = app.screen.query_one("#plan-list", OptionList)
+        own = next(i for i, it in enumerate(app.screen.items) if not it.key)  # type: ignore[attr-defined]
+        listing.highlighted = own
+        await pilot.press("d")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("n")
+        await pilot.pause()
+        assert any(i.title == "My own step" for i in store.plan_items())
+        await pilot.press("d")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert not any(i.title == "My own step" for i in store.plan_items())
+        listing.highlighted = 0
+        await pilot.press("d")  # a step from Thaw is not deleted
+        await pilot.pause()
+        assert isinstance(app.screen, PlanScreen)
+        assert len(store.plan_items()) == len(content().plan)
+
+
+async def test_a_stale_plan_edit_is_told_not_forced(data_dir: Path, clock: FakeClock) -> None:
+    app, store = make_app(data_dir, clock, "plan")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        first = store.plan_items()[0]
+        Store(data_dir, clock).update_plan_item(first, note="from another window")
+        await pilot.press("space")
+        await pilot.pause()
+        saved = store.plan_items()[0]
+        assert saved.status == "not_now" and saved.note == "from another window"
+        assert "from another window" in text_of(app, "#plan-text")
+        assert any("another window" in n.message for n in app._notifications)
+
+
+async def test_summary_key_writes_a_private_file_in_home(data_dir: Path, clock: FakeClock) -> None:
+    app, store = make_app(data_dir, clock, "plan")
+    store.add_checkin(5, note="secret")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("r")
+        await pilot.pause()
+    written = Path.home() / "thaw-summary-2026-11-25.md"
+    assert written.exists() and (written.stat().st_mode & 0o777) == 0o600
+    text = written.read_text()
+    assert "## Mood and how much I could feel" in text
+    assert "secret" not in text  # notes stay out unless chosen
+
+
+# --- support --------------------------------------------------------------------------------
+
+
+def test_country_choice_guess_and_somewhere_else() -> None:
+    known = ["US", "GB"]
+    assert chosen_country("GB", {"LANG": "en_US.UTF-8"}, known) == "GB"
+    assert chosen_country("", {"LANG": "en_GB.UTF-8"}, known) == "GB"
+    assert chosen_country("", {"LANG": "fr_FR.UTF-8"}, known) == ""
+    assert chosen_country(SOMEWHERE_ELSE, {"LANG": "en_US.UTF-8"}, known) == ""
+
+
+async def test_support_numbers_come_first_for_the_chosen_country(
+    data_dir: Path, clock: FakeClock
+) -> None:
+    store = Store(data_dir, clock)
+    store.save_settings(Settings(country="GB"))
+    app, _ = make_app(data_dir, clock, "support")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, SupportScreen)
+        lines = app.screen.query_one("#support-lines", Static)
+        assert lines.region.y <= 2 and lines.region.bottom <= 12  # visible at once at 80x24
+        shown = text_of(app, "#support-lines")
+        assert "116 123" in shown and "Samaritans" in shown and "999" in shown
+        assert "not a medical device" in text_of(app, "#support-footnote")
+
+
+async def test_support_guesses_from_locale_and_unknown_shows_the_directory(
+    data_dir: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("LANG", "en_AU.UTF-8")
+    app, _ = make_app(data_dir, clock, "support")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert "13 11 14" in text_of(app, "#support-lines")
+    monkeypatch.setenv("LANG", "de_DE.UTF-8")
+    app, _ = make_app(data_dir, clock, "support")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        shown = text_of(app, "#support-lines")
+        assert shown.startswith("Somewhere else? findahelpline.com")
+        assert "112" in shown
+
+
+async def test_country_key_switches_and_is_remembered(data_dir: Path, clock: FakeClock) -> None:
+    app, _ = make_app(data_dir, clock, "support")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("c")  # directory -> first country
+        await pilot.pause()
+        first = content().resources.countries[0]
+        assert first.name in text_of(app, "#support-lines")
+    assert Store(data_dir, clock).settings().country == first.code
+
+
+async def test_contacts_add_edit_delete_survive_restart(data_dir: Path, clock: FakeClock) -> None:
+    app, _ = make_app(data_dir, clock, "support")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("a")
+        await pilot.pause()
+        await type_text(pilot, "Sam [red]x[/]")
+        await pilot.press("tab")
+        await type_text(pilot, "07700 900123")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "Sam [red]x[/]" in str(
+            app.screen.query_one("#contacts", OptionList).options[0].prompt
+        )
+    app, _ = make_app(data_dir, clock, "support")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("e")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, FormDialog)
+        dialog.query_one("#field-note", Input).value = "my sister"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    [contact] = Store(data_dir, clock).contacts()
+    assert (contact.name, contact.phone, contact.note) == (
+        "Sam [red]x[/]",
+        "07700 900123",
+        "my sister",
+    )
+    app, store = make_app(data_dir, clock, "support")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("d")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert len(store.contacts()) == 1
+        await pilot.press("d")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+    assert Store(data_dir, clock).contacts() == []
+
+
+async def test_a_contact_needs_a_name(data_dir: Path, clock: FakeClock) -> None:
+    app, store = make_app(data_dir, clock, "support")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("a")
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "name" in text_of(app, "#form-error")
+    assert store.contacts() == []
+
+
+# --- settings -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("typed", "saved"), [("", ""), ("7:05", "07:05"), ("18:30", "18:30"), (" 09.00 ", "09:00")]
+)
+def test_reminder_time_accepts_clock_times(typed: str, saved: str) -> None:
+    assert parse_reminder_time(typed) == saved
+
+
+@pytest.mark.parametrize("typed", ["25:00", "12:60", "noon", "7", "7:5", "-1:00"])
+def test_reminder_time_refuses_others_with_a_sentence(typed: str) -> None:
+    from tui.core.errors import InputError
+
+    with pytest.raises(InputError, match="HH:MM"):
+        parse_reminder_time(typed)
+
+
+async def test_reminder_time_is_validated_and_saved(data_dir: Path, clock: FakeClock) -> None:
+    app, _ = make_app(data_dir, clock, "settings")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, SettingsScreen)
+        field = app.screen.query_one("#reminder_time", Input)
+        field.focus()
+        await type_text(pilot, "25:00")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "not a time Thaw understands" in text_of(app, "#settings-error")
+        assert Store(data_dir, clock).settings().reminder_time == ""
+        field.value = ""
+        await type_text(pilot, "7:30")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert text_of(app, "#settings-error") == ""
+        assert field.value == "07:30"
+    assert Store(data_dir, clock).settings().reminder_time == "07:30"
+
+
+async def test_settings_persist_across_a_restart(data_dir: Path, clock: FakeClock) -> None:
+    app, _ = make_app(data_dir, clock, "settings")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        screen.query_one("#bell", Checkbox).value = False
+        screen.query_one("#report_include_notes", Checkbox).value = True
+        meditation = screen.query_one("#meditation_minutes", Input)
+        meditation.focus()
+        meditation.value = "5"
+        await pilot.press("enter")
+        weeks = screen.query_one("#report_weeks", Input)
+        weeks.value = "99"
+        weeks.focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "from 1 to 52" in text_of(app, "#settings-error")
+        from textual.widgets import Select
+
+        screen.query_one("#theme", Select).value = "thaw-light"
+        await pilot.pause()
+        assert app.theme == "thaw-light"
+    saved = Store(data_dir, clock).settings()
+    assert saved.bell is False and saved.report_include_notes is True
+    assert saved.meditation_minutes == 5 and saved.report_weeks == 4
+    assert saved.theme == "thaw-light"
+    app, _ = make_app(data_dir, clock, "settings")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app.screen.query_one("#bell", Checkbox).value is False
+        assert app.screen.query_one("#meditation_minutes", Input).value == "5"
