@@ -123,6 +123,8 @@ class BreathingOrb(Widget):
         self.stopwatch = Stopwatch()
         self.finished = False
         self.paints = 0  # how many frames were actually sent; tests and the bench read it
+        self.caption = ""  # the words under the orb (or the whole cue in reduced motion)
+        self.rows: tuple[str, ...] = ()  # the orb's picture; empty in reduced motion
         self._frame: tuple[object, ...] | None = None
         self._last_phase: tuple[int, int] | None = None
         self._timer: Timer | None = None
@@ -202,6 +204,9 @@ class BreathingOrb(Widget):
                 self.post_message(self.PhaseChanged(state))
             self._last_phase = key
         frame = self._compute_frame(state)
+        self.caption = self._caption(state)
+        rows = frame[1] if frame[0] == "orb" else ()
+        self.rows = rows if isinstance(rows, tuple) else ()
         if frame != self._frame:
             self._frame = frame
             self.paints += 1
