@@ -110,7 +110,7 @@ async def test_trying_an_idea_and_rating_it_saves_an_idea_session(
         await pilot.press("t")
         await pilot.pause()
         assert isinstance(app.screen, FormDialog)
-        await pilot.press("4", "enter", "7", "enter")
+        await pilot.press("4", "enter", "3", "enter", "7", "enter")
         await pilot.pause()
         assert isinstance(app.screen, IdeasScreen)
         assert "You tried this once" in text_of(app, "#idea-text")
@@ -119,7 +119,8 @@ async def test_trying_an_idea_and_rating_it_saves_an_idea_session(
     sessions = Store(data_dir, clock).sessions()
     assert len(sessions) == 1
     saved = sessions[0]
-    assert (saved.kind, saved.detail, saved.rating, saved.after) == ("idea", "blanket", 4, 7)
+    assert (saved.kind, saved.detail, saved.rating) == ("idea", "blanket", 4)
+    assert (saved.before, saved.after) == (3, 7)
     assert saved.completed and saved.planned_seconds is None and saved.actual_seconds == 0
     assert saved.started_at == clock.now()
 
@@ -132,7 +133,7 @@ async def test_a_rating_out_of_range_is_explained_and_nothing_is_saved(
         await pilot.pause()
         await pilot.press("t")
         await pilot.pause()
-        await pilot.press("9", "enter", "enter")
+        await pilot.press("9", "enter", "enter", "enter")
         await pilot.pause()
         assert isinstance(app.screen, FormDialog)
         assert "1 to 5" in text_of(app, "#form-error")

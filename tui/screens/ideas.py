@@ -33,11 +33,12 @@ HISTORY_DAYS = 365
 def parse_rating(values: dict[str, str]) -> str | None:
     """What is wrong with a rating form, in a sentence, or None when it is fine."""
     helped = values.get("helped", "").strip()
-    after = values.get("after", "").strip()
     if helped and (not helped.isdigit() or not 1 <= int(helped) <= 5):
         return "How much it helped is a number from 1 to 5, or leave it empty."
-    if after and (not after.isdigit() or not 0 <= int(after) <= 10):
-        return "How much you can feel is a number from 0 to 10, or leave it empty."
+    for name in ("before", "after"):
+        feel = values.get(name, "").strip()
+        if feel and (not feel.isdigit() or not 0 <= int(feel) <= 10):
+            return "How much you could feel is a number from 0 to 10, or leave it empty."
     return None
 
 
@@ -68,16 +69,17 @@ class IdeasScreen(ThawScreen):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("t", "tried", "Tried it"),
-        Binding("v", "feelings", "Names for feelings"),
+        Binding("t", "tried", "Tried it", tooltip="Say you tried this idea, and how it went"),
+        Binding(
+            "v",
+            "feelings",
+            "Names for feelings",
+            tooltip="Browse names for feelings, with their meanings",
+        ),
         Binding("enter", "open_selected", "Open", show=False),
     ]
 
-    KEY_HELP: ClassVar[list[tuple[str, str]]] = [
-        ("Up / Down", "Move between ideas"),
-        ("t", "Say you tried the highlighted idea, and how much it helped"),
-        ("v", "Browse names for feelings, with their meanings"),
-    ]
+    KEY_HELP: ClassVar[list[tuple[str, str]]] = [("Up / Down", "Move between ideas")]
 
     def __init__(self) -> None:
         super().__init__()
@@ -220,8 +222,14 @@ class IdeasScreen(ThawScreen):
                     max_length=1,
                 ),
                 FormField(
+                    "before",
+                    "Before you tried it, how much could you feel? 0 (nothing) to 10, or empty",
+                    restrict=r"[0-9]*",
+                    max_length=2,
+                ),
+                FormField(
                     "after",
-                    "How much can you feel right now? 0 (nothing) to 10, or leave it empty",
+                    "And now? 0 (nothing) to 10, or leave it empty",
                     restrict=r"[0-9]*",
                     max_length=2,
                 ),
@@ -233,6 +241,7 @@ class IdeasScreen(ThawScreen):
             if values is None:
                 return
             helped = values.get("helped", "").strip()
+            before = values.get("before", "").strip()
             after = values.get("after", "").strip()
             try:
                 session = self.thaw.store.add_session(
@@ -243,6 +252,7 @@ class IdeasScreen(ThawScreen):
                     actual_seconds=0,
                     completed=True,
                     rating=int(helped) if helped else None,
+                    before=int(before) if before else None,
                     after=int(after) if after else None,
                 )
             except ThawError as err:

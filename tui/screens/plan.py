@@ -84,26 +84,21 @@ class PlanScreen(ThawScreen):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("space", "status(1)", "Status"),
+        Binding(
+            "space",
+            "status(1)",
+            "Status",
+            tooltip="Change the status: not now, thinking about it, next step, doing it, done",
+        ),
         Binding("right", "status(1)", "Next status", show=False),
         Binding("left", "status(-1)", "Previous status", show=False),
-        Binding("e", "edit", "Note"),
-        Binding("a", "add", "Add"),
-        Binding("d", "delete", "Delete", show=False),
-        Binding("r", "summary", "Summary"),
+        Binding("e", "edit", "Note", tooltip="Write your own note and next step (or Enter)"),
+        Binding("a", "add", "Add", tooltip="Add a step of your own"),
+        Binding("d", "delete", "Delete", show=False, tooltip="Delete one of your own steps"),
+        Binding("r", "summary", "Summary", tooltip="Write a summary for an appointment to a file"),
     ]
 
-    KEY_HELP: ClassVar[list[tuple[str, str]]] = [
-        ("Up / Down", "Move between steps"),
-        (
-            "Space or Right / Left",
-            "Change the status: not now, thinking about it, next step, doing it, done",
-        ),
-        ("e or Enter", "Write your own note and next step"),
-        ("a", "Add a step of your own"),
-        ("d", "Delete one of your own steps (asks first)"),
-        ("r", "Write a summary for an appointment to a file"),
-    ]
+    KEY_HELP: ClassVar[list[tuple[str, str]]] = [("Up / Down", "Move between steps")]
 
     def __init__(self) -> None:
         super().__init__()

@@ -151,14 +151,18 @@ class SettingsScreen(ThawScreen):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+r", "summary", "Write summary"),
+        Binding(
+            "ctrl+r",
+            "summary",
+            "Write summary",
+            tooltip="Write a summary for an appointment to a file",
+        ),
     ]
 
     KEY_HELP: ClassVar[list[tuple[str, str]]] = [
         ("Tab / Shift+Tab", "Move between settings"),
         ("Space or Enter", "Switch a setting on or off, or open a list"),
         ("Enter", "Save a typed value (it is also saved when you move on)"),
-        ("Ctrl+R", "Write a summary for an appointment to a file"),
     ]
 
     def __init__(self) -> None:

@@ -112,17 +112,20 @@ class SupportScreen(ThawScreen):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("c", "next_country", "Country"),
-        Binding("a", "add_contact", "Add person"),
-        Binding("e", "edit_contact", "Edit"),
-        Binding("d", "delete_contact", "Delete", show=False),
+        Binding("c", "next_country", "Country", tooltip="Show another country's lines (kept)"),
+        Binding("a", "add_contact", "Add person", tooltip="Add someone you trust"),
+        Binding("e", "edit_contact", "Edit", tooltip="Edit the highlighted person (or Enter)"),
+        Binding(
+            "d",
+            "delete_contact",
+            "Delete",
+            show=False,
+            tooltip="Delete the highlighted person (asks first)",
+        ),
     ]
 
     KEY_HELP: ClassVar[list[tuple[str, str]]] = [
-        ("c", "Show the lines for another country (saved for next time)"),
-        ("a", "Add someone you trust"),
-        ("e or Enter", "Edit the highlighted person"),
-        ("d", "Delete the highlighted person (asks first)"),
+        ("Up / Down", "Move through the page and your people"),
     ]
 
     def __init__(self) -> None:
