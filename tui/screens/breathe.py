@@ -10,6 +10,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
+from textual.reactive import reactive
 from textual.widgets import Footer, Header, Input, Static
 
 from tui.core.content import BreathPattern
@@ -84,8 +85,11 @@ class BreatheScreen(ThawScreen):
         Binding("m", "rounds_or_minutes", "Rounds/min", show=False),
         Binding("b", "phase_bell", "Bell", show=False),
         Binding("q", "end", "End", show=False),
-        Binding("r", "again", "Again", show=False),
+        Binding("r", "again", "Again"),
     ]
+
+    ended: reactive[bool] = reactive(False, bindings=True)
+    """True once the practice has stopped (finished or ended early); the footer follows it."""
 
     KEY_HELP: ClassVar[list[tuple[str, str]]] = [
         ("0-9, t", "How much you can feel (t is 10); n or Enter skips"),
@@ -111,7 +115,6 @@ class BreatheScreen(ThawScreen):
         self.after: int | None = None
         self.session: Session | None = None
         self.started_at: datetime | None = None
-        self.ended = False
 
     # --- layout -----------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -280,6 +283,14 @@ class BreatheScreen(ThawScreen):
             self._save(completed=False)
 
     # --- actions ----------------------------------------------------------------------------
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Show only the keys that do something now: pausing while going, "again" once ended."""
+        if action in ("pause", "length", "end", "rounds_or_minutes"):
+            return not self.ended
+        if action == "again":
+            return self.ended
+        return True
+
     async def action_leave(self) -> None:
         """Esc: close the custom-pattern field if open; otherwise end, save and go back."""
         row = self.query_one("#custom-row")

@@ -9,6 +9,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
+from textual.reactive import reactive
 from textual.widgets import Footer, Header, Input, Static
 
 from tui.core.content import GroundingExercise
@@ -73,8 +74,11 @@ class GroundScreen(ThawScreen):
         Binding("down", "fallback", "Nothing there?", key_display="↓"),
         Binding("pagedown", "exercise(1)", "Exercise", key_display="PgUp/Dn"),
         Binding("pageup", "exercise(-1)", "Previous exercise", show=False),
-        Binding("r", "again", "Again", show=False),
+        Binding("r", "again", "Again"),
     ]
+
+    ended: reactive[bool] = reactive(False, bindings=True)
+    """True once the practice has stopped (finished or ended early); the footer follows it."""
 
     KEY_HELP: ClassVar[list[tuple[str, str]]] = [
         ("0-9, t", "How much you can feel (t is 10); n or Enter skips"),
@@ -95,7 +99,6 @@ class GroundScreen(ThawScreen):
         self.session: Session | None = None
         self.started_at: datetime | None = None
         self.started_mono = 0.0
-        self.ended = False
 
     # --- layout -----------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -252,6 +255,14 @@ class GroundScreen(ThawScreen):
             before.answered = False
             before.focus()
             self._begin(self.exercise_run.exercise)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Show only the keys that do something now: the steps while going, "again" once done."""
+        if action in ("back_step", "fallback", "next"):
+            return not self.ended
+        if action == "again":
+            return self.ended
+        return True
 
     # --- ending and saving ------------------------------------------------------------------
     def _finish(self, *, completed: bool) -> None:

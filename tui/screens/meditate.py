@@ -9,6 +9,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Center, Vertical
+from textual.reactive import reactive
 from textual.timer import Timer
 from textual.widgets import Footer, Header, Input, Static
 
@@ -74,8 +75,11 @@ class MeditateScreen(ThawScreen):
         Binding("right", "preset(1)", "Longer", show=False),
         Binding("c", "custom", "Own length"),
         Binding("q", "end", "End", show=False),
-        Binding("r", "again", "Again", show=False),
+        Binding("r", "again", "Again"),
     ]
+
+    ended: reactive[bool] = reactive(False, bindings=True)
+    """True once the practice has stopped (finished or ended early); the footer follows it."""
 
     KEY_HELP: ClassVar[list[tuple[str, str]]] = [
         ("0-9, t", "How much you can feel (t is 10); n or Enter skips"),
@@ -95,7 +99,6 @@ class MeditateScreen(ThawScreen):
         self.after: int | None = None
         self.session: Session | None = None
         self.started_at: datetime | None = None
-        self.ended = False
         self.bells = 0  # bells asked for (the app rings them only if the bell setting is on)
         self._ticker: Timer | None = None
         self._status = ""
@@ -305,6 +308,14 @@ class MeditateScreen(ThawScreen):
             self._finish(completed=False)
 
     # --- actions ----------------------------------------------------------------------------
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Show only the keys that do something now: pausing while going, "again" once ended."""
+        if action in ("pause", "preset", "custom", "end"):
+            return not self.ended
+        if action == "again":
+            return self.ended
+        return True
+
     async def action_leave(self) -> None:
         """Esc: close the length field if open; otherwise end, keep any note, go back."""
         row = self.query_one("#length-row")
