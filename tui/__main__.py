@@ -37,11 +37,13 @@ def _load_handler(command: str | None) -> Handler | None:
     return cast("Handler", module.run)
 
 
-def _quick_due(argv: list[str]) -> argparse.Namespace | None:
-    """`due` runs at every login: its two plain spellings skip building the whole parser.
+def _quick_args(argv: list[str]) -> argparse.Namespace | None:
+    """The two commands typed at a bare prompt skip building the parser: `due` and `log N`.
 
-    Accepts exactly `due`, `due --data-dir DIR` or `--data-dir DIR due` (also `--data-dir=DIR`);
-    anything else (help, typos) goes through argparse as usual.
+    `due` runs at every login and `log 6` is the quickest check-in, so both stay cheap.
+    Accepted exactly: `due` or `log MOOD`, with `--data-dir DIR` (or `--data-dir=DIR`) before
+    or after. Anything else (options, help, typos) goes through argparse as usual, and MOOD is
+    checked by the log handler either way.
     """
     rest = list(argv)
     data_dir: str | None = None
@@ -54,11 +56,18 @@ def _quick_due(argv: list[str]) -> argparse.Namespace | None:
             data_dir = rest[i + 1]
             del rest[i : i + 2]
             break
-    if rest != ["due"]:
-        return None
     from types import SimpleNamespace
 
-    return cast("argparse.Namespace", SimpleNamespace(command="due", data_dir=data_dir))
+    if rest == ["due"]:
+        args = SimpleNamespace(command="due", data_dir=data_dir)
+    elif len(rest) == 2 and rest[0] == "log" and not rest[1].startswith("-"):
+        args = SimpleNamespace(
+            command="log", data_dir=data_dir, mood=rest[1], feel=None, emotions=[], note="",
+            tags=[], at=None,
+        )  # fmt: skip
+    else:
+        return None
+    return cast("argparse.Namespace", args)
 
 
 def _run(argv: list[str]) -> int:
@@ -66,7 +75,7 @@ def _run(argv: list[str]) -> int:
     from tui.core.errors import DataError, InputError
     from tui.core.paths import data_dir
 
-    args = _quick_due(argv)
+    args = _quick_args(argv)
     if args is None:
         from tui.cli.parser import parse_args
 

@@ -309,3 +309,32 @@ def test_a_reader_that_stops_early_gets_no_traceback(tmp_path: Path) -> None:
     errors = reader.stderr.read().decode()
     assert reader.wait(timeout=60) == 0
     assert errors == ""
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["due"],
+        ["--data-dir", "/x", "due"],
+        ["due", "--data-dir=/x"],
+        ["log", "6"],
+        ["log", "seven", "--data-dir", "/x"],
+    ],
+)
+def test_the_quick_paths_read_argv_exactly_as_the_parser_does(argv: list[str]) -> None:
+    """`due` and `log N` skip argparse for speed; they must never disagree with it."""
+    from tui.__main__ import _quick_args
+    from tui.cli.parser import parse_args
+
+    quick = _quick_args(argv)
+    assert quick is not None
+    assert vars(quick) == vars(parse_args(argv))
+
+
+@pytest.mark.parametrize(
+    "argv", [["log", "-3"], ["log", "6", "-n", "x"], ["due", "--help"], ["list"]]
+)
+def test_anything_else_goes_through_the_parser(argv: list[str]) -> None:
+    from tui.__main__ import _quick_args
+
+    assert _quick_args(argv) is None
