@@ -7,12 +7,17 @@ Ten years (`days=3652`) gives about 11,000 check-ins, most days one to five, som
 
 from __future__ import annotations
 
+import atexit
 import math
 import random
+import shutil
+import tempfile
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from tui.core.clock import FakeClock
 from tui.core.models import MarkerKind, SessionKind
 from tui.core.store import NewCheckIn, Store
 
@@ -166,3 +171,25 @@ def fill(store: Store, history: History) -> None:
         )
     for m in history.markers:
         store.add_marker(m.text, m.kind, m.at)
+
+
+_TEMPLATES: dict[tuple[str, int, int], Path] = {}
+
+
+def prepared_dir(target: Path, end: datetime, days: int = 3652, seed: int = 7) -> Path:
+    """A data dir at `target` holding the generated history, copied from a per-process template.
+
+    Filling ten years through the Store takes seconds; copying the files takes milliseconds, so
+    every test still gets its own private directory without paying for the fill again.
+    """
+    key = (end.isoformat(), days, seed)
+    template = _TEMPLATES.get(key)
+    if template is None:
+        root = Path(tempfile.mkdtemp(prefix="thaw-history-"))
+        atexit.register(shutil.rmtree, root, True)
+        template = root / "data"
+        fill(Store(template, FakeClock(end)), generate(end, days, seed))
+        _TEMPLATES[key] = template
+    shutil.copytree(template, target, copy_function=shutil.copy2)
+    target.chmod(0o700)
+    return target

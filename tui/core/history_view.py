@@ -159,6 +159,7 @@ class ChartSpec:
     markers: tuple[MarkerMark, ...] = ()
     empty_text: str = ""
     y_ticks: tuple[float, ...] = ()
+    bar_days: float = 7.0  # days one bar stands for (bars are drawn a little narrower)
 
     @property
     def has_data(self) -> bool:
@@ -172,31 +173,41 @@ def whole_ticks(top: float, most: int = 5) -> tuple[float, ...]:
     return tuple(float(v) for v in range(0, math.ceil(top) + step, step))
 
 
+def _span_days(buckets: Sequence[Bucket]) -> float:
+    """How many days a bucket spans (the first one is always whole)."""
+    return float((buckets[0].end - buckets[0].start).days + 1) if buckets else 7.0
+
+
 def _bucket_x(b: Bucket, start: date) -> float:
     """A bucket's x: the middle of the days it covers."""
     return (b.start - start).days + (b.end - b.start).days / 2
 
 
 def ticks(start: date, end: date, count: int) -> tuple[Tick, ...]:
-    """About `count` evenly spread date labels, worded for the span ("3 Mar", "Mar 24", "2019")."""
+    """At most `count` date labels at even whole-day steps, worded for the span ("3 Mar",
+    "Mar 24", "2019"); the last day is labelled too when it is not crowded by the one before.
+    """
     total = (end - start).days
-    if total <= 0 or count < 1:
-        return (Tick(0.0, f"{start.day} {start:%b}"),)
-    count = max(2, min(count, total + 1))
+    if total <= 0 or count < 2:
+        return (Tick(0.0, _tick_label(start, total)),)
+    step = max(1, math.ceil(total / (count - 1)))
+    offsets = list(range(0, total + 1, step))
+    if total - offsets[-1] >= step / 2:
+        offsets.append(total)
     result: list[Tick] = []
-    for i in range(count):
-        offset = round(i * total / (count - 1))
-        day = start + timedelta(days=offset)
-        if total > 3 * 365:
-            label = f"{day:%Y}"
-        elif total > 120:
-            label = f"{day:%b %y}"
-        else:
-            label = f"{day.day} {day:%b}"
-        if result and result[-1].label == label:
-            continue
-        result.append(Tick(float(offset), label))
+    for offset in offsets:
+        label = _tick_label(start + timedelta(days=offset), total)
+        if not result or result[-1].label != label:
+            result.append(Tick(float(offset), label))
     return tuple(result)
+
+
+def _tick_label(day: date, total: int) -> str:
+    if total > 3 * 365:
+        return f"{day:%Y}"
+    if total > 120:
+        return f"{day:%b %y}"
+    return f"{day.day} {day:%b}"
 
 
 def _markers(data: HistoryData, start: date, end: date) -> tuple[MarkerMark, ...]:
@@ -274,6 +285,7 @@ def range_chart(data: HistoryData, name: RangeName, width: int) -> ChartSpec:
         _markers(data, start, end + timedelta(days=6)),
         empty_text="No feelings named in this stretch yet.",
         y_ticks=whole_ticks(top),
+        bar_days=_span_days(distinct),
     )
 
 
@@ -291,6 +303,7 @@ def practice_chart(data: HistoryData, name: RangeName, width: int) -> ChartSpec:
     inside = [w for w in data.practice if start <= w.week <= end]
     limit = max(1, width // 2)
     series = []
+    spans: list[Bucket] = []
     for kind in SESSION_KINDS:
         buckets = bucket(
             _weekly_points([(w.week, w.minutes.get(kind, 0.0)) for w in inside]),
@@ -299,6 +312,7 @@ def practice_chart(data: HistoryData, name: RangeName, width: int) -> ChartSpec:
             limit,
             7,
         )
+        spans = spans or buckets
         if any(b.value > 0 for b in buckets):
             series.append(
                 Series(
@@ -327,6 +341,7 @@ def practice_chart(data: HistoryData, name: RangeName, width: int) -> ChartSpec:
         _markers(data, start, end + timedelta(days=6)),
         empty_text="No practice in this stretch yet.",
         y_ticks=whole_ticks(max([*totals, 10.0])),
+        bar_days=_span_days(spans),
     )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rich.text import Text
@@ -42,6 +43,35 @@ class _Job:
     palette: Palette
 
 
+def _bars(
+    plt: Plot,
+    xs: Sequence[float],
+    ys: Sequence[float],
+    glyph: str,
+    color: RGB,
+    label: str,
+    half: float,
+) -> None:
+    """One filled rectangle a bar, from zero, skipping zeros.
+
+    plotext's own `bar` blanks the axis row under a zero-height bar and sizes bars from the
+    spread of the points given, so a layer with gaps would change width; rectangles do neither.
+    """
+    labelled = False
+    for x, y in zip(xs, ys, strict=True):
+        if y <= 0:
+            continue
+        plt.rectangle(
+            [x - half, x + half],  # type: ignore[arg-type]
+            [0, y],  # type: ignore[arg-type]
+            marker=glyph,
+            color=color,
+            fill=True,
+            label=None if labelled else label,
+        )
+        labelled = True
+
+
 def _draw(job: _Job) -> Text:
     """Build the picture with a fresh plotext figure (no state shared between threads)."""
     spec = job.spec
@@ -60,25 +90,11 @@ def _draw(job: _Job) -> Text:
         if len(series.xs) <= 31:  # few points: mark each so one-day gaps stay visible
             plt.scatter(series.xs, series.ys, marker="●", color=pal.main)
     elif spec.kind == "bars":
+        # Pleasant ones are a part of all named, so their bar sits inside the taller one.
         named, pleasant = spec.series
-        plt.bar(
-            named.xs,
-            named.ys,
-            marker="▒",
-            color=pal.muted,
-            label=named.label,
-            width=0.6,
-            reset_ticks=False,
-        )
-        plt.bar(
-            pleasant.xs,
-            pleasant.ys,
-            marker="█",
-            color=pal.good,
-            label=pleasant.label,
-            width=0.6,
-            reset_ticks=False,
-        )
+        half = spec.bar_days * 0.3
+        _bars(plt, named.xs, named.ys, "▒", pal.muted, named.label, half)
+        _bars(plt, pleasant.xs, pleasant.ys, "█", pal.good, pleasant.label, half)
     else:
         # Stacked: draw running totals tallest first; each shorter bar covers the one below.
         totals = [0.0] * len(spec.series[0].xs) if spec.series else []
@@ -88,15 +104,9 @@ def _draw(job: _Job) -> Text:
             layers.append((series, list(totals)))
         for index in range(len(layers) - 1, -1, -1):
             series, tops = layers[index]
-            plt.bar(
-                series.xs,
-                tops,
-                marker=STACK_GLYPHS[index % len(STACK_GLYPHS)],
-                color=pal.stack[index % len(pal.stack)],
-                label=series.label,
-                width=0.8,
-                reset_ticks=False,
-            )
+            glyph = STACK_GLYPHS[index % len(STACK_GLYPHS)]
+            color = pal.stack[index % len(pal.stack)]
+            _bars(plt, series.xs, tops, glyph, color, series.label, spec.bar_days * 0.4)
     for mark in spec.markers:
         plt.vline(mark.x, pal.marker)
     plt.xlim(0, max(spec.x_max, 1.0))

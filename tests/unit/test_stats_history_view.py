@@ -1,0 +1,129 @@
+"""What the history screen draws, cut from aggregates: windows, ticks, bucketed chart specs."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from tui.core.errors import InputError
+from tui.core.history_view import (
+    Tick,
+    build,
+    daily_chart,
+    marker_when,
+    practice_chart,
+    range_chart,
+    ticks,
+    whole_ticks,
+    window,
+)
+from tui.core.models import CheckIn, Marker, Session
+
+LONDON = ZoneInfo("Europe/London")
+TODAY = date(2026, 11, 25)
+NOW = datetime(2026, 11, 25, 9, 30, tzinfo=LONDON)
+
+
+def at(days_back: int, hour: int = 12) -> datetime:
+    d = TODAY - timedelta(days=days_back)
+    return datetime(d.year, d.month, d.day, hour, tzinfo=LONDON)
+
+
+def data_of(checkins: list[CheckIn], sessions: list[Session] = (), markers: list[Marker] = ()):  # type: ignore[assignment]
+    return build(
+        checkins,
+        sessions,
+        markers,
+        TODAY,
+        valence={"calm": "pleasant"},
+        names={},
+        practice_labels={},
+    )
+
+
+def test_windows_end_today() -> None:
+    data = data_of([CheckIn("a", at(400), 5)])
+    assert window(data, "week") == (date(2026, 11, 19), TODAY)
+    assert window(data, "month") == (date(2026, 10, 27), TODAY)
+    assert window(data, "year") == (date(2025, 11, 26), TODAY)
+    assert window(data, "all") == (TODAY - timedelta(days=400), TODAY)
+
+
+def test_all_time_of_an_empty_history_is_a_week() -> None:
+    assert window(data_of([]), "all") == (date(2026, 11, 19), TODAY)
+
+
+def test_ticks_fall_on_even_days_and_include_the_end() -> None:
+    # 6 days with up to 5 ticks: a step of 2 days -> 19, 21, 23, 25 Nov.
+    assert ticks(date(2026, 11, 19), TODAY, 5) == (
+        Tick(0.0, "19 Nov"),
+        Tick(2.0, "21 Nov"),
+        Tick(4.0, "23 Nov"),
+        Tick(6.0, "25 Nov"),
+    )
+    # 29 days, 5 ticks: step 8 -> 0, 8, 16, 24, and the end (5 days on) is added.
+    got = ticks(date(2026, 10, 27), TODAY, 5)
+    assert [t.x for t in got] == [0.0, 8.0, 16.0, 24.0, 29.0]
+
+
+def test_long_spans_are_labelled_by_year_without_repeats() -> None:
+    got = ticks(date(2016, 11, 26), TODAY, 6)
+    labels = [t.label for t in got]
+    assert labels[0] == "2016" and labels[-1] == "2026"
+    assert len(labels) == len(set(labels))
+
+
+def test_whole_ticks_reach_the_top() -> None:
+    assert whole_ticks(4.0) == (0.0, 1.0, 2.0, 3.0, 4.0)
+    assert whole_ticks(11.3) == (0.0, 3.0, 6.0, 9.0, 12.0)
+    assert whole_ticks(10.0) == (0.0, 2.0, 4.0, 6.0, 8.0, 10.0)
+
+
+def test_daily_chart_is_bucketed_to_width_and_keeps_markers_in_view() -> None:
+    checkins = [CheckIn(str(i), at(i), 1 + i % 10) for i in range(365)]
+    markers = [Marker("m1", at(10), "started therapy", "therapy"), Marker("m2", at(500), "old")]
+    spec = daily_chart(data_of(checkins, markers=markers), "year", 40, "mood")
+    assert 30 <= len(spec.series[0].xs) <= 40
+    assert [m.label for m in spec.markers] == ["started therapy"]
+    assert spec.markers[0].x == 354.0  # 10 days before the end of a 365-day window
+    assert (spec.y_min, spec.y_max) == (1.0, 10.0)
+
+
+def test_daily_chart_of_a_stretch_without_checkins_has_no_data() -> None:
+    spec = daily_chart(data_of([CheckIn("a", at(100), 5)]), "week", 70, "feel")
+    assert not spec.has_data
+    assert "how much you could feel" in spec.empty_text
+
+
+def test_range_chart_counts_whole_weeks_and_shows_at_least_eight() -> None:
+    checkins = [
+        CheckIn("a", at(0), 5, emotions=("calm", "sad")),
+        CheckIn("b", at(1), 5, emotions=("calm",)),
+    ]
+    spec = range_chart(data_of(checkins), "week", 70)
+    named, pleasant = spec.series
+    assert named.ys == (2.0,) and pleasant.ys == (1.0,)
+    assert spec.x_max == 8 * 7 - 1  # eight Mondays, and the last week's seven days
+
+
+def test_practice_chart_stacks_kinds_on_shared_weeks() -> None:
+    def s(days_back: int, kind: str, seconds: float) -> Session:
+        return Session(str(days_back) + kind, kind, "x", at(days_back), None, seconds, True)  # type: ignore[arg-type]
+
+    spec = practice_chart(data_of([], [s(0, "breathe", 120), s(8, "ground", 300)]), "month", 70)
+    assert [x.label for x in spec.series] == ["breathing", "grounding"]
+    assert spec.series[0].xs == spec.series[1].xs
+    assert sorted(spec.series[0].ys) == [0.0, 2.0]
+    assert sorted(spec.series[1].ys) == [0.0, 5.0]
+
+
+def test_marker_when_reads_today_as_now() -> None:
+    assert marker_when("", NOW) == NOW
+    assert marker_when("today", NOW) == NOW
+    assert marker_when("2026-11-25", NOW) == NOW
+    assert marker_when("2026-11-20", NOW) == datetime(2026, 11, 20, 12, tzinfo=LONDON)
+    assert marker_when("3 days ago", NOW) == NOW - timedelta(days=3)
+    with pytest.raises(InputError):
+        marker_when("next week", NOW)
