@@ -448,3 +448,25 @@ async def test_settings_persist_across_a_restart(data_dir: Path, clock: FakeCloc
         await pilot.pause()
         assert app.screen.query_one("#bell", Checkbox).value is False
         assert app.screen.query_one("#meditation_minutes", Input).value == "5"
+
+
+async def test_a_read_only_store_still_shows_the_plan_and_says_why(
+    data_dir: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tui.core.errors import ReadOnlyError
+
+    Store(data_dir, clock).add_plan_item("Already there")
+    app, store = make_app(data_dir, clock, "plan")
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise ReadOnlyError("Thaw can't write here: it is read-only.")
+
+    monkeypatch.setattr(store, "add_plan_item", refuse)
+    monkeypatch.setattr(store, "update_plan_item", refuse)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert [i.title for i in app.screen.items] == ["Already there"]  # type: ignore[attr-defined]
+        await pilot.press("space")
+        await pilot.pause()
+        assert any("read-only" in n.message for n in app._notifications)
+        assert Store(data_dir, clock).plan_items()[0].status == "not_now"

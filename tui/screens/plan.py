@@ -131,34 +131,25 @@ class PlanScreen(ThawScreen):
         """Add a step for every content template not yet in the plan (never twice), then load."""
         store = self.thaw.store
         try:
-            items = store.plan_items()
-            have = {item.key for item in items if item.key}
+            have = {item.key for item in store.plan_items() if item.key}
             for key, template in self._templates.items():
                 if key not in have:
                     store.add_plan_item(template.title, key=key)
-            if len(have) < len(self._templates):
-                items = store.plan_items()
         except ThawError as err:
+            # Read-only or damaged files: say so, and still show whatever can be read.
             self.notify(
-                str(err), title="The plan could not be loaded", severity="error", markup=False
+                str(err), title="The plan could not be set up", severity="error", markup=False
             )
-            items = []
-        # Two windows opening the plan at the same moment could each add a template: show one.
-        seen: set[str] = set()
-        self.items = []
-        for item in items:
-            if item.key and item.key in seen:
-                continue
-            seen.add(item.key)
-            self.items.append(item)
-        self._fill_list()
+        self._reload()
 
     def _reload(self, select_id: str | None = None) -> None:
+        """Read the plan again and redraw, keeping the highlight on `select_id` when given."""
         try:
             items = self.thaw.store.plan_items()
         except ThawError as err:
             self.notify(str(err), severity="error", markup=False)
-            return
+            items = []
+        # Two windows opening the plan at the same moment could each add a template: show one.
         seen: set[str] = set()
         self.items = []
         for item in items:
