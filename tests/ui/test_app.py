@@ -161,7 +161,7 @@ async def test_read_only_and_quarantined_store_show_a_banner(
         )
     )
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
+        await pilot.pause(0.4)  # the file check runs just after the first paint
         banner = text_of(app, "#banner")
         assert "Thaw can't save right now" in banner
         assert "Your past entries are safe." in banner

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual.binding import Binding, BindingType
@@ -17,6 +18,18 @@ if TYPE_CHECKING:
 def thaw_app(node: DOMNode) -> ThawApp:
     """The running ThawApp, typed, for screens that do not subclass ThawScreen."""
     return cast("ThawApp", node.app)
+
+
+def describe_time(at: datetime, now: datetime) -> str:
+    """'21:04' today, 'yesterday 21:04', or 'Mon 3 Nov 21:04': short and unambiguous."""
+    local = at.astimezone(now.tzinfo)
+    clock = local.strftime("%H:%M")
+    days = (now.date() - local.date()).days
+    if days == 0:
+        return clock
+    if days == 1:
+        return f"yesterday {clock}"
+    return f"{local.strftime('%a')} {local.day} {local.strftime('%b')} {clock}"
 
 
 class ThawScreen(Screen[None]):

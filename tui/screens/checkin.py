@@ -15,7 +15,7 @@ from tui.core.errors import DataError, InputError, StaleEditError, ThawError
 from tui.core.models import CheckIn, Draft
 from tui.core.text import NOTE_MAX_CHARS, clean_text
 from tui.screens import SCREENS
-from tui.screens.base import ThawScreen
+from tui.screens.base import ThawScreen, describe_time
 from tui.widgets.emotion_picker import EmotionPicker
 from tui.widgets.feel_scale import FeelScale
 from tui.widgets.mood_scale import MoodScale
@@ -30,18 +30,6 @@ if TYPE_CHECKING:
 
 # How long the quick check-in (`python -m tui checkin`) shows "Saved" before closing.
 QUICK_EXIT_SECONDS = 1.5
-
-
-def describe_time(at: datetime, now: datetime) -> str:
-    """'21:04' today, 'yesterday 21:04', or 'Mon 3 Nov 21:04': short and unambiguous."""
-    local = at.astimezone(now.tzinfo)
-    clock = local.strftime("%H:%M")
-    days = (now.date() - local.date()).days
-    if days == 0:
-        return clock
-    if days == 1:
-        return f"yesterday {clock}"
-    return f"{local.strftime('%a')} {local.day} {local.strftime('%b')} {clock}"
 
 
 class CheckInScreen(ThawScreen):

@@ -14,8 +14,8 @@ from textual.widgets import DataTable, Footer, Header, Input, Label, Static
 
 from tui.core.errors import InputError, StaleEditError, ThawError
 from tui.core.text import clean_line
-from tui.screens.base import ThawScreen, thaw_app
-from tui.screens.checkin import CheckInScreen, describe_time
+from tui.screens.base import ThawScreen, describe_time, thaw_app
+from tui.screens.checkin import CheckInScreen
 
 if TYPE_CHECKING:
     from datetime import datetime

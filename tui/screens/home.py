@@ -16,12 +16,13 @@ from tui.core.errors import ThawError
 from tui.core.models import CheckIn, Draft
 from tui.core.text import clean_line
 from tui.screens import SCREENS
-from tui.screens.base import ThawScreen
+from tui.screens.base import ThawScreen, describe_time
 
 if TYPE_CHECKING:
     from textual.app import ComposeResult
 
 SPARK_DAYS = 28
+BANNER_DELAY = 0.15  # seconds after the first paint
 RECENT = 5
 # "Several recent check-ins at the very bottom": this many of the last RECENT at or below LOW_MOOD.
 LOW_MOOD, LOW_NEEDED = 2, 3
@@ -123,8 +124,9 @@ class HomeScreen(ThawScreen):
     def on_mount(self) -> None:
         now = self.thaw.clock.now()
         self.sub_title = f"{now.strftime('%A')} {now.day} {now.strftime('%B')}"
-        self._show_banner()
         self.refresh_data()
+        # Checking every file for problems reads all of history: do it once the screen is up.
+        self.set_timer(BANNER_DELAY, self._show_banner)
 
     def on_screen_resume(self) -> None:
         self.refresh_data()
@@ -186,8 +188,6 @@ class HomeScreen(ThawScreen):
             widget.update("")
             widget.display = False
             return
-        from tui.screens.checkin import describe_time
-
         when = describe_time(draft.saved_at, self.thaw.clock.now())
         widget.update(f"You have an unfinished check-in from {when}. Press c to pick it up.")
         widget.display = True
@@ -201,8 +201,6 @@ class HomeScreen(ThawScreen):
     def _recent_table(self, recent: list[CheckIn]) -> Table | Text:
         if not recent:
             return Text("Nothing here yet. Your first check-in will show here.", style="dim")
-        from tui.screens.checkin import describe_time
-
         now = self.thaw.clock.now()
         content = self.thaw.content
         table = Table.grid(padding=(0, 2))
