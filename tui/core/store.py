@@ -455,15 +455,11 @@ class Store:
         stamp = self.clock.now().strftime("%Y%m%dT%H%M%S")
         moved = st.quarantine(self.data_dir, path, bad.kind, stamp)
         rel = path.relative_to(self.data_dir)
-        days = [
-            d
-            for d in st.list_backups(self.data_dir)
-            if st.backup_path(self.data_dir, d, rel).exists()
-        ]
-        if days:
+        good = self.backup_of(rel)
+        if good is not None:
             hint = (
-                f"A backup of it from {days[0].isoformat()} is in the backups folder; "
-                "`python -m tui doctor` lists backups, and Thaw can put one back for you."
+                f"A backup of it from {good.isoformat()} is kept: "
+                f"`thaw doctor --restore {good.isoformat()}` puts it back."
             )
         else:
             hint = "There is no backup of it yet; Thaw started a fresh file in its place."
