@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import contextlib
-from datetime import datetime
+from collections import Counter
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
@@ -30,6 +31,8 @@ if TYPE_CHECKING:
 
 # How long the quick check-in (`python -m tui checkin`) shows "Saved" before closing.
 QUICK_EXIT_SECONDS = 1.5
+# Tags used within this many days are offered for completion.
+TAG_MEMORY_DAYS = 120
 
 
 class CheckInScreen(ThawScreen):
@@ -60,6 +63,7 @@ class CheckInScreen(ThawScreen):
     CheckInScreen.-saved #checkin-body { display: none; }
     CheckInScreen #saved-line { text-style: bold; color: $secondary; }
     CheckInScreen #suggestion-line { margin-top: 1; }
+    CheckInScreen #saved-keys { color: $foreground-muted; }
     CheckInScreen.-narrow .row-label { width: 100%; }
     CheckInScreen.-narrow .scale-row { height: 2; layout: vertical; }
     CheckInScreen.-narrow .hint { padding-left: 0; }
@@ -130,17 +134,18 @@ class CheckInScreen(ThawScreen):
                     yield Label("Note (optional; Enter is a new line)", classes="field-label")
                     yield TextArea(source.note, id="note", soft_wrap=True, compact=True)
                     yield Label("Tags (optional)", classes="field-label")
-                    yield TagInput(self._known_tags(), ", ".join(source.tags), id="tags")
-                    yield Static(self._known_tags_line(), id="known-tags", markup=False)
+                    yield TagInput((), ", ".join(source.tags), id="tags")
+                    yield Static("", id="known-tags", markup=False)
             yield Static("", id="checkin-status", markup=False, classes="-empty")
         with Vertical(id="saved-panel"):
             yield Static("", id="saved-line", markup=False)
             yield Static("", id="suggestion-line", markup=False)
-            yield Static("Enter or Esc to go on.", classes="hint-end", markup=False)
+            yield Static("Enter or Esc to go on.", id="saved-keys", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
         self.query_one(MoodScale).focus()
+        self.call_after_refresh(self._load_known_tags)
         now = self.thaw.clock.now()
         if self._editing is not None:
             when = describe_time(self._editing.at, now)
@@ -178,15 +183,22 @@ class CheckInScreen(ThawScreen):
         except ThawError:
             return None
 
-    def _known_tags(self) -> list[str]:
-        try:
-            return self.thaw.store.known_tags()
-        except ThawError:
-            return []
+    def _load_known_tags(self) -> None:
+        """Offer tags used in the last months, most used first (read after the first paint).
 
-    def _known_tags_line(self) -> str:
-        known = self._known_tags()[:6]
-        return "Used before: " + ", ".join(known) if known else ""
+        Only recent months are read: the tags that matter now, at a cost that does not grow
+        with years of history.
+        """
+        since = self.thaw.clock.now().date() - timedelta(days=TAG_MEMORY_DAYS)
+        try:
+            recent = self.thaw.store.checkins(since=since)
+        except ThawError:
+            return
+        counts = Counter(tag for c in recent for tag in set(c.tags))
+        known = [tag for tag, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
+        self.query_one(TagInput).set_known(known)
+        line = "Used before: " + ", ".join(known[:6]) if known else ""
+        self.query_one("#known-tags", Static).update(line)
 
     # --- reading the form -------------------------------------------------------------------
     def current_draft(self) -> Draft:
@@ -311,10 +323,11 @@ class CheckInScreen(ThawScreen):
         self._suggestion = self._choose_suggestion(saved)
         line = self.query_one("#suggestion-line", Static)
         if self._suggestion is not None:
+            line.update(self._suggestion.text)
             info = SCREENS.get(self._suggestion.action)
-            key = info.key if info is not None else ""
-            hint = f"  Press {key}: {self._suggestion.key_hint}." if key else ""
-            line.update(self._suggestion.text + hint)
+            if info is not None and info.key:
+                keys = f"{info.key}: {self._suggestion.key_hint}    Enter or Esc: go on"
+                self.query_one("#saved-keys", Static).update(keys)
         self.set_focus(None)
         self.refresh_bindings()
         if self.thaw.exit_after_checkin:

@@ -176,7 +176,7 @@ class HomeScreen(ThawScreen):
             last = todays[0]
             text = (
                 f"You checked in today at {last.at.strftime('%H:%M')} (mood {last.mood}). "
-                "That's enough for today; more is welcome too."
+                "Come back any time you like."
             )
         else:
             text = "No check-in yet today. Whenever you're ready, press c. It takes a few seconds."

@@ -27,6 +27,10 @@ class KnownTagSuggester(Suggester):
         super().__init__(use_cache=False, case_sensitive=True)
         self._known = list(known)
 
+    def set_known(self, known: Sequence[str]) -> None:
+        """Replace the remembered tags (they are read after the screen opens)."""
+        self._known = list(known)
+
     async def get_suggestion(self, value: str) -> str | None:
         _, _, last = value.rpartition(",")
         stem = last.lstrip()
@@ -53,6 +57,11 @@ class TagInput(Input):
             id=id,
             compact=True,
         )
+
+    def set_known(self, known: Sequence[str]) -> None:
+        """Offer these remembered tags from now on."""
+        if isinstance(self.suggester, KnownTagSuggester):
+            self.suggester.set_known(known)
 
     @property
     def tags(self) -> tuple[str, ...]:
