@@ -5,7 +5,8 @@ Run from the repository root:  .venv/bin/python bench/bench_save_latency.py [--r
 The real ThawApp runs headless (Textual's pilot) over a store holding ten years of generated
 history (~11,000 check-ins). Each run opens a fresh check-in, presses a digit, then sends Enter
 as the terminal driver would (a Key event into the app's queue); the clock starts there and stops
-when Store.add_checkin returns, which is after the atomic replace and the fsyncs (on disk). Target (issue 3): median <= 15 ms.
+when Store.add_checkin returns, which is after the atomic replace and the fsyncs (on disk).
+Target (issue 3): median <= 15 ms.
 """
 
 from __future__ import annotations
