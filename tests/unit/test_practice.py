@@ -419,3 +419,28 @@ def test_grounding_note_kept_when_leaving_part_way() -> None:
     run.set_note("  soft jumper ")
     assert run.index == 1
     assert run.notes() == ("sky", "soft jumper")
+
+
+def test_next_change_is_the_next_whole_second_bell_or_end() -> None:
+    m = MeditationTimer(planned_seconds=90.5, settle_seconds=3, interval_seconds=60)
+    assert m.seconds_to_next_change(0) is None  # not started
+    m.start(0)
+    assert m.seconds_to_next_change(0.25) == pytest.approx(0.75)  # settle 2.75 -> 2
+    m.poll(3)
+    assert m.seconds_to_next_change(3) == pytest.approx(0.5)  # 90.5 left -> 90
+    assert m.seconds_to_next_change(3.5) == pytest.approx(1.0)
+    assert m.seconds_to_next_change(62.8) == pytest.approx(0.2)  # the bell at 60 s sat
+    assert m.seconds_to_next_change(93.2) == pytest.approx(0.3)  # the end
+    m.pause(50)
+    assert m.seconds_to_next_change(51) is None
+
+
+def test_polling_at_each_next_change_lands_on_every_event() -> None:
+    m = MeditationTimer(planned_seconds=150, settle_seconds=5, interval_seconds=60)
+    m.start(0)
+    now = 0.0
+    seen: list[tuple[float, str]] = []
+    while (delay := m.seconds_to_next_change(now)) is not None:
+        now += delay
+        seen.extend((round(now, 6), e) for e in m.poll(now))
+    assert seen == [(5, "begin"), (65, "interval"), (125, "interval"), (155, "finish")]

@@ -334,6 +334,24 @@ class MeditationTimer:
         """Seconds of meditation still to go (the settle-in is shown separately)."""
         return max(0.0, self.planned_seconds - self.sat_seconds(now))
 
+    def seconds_to_next_change(self, now: float) -> float | None:
+        """How long until something on screen or a bell is due: the next whole second of the
+        countdown (or of the settle-in), the next interval bell, or the end. None when nothing
+        will change by itself (not started, paused, over). Lets the screen sleep in between."""
+        status = self.status(now)
+        if status in ("ready", "paused", "finished", "ended_early"):
+            return None
+        if status == "settling":
+            left = self.settle_left(now)
+            return max(0.001, left - (math.ceil(left - 1e-9) - 1))
+        remaining = self.remaining(now)
+        delay = remaining - (math.ceil(remaining - 1e-9) - 1)
+        sat = self.sat_seconds(now)
+        upcoming = [t - sat for t in self.bell_times() if t > sat + 1e-9]
+        if upcoming:
+            delay = min(delay, upcoming[0])
+        return max(0.001, min(delay, remaining))
+
     def bell_times(self) -> tuple[float, ...]:
         """Interval bells, in seconds of meditation: every interval, never at the very end."""
         if self.interval_seconds <= 0:

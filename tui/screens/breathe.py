@@ -228,6 +228,8 @@ class BreatheScreen(ThawScreen):
         if self.ended:
             return
         self.ended = True
+        before = self.query_one("#before", FeelRating)
+        before.display = before.answered  # an unanswered question is moot once it's over
         self.orb.stop()
         self._show_progress()
         self.session = self._save(completed=completed)
@@ -318,11 +320,7 @@ class BreatheScreen(ThawScreen):
     def action_again(self) -> None:
         """r, once ended: the same pattern again as a new session."""
         if self.ended and self.pattern is not None:
-            self.before = None
-            before = self.query_one("#before", FeelRating)
-            before.value = None
-            before.answered = False
-            before.focus()
+            self._ask_before_again()
             self._begin(self.pattern)
 
     def action_pattern(self, step: int) -> None:
@@ -334,8 +332,17 @@ class BreatheScreen(ThawScreen):
 
     def _switch_to(self, pattern: BreathPattern) -> None:
         if self.ended:
-            self.before = None
+            self._ask_before_again()
         self._begin(pattern)
+
+    def _ask_before_again(self) -> None:
+        """A new session after one has ended gets its own before question."""
+        self.before = None
+        before = self.query_one("#before", FeelRating)
+        before.value = None
+        before.answered = False
+        before.display = True
+        before.focus()
 
     def action_custom(self) -> None:
         """c: breathe your own pattern, and open the field to change it."""

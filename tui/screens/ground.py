@@ -70,10 +70,11 @@ class GroundScreen(ThawScreen):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "leave", "Back"),
         Binding("enter", "next", "Next", show=False),
-        Binding("up", "back_step", "Step back", key_display="↑"),
-        Binding("down", "fallback", "Nothing there?", key_display="↓"),
-        Binding("pagedown", "exercise(1)", "Exercise", key_display="PgUp/Dn"),
-        Binding("pageup", "exercise(-1)", "Previous exercise", show=False),
+        # Priority: the note field would otherwise claim these keys for scrolling it cannot do.
+        Binding("up", "back_step", "Step back", key_display="↑", priority=True),
+        Binding("down", "fallback", "Nothing there?", key_display="↓", priority=True),
+        Binding("pagedown", "exercise(1)", "Exercise", key_display="PgUp/Dn", priority=True),
+        Binding("pageup", "exercise(-1)", "Previous exercise", show=False, priority=True),
         Binding("r", "again", "Again"),
     ]
 
@@ -253,6 +254,7 @@ class GroundScreen(ThawScreen):
             before = self.query_one("#before", FeelRating)
             before.value = None
             before.answered = False
+            before.display = True
             before.focus()
             self._begin(self.exercise_run.exercise)
 
@@ -269,6 +271,8 @@ class GroundScreen(ThawScreen):
         if self.ended or self.exercise_run is None:
             return
         self.ended = True
+        before = self.query_one("#before", FeelRating)
+        before.display = before.answered  # an unanswered question is moot once it's over
         if not completed:
             self.exercise_run.set_note(self.query_one("#note", Input).value)
         self._show_step()

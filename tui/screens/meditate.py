@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from datetime import datetime
 from typing import ClassVar
 
@@ -21,7 +22,9 @@ from tui.screens.base import ThawScreen
 from tui.widgets.countdown import Countdown
 from tui.widgets.feel_rating import FeelRating
 
-TICK_SECONDS = 0.1  # how late the end bell may ring at most; the countdown repaints once a second
+# The screen sleeps until the next thing due (a new second on the countdown, a bell, the end)
+# and wakes just after it, so it runs about once a second and is never more than this late.
+WAKE_MARGIN_SECONDS = 0.005
 MIN_SAVED_SECONDS = 5.0  # shorter than this was a look around, not a sit: nothing is saved
 
 
@@ -154,11 +157,9 @@ class MeditateScreen(ThawScreen):
         self.started_at = self.thaw.clock.now()
         self.query_one("#after", FeelRating).remove_class("open")
         self.query_one("#notes-row").remove_class("open")
+        self.query_one("#notes-input", Input).display = True
+        self.query_one("#notes-said", Static).update("")
         self.timer.start(self._now())
-        if self._ticker is None:
-            self._ticker = self.set_interval(TICK_SECONDS, self.tick)
-        else:
-            self._ticker.resume()
         self._show_lengths()
         self.tick()
 
@@ -174,13 +175,23 @@ class MeditateScreen(ThawScreen):
             return
         self.query_one("#countdown", Countdown).show(self.timer.remaining(now))
         self._set_status(self._status_text(now))
+        self._wake_later(now)
+
+    def _wake_later(self, now: float) -> None:
+        """Sleep until the next change is due (one timer at a time; none while paused)."""
+        if self._ticker is not None:
+            self._ticker.stop()
+            self._ticker = None
+        delay = None if self.ended else self.timer.seconds_to_next_change(now)
+        if delay is not None:
+            self._ticker = self.set_timer(delay + WAKE_MARGIN_SECONDS, self.tick)
 
     def _status_text(self, now: float) -> str:
         guide = self.thaw.content.meditation
         status = self.timer.status(now)
         if status == "settling":
             left = self.timer.settle_left(now)
-            return f"Settling in, {left:.0f} s. {guide.settle}"
+            return f"Settling in, {math.ceil(left - 1e-9)} s. {guide.settle}"
         if status == "paused":
             return "Paused. Press space to carry on."
         if status == "finished":
@@ -244,7 +255,10 @@ class MeditateScreen(ThawScreen):
             return
         self._update_session(notes=(note,))
         field.value = ""
-        self.query_one("#notes-said", Static).update(Text("Kept with this sit. Esc goes back."))
+        field.display = False
+        self.query_one("#notes-said", Static).update(
+            Text(f"Kept with this sit: {note}\nEsc goes back, r sits again.")
+        )
         self.set_focus(None)
 
     # --- ending and saving ------------------------------------------------------------------
@@ -255,8 +269,11 @@ class MeditateScreen(ThawScreen):
         if not completed:
             self.timer.end_early(now)
         self.ended = True
+        before = self.query_one("#before", FeelRating)
+        before.display = before.answered  # an unanswered question is moot once it's over
         if self._ticker is not None:
-            self._ticker.pause()
+            self._ticker.stop()
+            self._ticker = None
         self.query_one("#countdown", Countdown).show(self.timer.remaining(now))
         self._set_status(self._status_text(now))
         self.query_one("#length-row").remove_class("open")
@@ -336,11 +353,6 @@ class MeditateScreen(ThawScreen):
             return
         now = self._now()
         self.timer.toggle_pause(now)
-        if self._ticker is not None:
-            if self.timer.status(now) == "paused":
-                self._ticker.pause()
-            else:
-                self._ticker.resume()
         self.tick()
 
     def action_end(self) -> None:
@@ -355,6 +367,7 @@ class MeditateScreen(ThawScreen):
         before = self.query_one("#before", FeelRating)
         before.value = None
         before.answered = False
+        before.display = True
         before.focus()
         self._begin()
 

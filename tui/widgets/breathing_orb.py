@@ -12,6 +12,7 @@ from typing import ClassVar
 
 from rich.console import Group, RenderableType
 from rich.text import Text
+from textual.geometry import Region
 from textual.message import Message
 from textual.timer import Timer
 from textual.widget import Widget
@@ -22,6 +23,7 @@ from tui.screens.base import thaw_app
 
 TICK_SECONDS = 1 / 12  # fast enough for a smooth orb; frames are only sent when they change
 REDUCED_TICK_SECONDS = 1 / 4
+MAX_RADIUS_ROWS = 9.0  # a calm size on big terminals, and fewer bytes per frame over SSH
 
 
 def countdown_text(state: PhaseState) -> str:
@@ -50,7 +52,7 @@ def orb_rows(level: float, width: int, height: int) -> tuple[str, ...]:
     """
     if width <= 0 or height <= 0:
         return ()
-    max_ry = min(height / 2, (width - 2) / 4)
+    max_ry = min(height / 2, (width - 2) / 4, MAX_RADIUS_ROWS)
     if max_ry < 1:
         return tuple(" " * width for _ in range(height))
     min_ry = max(1.0, max_ry * 0.25)
@@ -208,9 +210,10 @@ class BreathingOrb(Widget):
         rows = frame[1] if frame[0] == "orb" else ()
         self.rows = rows if isinstance(rows, tuple) else ()
         if frame != self._frame:
+            regions = _changed_regions(self._frame, frame, self.size.width)
             self._frame = frame
             self.paints += 1
-            self.refresh()
+            self.refresh(*regions)
 
     def _caption(self, state: PhaseState | None) -> str:
         if state is None:
@@ -246,4 +249,45 @@ class BreathingOrb(Widget):
         return Group(orb, Text(""), Text(caption, style=label_style, justify="center"))
 
     def on_resize(self) -> None:
+        self._frame = None
         self.tick()
+        self.refresh()
+
+
+def _changed_regions(
+    old: tuple[object, ...] | None, new: tuple[object, ...], width: int
+) -> list[Region]:
+    """Only the parts of the widget that differ, so a frame costs the orb's box, not the screen.
+
+    An empty list means "everything" (Widget.refresh with no regions repaints it all).
+    """
+    if old is None or old[0] != new[0]:
+        return []
+    if new[0] == "cue":
+        height = new[2]
+        if old[2] != height or not isinstance(height, int):
+            return []
+        return [Region(0, max(0, (height - 1) // 2), width, 1)]
+    old_rows, new_rows = old[1], new[1]
+    if not isinstance(old_rows, tuple) or not isinstance(new_rows, tuple):
+        return []
+    if len(old_rows) != len(new_rows):
+        return []
+    regions: list[Region] = []
+    changed = [i for i, (a, b) in enumerate(zip(old_rows, new_rows, strict=True)) if a != b]
+    if changed:
+        left, right = width, 0
+        for i in changed:
+            for row in (old_rows[i], new_rows[i]):
+                stripped = row.strip()
+                if stripped:
+                    start = len(row) - len(row.lstrip())
+                    left = min(left, start)
+                    right = max(right, start + len(stripped))
+        if right > left:
+            regions.append(Region(left, changed[0], right - left, changed[-1] - changed[0] + 1))
+    if old[2] != new[2]:
+        regions.append(Region(0, len(new_rows) + 1, width, 1))
+    if not regions:
+        return [Region(0, 0, 1, 1)]  # nothing visible changed; a one-cell repaint is harmless
+    return regions
