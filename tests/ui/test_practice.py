@@ -565,7 +565,7 @@ async def test_every_grounding_exercise_step_by_step_with_typed_notes(
         for number, step in enumerate(exercise.steps, start=1):
             assert str(screen.query_one("#prompt").render()) == step.prompt
             assert str(screen.query_one("#step-count").render()) == (
-                f"{number} of {len(exercise.steps)}"
+                f"Step {number} of {len(exercise.steps)}"
             )
             clock.advance(20)
             if number % 2:
@@ -574,6 +574,8 @@ async def test_every_grounding_exercise_step_by_step_with_typed_notes(
                 await type_text(pilot, note)
             await pilot.press("enter")
         assert str(screen.query_one("#prompt").render()) == exercise.outro
+        if typed:
+            assert typed[0] in str(screen.query_one("#fallback").render())
         await pilot.press("3")  # after
         [saved] = sessions(app)
         assert (saved.kind, saved.detail, saved.completed) == ("ground", exercise_id, True)
@@ -608,7 +610,7 @@ async def test_up_goes_back_a_step_and_brings_back_what_was_typed(
         await type_text(pilot, "blue mug")
         await pilot.press("enter", "up")
         assert screen.query_one("#note").value == "blue mug"  # type: ignore[attr-defined]
-        assert str(screen.query_one("#step-count").render()).startswith("1 of")
+        assert str(screen.query_one("#step-count").render()).startswith("Step 1 of")
 
 
 async def test_leaving_part_way_keeps_what_was_noticed(data_dir: Path, clock: FakeClock) -> None:

@@ -160,13 +160,14 @@ class GroundScreen(ThawScreen):
         fallback = self.query_one("#fallback", Static)
         step = run.step
         if step is None:
-            self.query_one("#step-count", Static).update(Text("Done"))
+            self.query_one("#step-count", Static).update(Text("That was the last one."))
             self.query_one("#prompt", Static).update(Text(run.exercise.outro))
-            fallback.update(Text(""))
-            fallback.display = False
+            noticed = run.notes()
+            fallback.update(Text("What you noticed: " + "  ·  ".join(noticed) if noticed else ""))
+            fallback.display = bool(noticed)
             note.display = False
             return
-        self.query_one("#step-count", Static).update(Text(f"{run.index + 1} of {run.total}"))
+        self.query_one("#step-count", Static).update(Text(f"Step {run.index + 1} of {run.total}"))
         self.query_one("#prompt", Static).update(Text(step.prompt))
         fallback.update(Text(step.fallback if run.fallback_shown else ""))
         fallback.display = run.fallback_shown
