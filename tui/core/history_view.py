@@ -86,6 +86,10 @@ def build(
     complete: bool = True,
 ) -> HistoryData:
     """Aggregate once: daily mood and feel, weekly range and practice, insights and flatness."""
+    # Insights look back three months at most: ten years of history need not pass through them.
+    since = today - timedelta(days=RECENT_DAYS - 1)
+    recent = [c for c in checkins if local_day(c.at) >= since]
+    recent_sessions = [s for s in sessions if local_day(s.started_at) >= since]
     return HistoryData(
         today=today,
         moods=daily_mood(checkins),
@@ -94,9 +98,9 @@ def build(
         practice=weekly_practice(sessions),
         markers=sorted(markers, key=lambda m: m.at),
         insights=build_insights(
-            checkins, sessions, today, names=names, practice_labels=practice_labels
+            recent, recent_sessions, today, names=names, practice_labels=practice_labels
         ),
-        flat=flatness(checkins, valence, today),
+        flat=flatness(recent, valence, today),
         complete=complete,
         checkin_count=len(checkins),
     )

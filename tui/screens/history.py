@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import threading
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, ClassVar, Literal
 
@@ -34,6 +35,7 @@ from tui.widgets.history_chart import HistoryChart
 
 if TYPE_CHECKING:
     from textual.app import ComposeResult
+    from textual.timer import Timer
 
     from tui.core.models import CheckIn, Marker, Session
 
@@ -48,6 +50,10 @@ VIEWS: tuple[tuple[ViewName, str], ...] = (
 RANGE_KEYS: dict[RangeName, str] = {"week": "w", "month": "m", "year": "y", "all": "a"}
 HINT_REST_DAYS = 14
 """Dismissing the plan hint rests it for two weeks; after that it may come back, gently."""
+RESIZE_SETTLE = 0.05
+"""Seconds without a new size before the charts are redrawn for the new one."""
+FIRST_PAINT_WAIT = 2.0
+"""Seconds the full read waits for the first chart to be drawn from the recent months."""
 CHART_FRAME = 9
 """Columns a chart spends on its y labels and frame; the rest is for points."""
 
@@ -100,7 +106,7 @@ class HistoryScreen(ThawScreen):
     ]
 
     class Ready(Message):
-        """The current view is fully drawn from the whole history (benchmarks wait for it)."""
+        """The current view is fully drawn from all the data it needs (benchmarks wait for it)."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -109,6 +115,9 @@ class HistoryScreen(ThawScreen):
         self.data: HistoryData | None = None
         self._words: Vocabulary | None = None
         self._specs: dict[tuple[ViewName, RangeName, int], ChartSpec] = {}
+        self._first_paint = threading.Event()
+        self._shown: dict[str, str] = {}
+        self._resize_timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -142,6 +151,8 @@ class HistoryScreen(ThawScreen):
             recent = store.checkins(since=since, until=today)
             recent_sessions = store.sessions(since=since, until=today)
             self._hand_over(self._build(recent, recent_sessions, markers, today, words, False))
+            # Let the first chart draw before the long read competes with it for the CPU.
+            self._first_paint.wait(timeout=FIRST_PAINT_WAIT)
             everything = store.checkins(until=today)
             sessions = store.sessions(until=today)
             self._hand_over(self._build(everything, sessions, markers, today, words, True))
@@ -174,7 +185,7 @@ class HistoryScreen(ThawScreen):
         self.app.call_from_thread(self._apply, *result)
 
     def _failed(self, message: str) -> None:
-        self.query_one("#empty", Static).update(f"History can't be shown right now. {message}")
+        self._set(self.query_one("#empty", Static), f"History can't be shown right now. {message}")
 
     def _apply(self, data: HistoryData, words: Vocabulary) -> None:
         """New aggregates: forget cached specs, redraw what is on screen."""
@@ -199,8 +210,8 @@ class HistoryScreen(ThawScreen):
     # --- drawing ----------------------------------------------------------------------------
     @property
     def ready(self) -> bool:
-        """True when the whole history is loaded and the current view is on screen."""
-        if self.data is None or not self.data.complete:
+        """True when the current view is on screen, drawn from all the data it needs."""
+        if self.data is None or (self._needs_all() and not self.data.complete):
             return False
         if self.view == "calendar":
             return True
@@ -209,12 +220,20 @@ class HistoryScreen(ThawScreen):
             return True
         return self.query_one("#chart", HistoryChart).painted
 
+    def _needs_all(self) -> bool:
+        """True when the view reaches back further than the recent months loaded first."""
+        return self.view == "calendar" or self.range in ("year", "all")
+
     def on_history_chart_painted(self, event: HistoryChart.Painted) -> None:
+        self._first_paint.set()
         if self.ready:
             self.post_message(self.Ready())
 
     def on_resize(self) -> None:
-        self.call_after_refresh(self._redraw)
+        # A window being dragged sends many sizes: redraw once it has settled for a moment.
+        if self._resize_timer is not None:
+            self._resize_timer.stop()
+        self._resize_timer = self.set_timer(RESIZE_SETTLE, self._redraw)
 
     def _chart_width(self) -> int:
         return max(10, self.query_one("#switcher").size.width - CHART_FRAME)
@@ -241,20 +260,25 @@ class HistoryScreen(ThawScreen):
             return
         switcher = self.query_one("#switcher", ContentSwitcher)
         empty = self.query_one("#empty", Static)
-        if self.view == "calendar":
+        if self._needs_all() and not data.complete:
+            self._set(empty, "Gathering your history…")
+            switcher.current = "empty"
+        elif self.view == "calendar":
             self.query_one("#calendar", CalendarView).show(calendar_grid(data.moods, data.today))
             switcher.current = "calendar-box"
             self._show_markers([])
         else:
             spec = self._spec(self.view, self.range)
             if spec.has_data:
-                self.query_one("#chart", HistoryChart).show(spec)
+                self.query_one("#chart", HistoryChart).show(spec, switcher.content_size)
                 switcher.current = "chart"
             else:
-                empty.update(self._empty_text(spec))
+                self._set(empty, self._empty_text(spec))
                 switcher.current = "empty"
             start, end = window(data, self.range)
             self._show_markers([m for m in data.markers if start <= local_day(m.at) <= end])
+        if switcher.current != "chart" or self._needs_all():
+            self._first_paint.set()  # nothing to wait for: read the rest now
         self._show_insights(data)
         self._show_hint(data)
         if self.ready:
@@ -270,6 +294,13 @@ class HistoryScreen(ThawScreen):
             return "Gathering your history…"
         return f"{spec.empty_text} Try a longer stretch: y for a year, a for all time."
 
+    def _set(self, widget: Static, content: str | Text) -> None:
+        """Update a Static only when its words change: each update costs a layout pass."""
+        key = content.plain + repr(content.spans) if isinstance(content, Text) else content
+        if self._shown.get(widget.id or "") != key:
+            self._shown[widget.id or ""] = key
+            widget.update(content)
+
     def _show_bar(self) -> None:
         text = Text(no_wrap=True, overflow="ellipsis")
         for index, (name, label) in enumerate(VIEWS, start=1):
@@ -281,23 +312,22 @@ class HistoryScreen(ThawScreen):
             text.append(" (w m y a)", style="dim")
         else:
             text.append("last year", style="bold")
-        self.query_one("#bar", Static).update(text)
+        self._set(self.query_one("#bar", Static), text)
 
     def _show_markers(self, markers: list[Marker]) -> None:
         widget = self.query_one("#markers", Static)
         if not markers:
-            widget.update("")
             widget.display = False
             return
         parts = [f"{_day(local_day(m.at))} {clean_line(m.text)}" for m in markers[-4:]]
         more = f" (+{len(markers) - 4} more)" if len(markers) > 4 else ""
-        widget.update("│ " + "   │ ".join(parts) + more)
+        self._set(widget, "│ " + "   │ ".join(parts) + more)
         widget.display = True
 
     def _show_insights(self, data: HistoryData) -> None:
         box = self.query_one("#insights", VerticalScroll)
         text = "\n".join(f"· {clean_line(i.text)}" for i in data.insights)
-        self.query_one("#insight-text", Static).update(text)
+        self._set(self.query_one("#insight-text", Static), text)
         box.display = bool(data.insights)
 
     def _hint_due(self, data: HistoryData) -> bool:
@@ -312,6 +342,8 @@ class HistoryScreen(ThawScreen):
     def _show_hint(self, data: HistoryData) -> None:
         widget = self.query_one("#hint", Static)
         due = self._hint_due(data)
+        if due == widget.has_class("-shown"):
+            return  # unchanged: the footer (rebuilt by refresh_bindings) stays as it is
         if due and data.flat is not None:
             widget.update(f"{flat_hint(data.flat)}  p: the plan · x: not now")
         widget.set_class(due, "-shown")

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import contextlib
+import io
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from rich.console import Console
 from rich.text import Text
-from textual.app import RenderResult
 from textual.color import Color
+from textual.geometry import Size
 from textual.message import Message
+from textual.strip import Strip
 from textual_plotext import PlotextPlot
 from textual_plotext.plot import Plot
 
@@ -114,7 +117,26 @@ def _draw(job: _Job) -> Text:
     if spec.y_ticks:
         plt.yticks(list(spec.y_ticks), [f"{t:g}" for t in spec.y_ticks])
     plt.xticks([t.x for t in spec.ticks], [t.label for t in spec.ticks])
-    return Text.from_ansi(plt.build())
+    # Cropped, never wrapped: while a resize is being redrawn, the old picture is shown as is.
+    return Text.from_ansi(plt.build(), no_wrap=True, overflow="crop")
+
+
+def _strips(text: Text, width: int, height: int) -> list[Strip]:
+    """Turn the picture into ready-made lines, so the main thread only copies them to screen.
+
+    A plotext picture styles every cell; converting that on the main thread cost hundreds of
+    milliseconds on a big terminal, which is exactly the time keys would have waited.
+    """
+    console = Console(
+        width=width,
+        height=height,
+        file=io.StringIO(),
+        color_system="truecolor",
+        force_terminal=True,
+        legacy_windows=False,
+    )
+    lines = console.render_lines(text, console.options.update(width=width), pad=True)
+    return [Strip(line, width) for line in lines[:height]]
 
 
 class HistoryChart(PlotextPlot):
@@ -141,6 +163,9 @@ class HistoryChart(PlotextPlot):
         super().__init__(id=id, classes=classes)
         self._spec: ChartSpec | None = None
         self._picture: tuple[_Job, Text] | None = None
+        self._lines: list[Strip] = []
+        self._palette_for: tuple[str, Palette] | None = None
+        self._size_hint = Size(0, 0)
         self._busy = False
 
     @property
@@ -159,8 +184,14 @@ class HistoryChart(PlotextPlot):
         """The plain text of the current picture (for tests)."""
         return self._picture[1].plain if self._picture else ""
 
-    def show(self, spec: ChartSpec) -> None:
-        """Draw this spec next (nothing happens if it is the one already shown)."""
+    def show(self, spec: ChartSpec, size: Size | None = None) -> None:
+        """Draw this spec next (nothing happens if it is the one already shown).
+
+        `size` is where the chart is about to be laid out (its container's size) when it is
+        not on screen yet: drawing can start now instead of after the next layout pass.
+        """
+        if size is not None and not self.size:
+            self._size_hint = size
         if spec == self._spec:
             return
         self._spec = spec
@@ -170,6 +201,12 @@ class HistoryChart(PlotextPlot):
         self._request()
 
     def _palette(self) -> Palette:
+        theme = self.app.theme
+        if self._palette_for is None or self._palette_for[0] != theme:
+            self._palette_for = (theme, self._read_palette())
+        return self._palette_for[1]
+
+    def _read_palette(self) -> Palette:
         variables = self.app.theme_variables
 
         def rgb(name: str, fallback: str) -> RGB:
@@ -190,7 +227,7 @@ class HistoryChart(PlotextPlot):
         )
 
     def _wanted(self) -> _Job | None:
-        width, height = self.size
+        width, height = self.size or self._size_hint
         if self._spec is None or width < 10 or height < 4:
             return None
         theme = self._get_plotext_theme_name(self.app.theme)
@@ -210,21 +247,26 @@ class HistoryChart(PlotextPlot):
             text = _draw(job)
         except Exception:  # a plotext quirk must not take history down with it
             text = Text("This chart could not be drawn at this size.")
+        strips = _strips(text, job.width, job.height)
         # RuntimeError: the app closed while we drew; nobody is waiting for this picture.
         with contextlib.suppress(RuntimeError):
-            self.app.call_from_thread(self._finished, job, text)
+            self.app.call_from_thread(self._finished, job, text, strips)
 
-    def _finished(self, job: _Job, text: Text) -> None:
+    def _finished(self, job: _Job, text: Text, strips: list[Strip]) -> None:
         self._busy = False
         self._picture = (job, text)
+        self._lines = strips
         self.refresh()
         if self.painted:
             self.post_message(self.Painted(self))
         else:
             self._request()  # the size or spec moved on while we drew: draw again
 
-    def render(self) -> RenderResult:
-        self._request()  # a theme change or first layout lands here; cheap when up to date
-        if self._picture is None:
-            return Text("")
-        return self._picture[1]
+    def render_line(self, y: int) -> Strip:
+        """A ready-made line of the current picture (built in the worker), cropped to fit."""
+        if y == 0:
+            self._request()  # a theme change or first layout lands here; cheap when up to date
+        width = self.size.width
+        if y < len(self._lines):
+            return self._lines[y].crop_extend(0, width, self.rich_style)
+        return Strip.blank(width, self.rich_style)
