@@ -64,6 +64,9 @@ class CheckInScreen(ThawScreen):
     CheckInScreen #saved-line { text-style: bold; color: $secondary; }
     CheckInScreen #suggestion-line { margin-top: 1; }
     CheckInScreen #saved-keys { color: $foreground-muted; }
+    CheckInScreen.-tall EmotionList { height: 16; }
+    CheckInScreen.-tall #note { height: 12; }
+    CheckInScreen #checkin-columns { max-width: 150; }
     CheckInScreen.-narrow .row-label { width: 100%; }
     CheckInScreen.-narrow .scale-row { height: 2; layout: vertical; }
     CheckInScreen.-narrow .hint { padding-left: 0; }
@@ -71,6 +74,7 @@ class CheckInScreen(ThawScreen):
     CheckInScreen.-narrow #col-left { margin-right: 0; }
     """
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (70, "-wide")]
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (36, "-tall")]
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "leave", "Back"),
         Binding("enter", "save", "Save"),
