@@ -27,7 +27,7 @@ from tui.core.practice import (
 )
 from tui.screens.base import ThawScreen
 from tui.widgets.breathing_orb import BreathingOrb
-from tui.widgets.feel_rating import FeelRating
+from tui.widgets.feel_rating import FeelRating, steady
 
 MIN_SAVED_SECONDS = 5.0  # shorter than this was a look around, not a practice: nothing is saved
 
@@ -79,12 +79,12 @@ class BreatheScreen(ThawScreen):
         Binding("space", "pause", "Pause"),
         Binding("left", "pattern(-1)", "Pattern", key_display="←→"),
         Binding("right", "pattern(1)", "Next pattern", show=False),
-        Binding("c", "custom", "Own"),
-        Binding("plus,equals_sign", "length(1)", "Length", key_display="+/-"),
+        Binding("c", "custom", "Custom"),
+        Binding("plus,equals_sign", "length(1)", "Longer", key_display="+/-", show=False),
         Binding("minus", "length(-1)", "Shorter", show=False),
-        Binding("m", "rounds_or_minutes", "Rounds/min", show=False),
-        Binding("b", "phase_bell", "Bell", show=False),
-        Binding("q", "end", "End", show=False),
+        Binding("m", "rounds_or_minutes", "Count rounds or minutes", show=False),
+        Binding("b", "phase_bell", "Bell at each change of breath", show=False),
+        Binding("q", "end", "End here, then say how it went", show=False),
         Binding("r", "again", "Again"),
     ]
 
@@ -92,16 +92,7 @@ class BreatheScreen(ThawScreen):
     """True once the practice has stopped (finished or ended early); the footer follows it."""
 
     KEY_HELP: ClassVar[list[tuple[str, str]]] = [
-        ("0-9, t", "How much you can feel (t is 10); n or Enter skips"),
-        ("← →", "Another breathing pattern"),
-        ("c", "Set your own pattern (in, hold, out, hold)"),
-        ("+ -", "More or fewer rounds or minutes"),
-        ("m", "Count in rounds or in minutes"),
-        ("b", "A bell at each change of breath"),
-        ("space", "Pause or carry on"),
-        ("q", "End here (you can still say how you feel)"),
-        ("r", "Once ended: go again"),
-        ("Esc", "End and go back"),
+        ("0-9, t, n", "How much you can feel: a digit, t for 10, n to skip"),
     ]
 
     def __init__(self, pattern: str | None = None) -> None:
@@ -126,7 +117,7 @@ class BreatheScreen(ThawScreen):
             yield Static(id="pattern-caution", classes="pattern-caution")
         yield BreathingOrb(id="orb")
         with Vertical(id="custom-row"):
-            yield Input(placeholder="in hold out hold, e.g. 4 0 6 0", id="custom-input")
+            yield steady(Input(placeholder="in hold out hold, e.g. 4 0 6 0", id="custom-input"))
             yield Static(id="custom-error")
         yield FeelRating("before", id="before")
         yield FeelRating("after", id="after")
@@ -193,7 +184,7 @@ class BreatheScreen(ThawScreen):
         minutes = plan.total_seconds / 60
         length = f"about {minutes:.0f} min" if minutes >= 1 else f"{plan.total_seconds:.0f} s"
         text = Text(plan.pattern.name, style="bold")
-        text.append(f"  ·  round {state.round} of {plan.rounds}  ·  {length}")
+        text.append(f"  ·  round {state.round} of {plan.rounds}  ·  {length}  (+/- to change)")
         if self.phase_bell:
             text.append("  ·  bell on")
         self.query_one("#progress", Static).update(text)

@@ -17,7 +17,7 @@ from tui.core.errors import ThawError
 from tui.core.models import Session
 from tui.core.practice import GroundingRun, resolve_id
 from tui.screens.base import ThawScreen
-from tui.widgets.feel_rating import FeelRating
+from tui.widgets.feel_rating import FeelRating, steady
 
 EXERCISE_ALIASES = {
     "54321": "senses",
@@ -82,13 +82,8 @@ class GroundScreen(ThawScreen):
     """True once the practice has stopped (finished or ended early); the footer follows it."""
 
     KEY_HELP: ClassVar[list[tuple[str, str]]] = [
-        ("0-9, t", "How much you can feel (t is 10); n or Enter skips"),
-        ("Enter", "Next prompt (what you typed is kept; typing is optional)"),
-        ("↑", "Back one prompt"),
-        ("↓", "Nothing there? A gentler way in"),
-        ("PgUp PgDn", "Another exercise"),
-        ("r", "Once finished: go again"),
-        ("Esc", "End and go back"),
+        ("0-9, t, n", "How much you can feel: a digit, t for 10, n to skip"),
+        ("Enter", "Next prompt; typing what you notice first is optional"),
     ]
 
     def __init__(self, exercise: str | None = None) -> None:
@@ -111,7 +106,9 @@ class GroundScreen(ThawScreen):
             yield Static(id="step-count")
             yield Static(id="prompt")
             yield Static(id="fallback")
-            yield Input(placeholder="What do you notice? (optional; Enter moves on)", id="note")
+            yield steady(
+                Input(placeholder="What do you notice? (optional; Enter moves on)", id="note")
+            )
         yield FeelRating("before", id="before")
         yield FeelRating("after", id="after")
         yield Footer()

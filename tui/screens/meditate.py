@@ -20,7 +20,7 @@ from tui.core.practice import MeditationTimer, parse_minutes
 from tui.core.text import clean_line
 from tui.screens.base import ThawScreen
 from tui.widgets.countdown import Countdown
-from tui.widgets.feel_rating import FeelRating
+from tui.widgets.feel_rating import FeelRating, steady
 
 # The screen sleeps until the next thing due (a new second on the countdown, a bell, the end)
 # and wakes just after it, so it runs about once a second and is never more than this late.
@@ -77,7 +77,7 @@ class MeditateScreen(ThawScreen):
         Binding("left", "preset(-1)", "Length", key_display="←→"),
         Binding("right", "preset(1)", "Longer", show=False),
         Binding("c", "custom", "Own length"),
-        Binding("q", "end", "End", show=False),
+        Binding("q", "end", "End here, then say how it went", show=False),
         Binding("r", "again", "Again"),
     ]
 
@@ -85,13 +85,8 @@ class MeditateScreen(ThawScreen):
     """True once the practice has stopped (finished or ended early); the footer follows it."""
 
     KEY_HELP: ClassVar[list[tuple[str, str]]] = [
-        ("0-9, t", "How much you can feel (t is 10); n or Enter skips"),
-        ("← →", "A shorter or longer preset (time already sat is kept)"),
-        ("c", "Type your own length in minutes"),
-        ("space", "Pause or carry on"),
-        ("q", "End here (you can still say how it went)"),
-        ("r", "Once ended: sit again"),
-        ("Esc", "End and go back"),
+        ("0-9, t, n", "How much you can feel: a digit, t for 10, n to skip"),
+        ("Enter", "Keep what came up, once it is over"),
     ]
 
     def __init__(self, minutes: float | None = None) -> None:
@@ -117,12 +112,12 @@ class MeditateScreen(ThawScreen):
                 yield Countdown(id="countdown")
             yield Static(id="status")
         with Vertical(id="length-row", classes="row"):
-            yield Input(placeholder="minutes, for example 3 or 0.5", id="length-input")
+            yield steady(Input(placeholder="minutes, for example 3 or 0.5", id="length-input"))
             yield Static(id="length-error")
         yield FeelRating("before", id="before")
         yield FeelRating("after", id="after")
         with Vertical(id="notes-row", classes="row"):
-            yield Input(id="notes-input", max_length=500)
+            yield steady(Input(id="notes-input", max_length=500))
             yield Static(id="notes-said", classes="quiet")
         yield Footer()
 
