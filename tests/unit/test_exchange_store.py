@@ -17,9 +17,10 @@ from tui.core.exchange import (
     plan_bundle_import,
     plan_checkin_import,
 )
-from tui.core.store import Store
+from tui.core.store import NewCheckIn, Store
 
 LONDON = ZoneInfo("Europe/London")
+NEW_YORK = ZoneInfo("America/New_York")
 DATA = Path(__file__).parent.parent / "data"
 
 
@@ -52,24 +53,92 @@ def test_daylio_plan_leaves_out_what_is_already_there(clock: FakeClock, data_dir
     assert again.is_empty()
 
 
-def test_thaw_export_into_a_fresh_store_brings_everything(clock: FakeClock, tmp_path: Path) -> None:
+def _fill_a_little_of_everything(store: Store, clock: FakeClock) -> None:
+    now = clock.now()
+    store.add_checkin(4, feel=1, emotions=("numb",), note="hi", at=now - timedelta(hours=3))
+    # Made in New York: its zone name must survive an import on a machine set to London.
+    store.add_checkin(6, tags=("trip",), at=datetime(2026, 9, 14, 8, 5, tzinfo=NEW_YORK))
+    edited = store.add_checkin(5, at=now - timedelta(days=40))
+    store.update_checkin(edited, note="edited once, so rev 2")
+    session = store.add_session(
+        "breathe", "box", started_at=now - timedelta(days=2), planned_seconds=120,
+        actual_seconds=118.5, completed=True, before=2, after=3, notes=("warm",),
+    )  # fmt: skip
+    store.update_session(session, rating=None, after=4)
+    store.add_marker("new job", "life", at=now - timedelta(days=3))
+    store.add_plan_item("Talk to someone", key="talk", status="thinking", next_step="call")
+    store.add_contact("Sam", phone="+44 7700 900000", note="evenings")
+    store.save_settings(replace(store.settings(), country="GB"))
+
+
+def test_thaw_export_into_a_fresh_store_gives_back_identical_records(
+    clock: FakeClock, tmp_path: Path
+) -> None:
     source = Store(tmp_path / "a", clock)
-    source.add_checkin(
-        4, feel=1, emotions=("numb",), note="hi", at=clock.now() - timedelta(hours=3)
-    )
-    source.add_marker("new job", "life", at=clock.now() - timedelta(days=3))
-    source.save_settings(replace(source.settings(), country="GB"))
+    _fill_a_little_of_everything(source, clock)
     bundle = _export(source, clock)
 
     target = Store(tmp_path / "b", clock)
     plan = plan_bundle_import(target, bundle)
-    assert plan.summary() == "1 check-in, 1 marker and your settings"
+    assert plan.summary() == (
+        "3 check-ins, 1 practice session, 1 marker, 1 plan item, 1 contact and your settings"
+    )
     apply_import(target, plan)
-    (copy,) = target.checkins()
-    assert (copy.mood, copy.feel, copy.emotions, copy.note) == (4, 1, ("numb",), "hi")
-    assert copy.source == f"thaw:{source.checkins()[0].id}"
-    assert target.settings().country == "GB"
-    assert plan_bundle_import(target, bundle).is_empty()
+    # Whole records, ids and revisions included (settings: all but rev, a per-store counter).
+    assert target.checkins() == source.checkins()
+    assert [c.rev for c in target.checkins()] == [1, 2, 1]
+    assert {c.tz for c in target.checkins()} == {"Europe/London", "America/New_York"}
+    assert target.sessions() == source.sessions()
+    assert target.sessions()[0].rev == 2
+    assert target.markers() == source.markers()
+    assert target.plan_items() == source.plan_items()
+    assert target.contacts() == source.contacts()
+    assert replace(target.settings(), rev=1) == replace(source.settings(), rev=1)
+
+    again = plan_bundle_import(target, bundle)
+    assert again.is_empty()
+    apply_import(target, again)
+    assert len(target.checkins()) == 3
+    # Even applied blindly, the very same records are recognised by id and left out.
+    apply_import(target, plan)
+    assert target.checkins() == source.checkins()
+    assert target.sessions() == source.sessions()
+    assert target.markers() == source.markers()
+    assert target.plan_items() == source.plan_items()
+    assert target.contacts() == source.contacts()
+
+
+def test_an_imported_id_is_kept_only_when_well_formed(clock: FakeClock, data_dir: Path) -> None:
+    store = Store(data_dir, clock)
+    at = clock.now() - timedelta(days=1)
+    good = "a" * 32
+    added = store.add_checkins(
+        [
+            NewCheckIn(at=at, mood=3, id=good, rev=4),
+            NewCheckIn(at=at, mood=4, id="no spaces/or slashes\x1b[31m", rev=9),
+            NewCheckIn(at=at, mood=5, id=good, rev=7),  # same id twice in one batch
+        ]
+    )
+    assert [(c.mood, c.rev) for c in added] == [(3, 4), (4, 1)]
+    assert added[0].id == good
+    assert added[1].id != good and len(added[1].id) == 32
+    assert added[1].source.startswith("thaw:no spaces")
+    assert "\x1b" not in added[1].source
+    # The same items again: the kept id and the remembered source both say "already here".
+    again = store.add_checkins(
+        [NewCheckIn(at=at, mood=3, id=good), NewCheckIn(at=at, mood=4, id="no spaces/or slashes")]
+    )
+    assert again == []
+    assert len(store.checkins()) == 2
+
+
+def test_a_zone_that_does_not_fit_the_time_is_not_kept(clock: FakeClock, data_dir: Path) -> None:
+    store = Store(data_dir, clock)
+    at = datetime(2026, 11, 20, 8, 0, tzinfo=LONDON)
+    (wrong,) = store.add_checkins([NewCheckIn(at=at, mood=3, tz="America/New_York")])
+    (bogus,) = store.add_checkins([NewCheckIn(at=at, mood=3, tz="../../etc/passwd", id="b")])
+    assert wrong.tz == "Europe/London"
+    assert bogus.tz == "Europe/London"
 
 
 def test_settings_never_overwrite_ones_already_chosen(clock: FakeClock, tmp_path: Path) -> None:

@@ -829,7 +829,11 @@ def plan_checkin_import(store: Store, items: Sequence[NewCheckIn]) -> ImportPlan
 
 
 def checkins_as_new(checkins: Iterable[CheckIn]) -> list[NewCheckIn]:
-    """Thaw records to new check-ins, keeping their origin as `source` so re-import is a no-op."""
+    """Thaw records to new check-ins that keep their id, rev, zone and source.
+
+    Imported into an empty Thaw they come back identical; the store leaves out any whose id it
+    already holds, so importing the same export twice adds nothing.
+    """
     from tui.core.store import NewCheckIn
 
     return [
@@ -840,36 +844,28 @@ def checkins_as_new(checkins: Iterable[CheckIn]) -> list[NewCheckIn]:
             emotions=c.emotions,
             note=c.note,
             tags=c.tags,
-            source=c.source or (f"thaw:{c.id}" if c.id else ""),
+            source=c.source,
+            id=c.id,
+            rev=c.rev,
+            tz=c.tz,
         )
         for c in checkins
     ]
 
 
 def apply_import(store: Store, plan: ImportPlan) -> None:
-    """Write the plan. Check-ins go in one batch (one locked write a year file)."""
+    """Write the plan: one locked batch a kind, records keeping their ids where they can."""
     batch = list(plan.checkins) + checkins_as_new(plan.full_checkins)
     if batch:
         store.add_checkins(batch)
-    for s in plan.sessions:
-        store.add_session(
-            s.kind,
-            s.detail,
-            started_at=s.started_at,
-            planned_seconds=s.planned_seconds,
-            actual_seconds=s.actual_seconds,
-            completed=s.completed,
-            before=s.before,
-            after=s.after,
-            notes=s.notes,
-            rating=s.rating,
-        )
-    for m in plan.markers:
-        store.add_marker(m.text, m.kind, at=m.at)
-    for p in plan.plan:
-        store.add_plan_item(p.title, key=p.key, status=p.status, note=p.note, next_step=p.next_step)
-    for c in plan.contacts:
-        store.add_contact(c.name, phone=c.phone, note=c.note)
+    if plan.sessions:
+        store.add_sessions(plan.sessions)
+    if plan.markers:
+        store.add_markers(plan.markers)
+    if plan.plan:
+        store.add_plan_items(plan.plan)
+    if plan.contacts:
+        store.add_contacts(plan.contacts)
     if plan.settings is not None:
         current = store.settings()
         store.save_settings(replace(plan.settings, rev=current.rev))

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import re
+import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -72,7 +73,11 @@ class Problem:
 
 @dataclass(frozen=True, slots=True)
 class NewCheckIn:
-    """A check-in not yet saved (import batches, back-fill)."""
+    """A check-in not yet saved (import batches, back-fill).
+
+    `id`, `rev` and `tz` let an import give back the very record that was exported: a
+    well-formed id not stored yet is kept (with its rev); "" (or a malformed id) gets a new one.
+    """
 
     at: datetime
     mood: int
@@ -81,6 +86,9 @@ class NewCheckIn:
     note: str = ""
     tags: tuple[str, ...] = ()
     source: str = ""
+    id: str = ""
+    rev: int = 1
+    tz: str = ""  # IANA zone name; kept when it matches `at`'s offset, else worked out
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,10 +120,28 @@ _SINGLE_FILES = ("markers.json", "plan.json", "contacts.json", "settings.json", 
 # --- small validators -------------------------------------------------------------------------
 
 
-def _new_id() -> str:
-    import uuid  # only writers pay for it
+#: What a kept (imported) id may look like: Thaw's own are 32 hex digits ("v0" + 30 for old files).
+_GOOD_ID = re.compile(r"[A-Za-z0-9_-]{1,64}")
+_MAX_REV = 1_000_000_000
 
-    return uuid.uuid4().hex
+
+def _new_id() -> str:
+    # 128 random bits as 32 hex digits, like uuid4().hex, without importing uuid (and platform).
+    return os.urandom(16).hex()
+
+
+def _wanted_id(value: object) -> tuple[str, str]:
+    """An import's id: (id to keep or "", what to remember as source when it can't be kept)."""
+    if not isinstance(value, str) or not value:
+        return "", ""
+    if _GOOD_ID.fullmatch(value):
+        return value, ""
+    return "", "thaw:" + _SURROGATES.sub("", clean_line(value))[:200]
+
+
+def _wanted_rev(value: object) -> int:
+    """A kept record keeps its revision when it is a sensible one."""
+    return value if _is_int(value) and 1 <= value <= _MAX_REV else 1  # type: ignore[operator,return-value]
 
 
 def _is_int(value: object) -> bool:
@@ -171,27 +197,50 @@ def _scale(value: object, what: str, low: int = FEEL_MIN, high: int = FEEL_MAX) 
     return value  # type: ignore[return-value]
 
 
-def _zone_name(at: datetime) -> str:
-    """The IANA zone name of `at` when it can be known cheaply and matches its offset."""
-    key = getattr(at.tzinfo, "key", None)
-    if isinstance(key, str):
-        return key
+def _local_zone_name() -> str:
+    """The IANA name of this machine's zone, from $TZ or the /etc/localtime link ("" if unknown)."""
     name = os.environ.get("TZ", "").lstrip(":")
-    if not name:
-        try:
-            target = str(Path("/etc/localtime").readlink())
-        except OSError:
-            return ""
-        _, sep, name = target.partition("zoneinfo/")
-        if not sep:
-            return ""
+    if name:
+        return name
+    try:
+        target = str(Path("/etc/localtime").readlink())
+    except OSError:
+        return ""
+    _, sep, name = target.partition("zoneinfo/")
+    return name if sep else ""
+
+
+def _zone_fits(name: str, at: datetime) -> bool:
+    """Whether IANA zone `name` has `at`'s UTC offset at that moment."""
+    offset = at.utcoffset()
+    if offset is None or not name:
+        return False
+    # When the process already runs in that zone the C library knows its offset, and a save
+    # need not import zoneinfo. A mismatch is looked at again with zoneinfo just below.
+    if (
+        name == _local_zone_name()
+        and not name.startswith("/")
+        and ".." not in name
+        and (Path(os.environ.get("TZDIR") or "/usr/share/zoneinfo") / name).is_file()
+        and time.localtime(at.timestamp()).tm_gmtoff == offset.total_seconds()
+    ):
+        return True
     try:
         from zoneinfo import ZoneInfo
 
         zone = ZoneInfo(name)
     except (ValueError, OSError, KeyError):
-        return ""
-    return name if zone.utcoffset(at.replace(tzinfo=None)) == at.utcoffset() else ""
+        return False
+    return zone.utcoffset(at.replace(tzinfo=None)) == offset
+
+
+def _zone_name(at: datetime) -> str:
+    """The IANA zone name of `at` when it can be known cheaply and matches its offset."""
+    key = getattr(at.tzinfo, "key", None)
+    if isinstance(key, str):
+        return key
+    name = _local_zone_name()
+    return name if _zone_fits(name, at) else ""
 
 
 def _parse_dt(value: object) -> datetime:
@@ -679,32 +728,88 @@ class Store:
         return _checkin_from_doc(doc)
 
     def add_checkins(self, items: Iterable[NewCheckIn]) -> list[CheckIn]:
-        """Save many (import). Items whose non-empty `source` is already stored are skipped."""
-        docs: list[Doc] = []
+        """Save many (import), all validated before any is written. Returns those added.
+
+        Skipped, as already here: items whose non-empty `source` is stored, and items whose
+        (well-formed) `id` is stored. A kept id keeps its `rev`; a malformed id gets a new one
+        and is remembered as source `thaw:<id>`, so the same import twice adds nothing twice.
+        """
+        prepared: list[tuple[Doc, str]] = []
         for item in items:  # validate everything before writing anything
             doc = self._checkin_fields(
                 item.mood, item.feel, item.emotions, item.note, item.tags, item.at
             )
-            doc.update(id=_new_id(), rev=1, source=_clean_one_line(item.source, "source", 500))
-            docs.append(doc)
-        if not docs:
+            tz, at = item.tz, datetime.fromisoformat(doc["at"])
+            if isinstance(tz, str) and tz not in ("", doc["tz"]) and _zone_fits(tz, at):
+                doc["tz"] = tz
+            wanted, fallback = _wanted_id(item.id)
+            source = _clean_one_line(item.source, "source", 500) or fallback
+            doc.update(id="", rev=_wanted_rev(item.rev) if wanted else 1, source=source)
+            prepared.append((doc, wanted))
+        if not prepared:
             return []
         with self._lock():
-            seen: set[str] = set()
-            if any(d["source"] for d in docs):
-                for name in self._month_files(_CHECKINS):
-                    loaded = self._load(Path(CHECKINS_DIR) / name, in_lock=True)
-                    if loaded is not None:
-                        seen.update(str(d.get("source", "")) for d in loaded.table("checkins"))
-            fresh: list[Doc] = []
-            for doc in docs:
-                if doc["source"]:
-                    if doc["source"] in seen:
-                        continue
-                    seen.add(doc["source"])
-                fresh.append(doc)
+            fresh = self._keep_new(_CHECKINS, prepared)
             self._insert(_CHECKINS, fresh)
         return [_checkin_from_doc(d) for d in fresh]
+
+    def _stored_keys(self, kind: _Kind) -> tuple[set[str], set[str]]:
+        """Ids and non-empty sources of every stored record of `kind` (inside the lock)."""
+        rels = (
+            [Path(kind.folder) / n for n in self._month_files(kind)]
+            if kind.folder
+            else [Path(kind.file)]
+        )
+        ids: set[str] = set()
+        sources: set[str] = set()
+        for rel in rels:
+            loaded = self._load(rel, in_lock=True)
+            for doc in (loaded.tables.get(kind.table) or {}).values() if loaded else ():
+                ids.add(str(doc.get("id")))
+                source = doc.get("source")
+                if source:
+                    sources.add(str(source))
+        return ids, sources
+
+    def _keep_new(self, kind: _Kind, prepared: Sequence[tuple[Doc, str]]) -> list[Doc]:
+        """Give each prepared doc its id, leaving out those already stored (inside the lock).
+
+        `prepared` holds (validated doc, wanted id or ""). Stored files are read only when
+        some doc brings an id or a source to look for.
+        """
+        ids: set[str] = set()
+        sources: set[str] = set()
+        if any(wanted or doc.get("source") for doc, wanted in prepared):
+            ids, sources = self._stored_keys(kind)
+        fresh: list[Doc] = []
+        for doc, wanted in prepared:
+            source = doc.get("source")
+            if (source and source in sources) or (wanted and wanted in ids):
+                continue  # this very record is here already
+            if source:
+                sources.add(source)
+            rec_id = wanted or _new_id()
+            while rec_id in ids:  # vanishingly rare for a fresh id; cheap to rule out
+                rec_id = _new_id()
+            ids.add(rec_id)
+            fresh.append({**doc, "id": rec_id})
+        return fresh
+
+    @staticmethod
+    def _with_wanted_id(doc: Doc, rec_id: object, rev: object) -> tuple[Doc, str]:
+        """A validated doc and the id it asks to keep ("" for a new one), rev set to match."""
+        wanted, _ = _wanted_id(rec_id)
+        doc.update(id="", rev=_wanted_rev(rev) if wanted else 1)
+        return doc, wanted
+
+    def _add_kept(self, kind: _Kind, prepared: Sequence[tuple[Doc, str]]) -> list[Doc]:
+        """Insert validated docs in one locked write a file, keeping ids not stored yet."""
+        if not prepared:
+            return []
+        with self._lock():
+            fresh = self._keep_new(kind, prepared)
+            self._insert(kind, fresh)
+        return fresh
 
     def checkins(self, since: date | None = None, until: date | None = None) -> list[CheckIn]:
         """Check-ins with local date in [since, until], oldest first. Reads only needed files."""
@@ -860,6 +965,29 @@ class Store:
             self._insert(_SESSIONS, [doc])
         return _session_from_doc(doc)
 
+    def add_sessions(self, items: Iterable[Session]) -> list[Session]:
+        """Save many practice sessions (import), all validated first. Returns those added.
+
+        Each keeps its id and rev when the id is well-formed and not stored yet; a session whose
+        id is stored already is left out; a missing or malformed id gets a new one.
+        """
+        prepared: list[tuple[Doc, str]] = []
+        for s in items:
+            doc = self._session_fields(
+                s.kind,
+                s.detail,
+                s.started_at,
+                s.planned_seconds,
+                s.actual_seconds,
+                s.completed,
+                s.before,
+                s.after,
+                s.notes,
+                s.rating,
+            )
+            prepared.append(self._with_wanted_id(doc, s.id, s.rev))
+        return [_session_from_doc(d) for d in self._add_kept(_SESSIONS, prepared)]
+
     def sessions(self, since: date | None = None, until: date | None = None) -> list[Session]:
         """Sessions whose local start date is in [since, until], oldest first."""
         items = [s for _, s in self._read_range(_SESSIONS, since, until, _session_from_doc)]
@@ -934,6 +1062,14 @@ class Store:
             self._insert(_MARKERS, [doc])
         return _marker_from_doc(doc)
 
+    def add_markers(self, items: Iterable[Marker]) -> list[Marker]:
+        """Save many markers (import), all validated first; ids kept as for `add_sessions`."""
+        prepared = [
+            self._with_wanted_id(self._marker_fields(m.text, m.kind, m.at), m.id, m.rev)
+            for m in items
+        ]
+        return [_marker_from_doc(d) for d in self._add_kept(_MARKERS, prepared)]
+
     def markers(self) -> list[Marker]:
         """All markers, oldest first."""
         rel = Path(_MARKERS.file)
@@ -999,6 +1135,16 @@ class Store:
             self._insert(_PLAN, [doc])
         return _plan_from_doc(doc)
 
+    def add_plan_items(self, items: Iterable[PlanItem]) -> list[PlanItem]:
+        """Save many plan items (import), all validated first; ids kept as for `add_sessions`."""
+        prepared = [
+            self._with_wanted_id(
+                self._plan_fields(p.title, p.key, p.status, p.note, p.next_step), p.id, p.rev
+            )
+            for p in items
+        ]
+        return [_plan_from_doc(d) for d in self._add_kept(_PLAN, prepared)]
+
     def update_plan_item(self, old: PlanItem, **changes: object) -> PlanItem:
         """Apply changes if unchanged since read, else StaleEditError."""
         names = {"title", "key", "status", "note", "next_step"}
@@ -1041,6 +1187,14 @@ class Store:
         with self._lock():
             self._insert(_CONTACTS, [doc])
         return _contact_from_doc(doc)
+
+    def add_contacts(self, items: Iterable[Contact]) -> list[Contact]:
+        """Save many contacts (import), all validated first; ids kept as for `add_sessions`."""
+        prepared = [
+            self._with_wanted_id(self._contact_fields(c.name, c.phone, c.note), c.id, c.rev)
+            for c in items
+        ]
+        return [_contact_from_doc(d) for d in self._add_kept(_CONTACTS, prepared)]
 
     def update_contact(self, old: Contact, **changes: object) -> Contact:
         """Apply changes if unchanged since read, else StaleEditError."""
