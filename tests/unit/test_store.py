@@ -179,6 +179,29 @@ def test_known_tags_most_used_first(store: Store) -> None:
     assert store.known_tags() == ["work", "walk", "sleep"]
 
 
+def test_known_tags_of_recent_days_read_only_recent_month_files(
+    store: Store, clock: FakeClock, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    now = clock.now()  # 25 November 2026
+    store.add_checkin(5, tags=["old job"], at=now - timedelta(days=400))
+    store.add_checkin(5, tags=["old job", "rain"], at=now - timedelta(days=200))
+    store.add_checkin(5, tags=["rain"], at=now - timedelta(days=31))  # 25 October: too old
+    store.add_checkin(5, tags=["walk", "rain"], at=now - timedelta(days=20))
+    store.add_checkin(5, tags=["walk"], at=now - timedelta(days=1))
+    assert store.known_tags() == ["rain", "old job", "walk"]
+    read: list[str] = []
+    real_load = st.load_file
+
+    def spy(path: Path) -> st.Loaded | None:
+        read.append(path.name)
+        return real_load(path)
+
+    monkeypatch.setattr(st, "load_file", spy)
+    assert store.known_tags(recent_days=30) == ["walk", "rain"]
+    assert sorted(read) == ["2026-10.json", "2026-11.json"]
+    assert store.known_tags(recent_days=0) == []
+
+
 # --- revisions ---------------------------------------------------------------------------------
 
 

@@ -885,10 +885,18 @@ class Store:
         with self._lock():
             self._delete(_CHECKINS, "entry", old.id, old.rev, old_rel)
 
-    def known_tags(self) -> list[str]:
-        """Tags used before, most used first."""
+    def known_tags(self, recent_days: int | None = None) -> list[str]:
+        """Tags used before, most used first (then by name).
+
+        `recent_days` counts only check-ins of the last N days and reads only their month
+        files, so offering tags costs the same with ten years of history as with one month.
+        None looks at all history (a full read: for export-like uses, not for every screen).
+        """
+        since = None
+        if recent_days is not None:
+            since = self.clock.now().date() - timedelta(days=max(0, recent_days))
         counts: Counter[str] = Counter()
-        for checkin in self.checkins():
+        for checkin in self.checkins(since=since):
             counts.update(set(checkin.tags))
         return [tag for tag, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
 
