@@ -20,7 +20,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, fields, replace
 from datetime import date, datetime, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from tui.core import storage as st
 from tui.core.clock import Clock, SystemClock
@@ -59,6 +59,14 @@ _SURROGATES = re.compile("[\ud800-\udfff]")
 _SINGLE_DOC = 1  # doc id of the one record in settings.json / draft.json
 
 T = TypeVar("T")
+
+
+class _HasRev(Protocol):
+    @property
+    def rev(self) -> int: ...
+
+
+R = TypeVar("R", bound=_HasRev)
 
 
 @dataclass(frozen=True, slots=True)
@@ -552,22 +560,34 @@ class Store:
         return out
 
     def _read_range(
-        self, kind: _Kind, since: date | None, until: date | None, conv: Callable[[Doc], T]
-    ) -> list[tuple[Doc, T]]:
+        self, kind: _Kind, since: date | None, until: date | None, conv: Callable[[Doc], R]
+    ) -> list[R]:
+        """Records of the month files in range, one per id (highest rev), first-seen order.
+
+        Streams: each file is parsed, converted and dropped before the next is read, so ten
+        years of history never sit in memory twice (raw JSON and records) at once.
+        """
         low, high = _month_range(since, until)
-        pairs: list[tuple[Doc, T]] = []
-        docs: list[tuple[Path, Doc]] = []
+        kept: dict[str, R | None] = {}  # None: the winning copy could not be read
+        broken_revs: dict[str, int] = {}
         for name in self._month_files(kind):
-            if low <= name[:7] <= high:
-                rel = Path(kind.folder) / name
-                docs.extend((rel, d) for d in self._docs(kind, rel))
-        keep = {id(d) for d in _dedupe(d for _, d in docs)}
-        for rel, doc in docs:
-            if id(doc) not in keep:
+            if not low <= name[:7] <= high:
                 continue
-            for item in self._convert(rel, [doc], conv):
-                pairs.append((doc, item))
-        return pairs
+            rel = Path(kind.folder) / name
+            for doc in self._docs(kind, rel):
+                key = str(doc.get("id"))
+                if key in kept:
+                    held = kept[key]
+                    held_rev = broken_revs[key] if held is None else held.rev
+                    if _rev(doc) <= held_rev:
+                        continue  # an older copy left by an interrupted move
+                converted = self._convert(rel, [doc], conv)
+                if converted:
+                    kept[key] = converted[0]
+                else:
+                    kept[key] = None
+                    broken_revs[key] = _rev(doc)
+        return [item for item in kept.values() if item is not None]
 
     # --- low-level writing --------------------------------------------------------------------
     @contextmanager
@@ -813,7 +833,7 @@ class Store:
 
     def checkins(self, since: date | None = None, until: date | None = None) -> list[CheckIn]:
         """Check-ins with local date in [since, until], oldest first. Reads only needed files."""
-        items = [c for _, c in self._read_range(_CHECKINS, since, until, _checkin_from_doc)]
+        items = self._read_range(_CHECKINS, since, until, _checkin_from_doc)
         items = [
             c
             for c in items
@@ -998,7 +1018,7 @@ class Store:
 
     def sessions(self, since: date | None = None, until: date | None = None) -> list[Session]:
         """Sessions whose local start date is in [since, until], oldest first."""
-        items = [s for _, s in self._read_range(_SESSIONS, since, until, _session_from_doc)]
+        items = self._read_range(_SESSIONS, since, until, _session_from_doc)
         items = [
             s
             for s in items
@@ -1303,33 +1323,58 @@ class Store:
                 return
             with self._lock():
                 st.remove_stale_temps(self.data_dir)
-                loaded = self._check_files(in_lock=True)
+                doubles = self._check_files(in_lock=True)
                 for kind in (_CHECKINS, _SESSIONS):
-                    self._heal_duplicates(kind, loaded)
+                    self._heal_duplicates(kind, doubles[kind.table])
         except (UnsafePathError, DataError) as exc:
             self._add_problem(Problem(self.data_dir, str(exc)))
 
-    def _check_files(self, *, in_lock: bool) -> dict[Path, Loaded]:
-        """Load every data file (quarantining bad ones); the good ones, by relative path."""
-        good: dict[Path, Loaded] = {}
+    def _check_files(self, *, in_lock: bool) -> dict[str, dict[str, set[Path]]]:
+        """Load every data file, one at a time (quarantining bad ones), and find double ids.
+
+        Streams: only each record's id (and which file it was in) outlives its file, so
+        checking ten years of history holds one month in memory, not all of them. Returns,
+        for each month-partitioned table, the ids stored more than once and their files.
+        """
+        tables = {Path(k.folder): k.table for k in (_CHECKINS, _SESSIONS)}
+        first: dict[str, dict[str, Path]] = {t: {} for t in tables.values()}
+        doubles: dict[str, dict[str, set[Path]]] = {t: {} for t in tables.values()}
         for rel in self._data_files():
             try:
                 loaded = self._load(rel, in_lock=in_lock)
             except UnsafePathError as exc:
                 self._add_problem(Problem(self.data_dir / rel, str(exc)))
                 continue
-            if loaded is not None:
-                good[rel] = loaded
-        return good
+            table = tables.get(rel.parent)
+            if loaded is None or loaded.newer or table is None:
+                continue
+            seen, twice = first[table], doubles[table]
+            for doc in (loaded.tables.get(table) or {}).values():
+                key = str(doc.get("id"))
+                held = seen.get(key)
+                if held is None:
+                    seen[key] = rel
+                else:
+                    twice.setdefault(key, {held}).add(rel)
+            del loaded  # this month's records go before the next month is read
+        return doubles
 
-    def _heal_duplicates(self, kind: _Kind, files: dict[Path, Loaded]) -> None:
-        """Remove lower-rev copies of a record left in two month files by an interrupted move."""
+    def _heal_duplicates(self, kind: _Kind, doubles: dict[str, set[Path]]) -> None:
+        """Remove lower-rev copies of a record left in two month files by an interrupted move.
+
+        Only the few files holding a double id are read again (inside the same lock).
+        """
+        if not doubles:
+            return
         copies: dict[str, list[tuple[int, Path, int]]] = {}
-        for rel, loaded in files.items():
-            if rel.parent != Path(kind.folder) or loaded.newer:
+        for rel in sorted({r for rels in doubles.values() for r in rels}):
+            loaded = self._load(rel, in_lock=True)
+            if loaded is None or loaded.newer:
                 continue
             for key, doc in (loaded.tables.get(kind.table) or {}).items():
-                copies.setdefault(str(doc.get("id")), []).append((_rev(doc), rel, int(key)))
+                rec_id = str(doc.get("id"))
+                if rec_id in doubles:
+                    copies.setdefault(rec_id, []).append((_rev(doc), rel, int(key)))
         doomed: dict[Path, list[int]] = {}
         for entries in copies.values():
             if len(entries) < 2:
