@@ -202,6 +202,53 @@ def test_known_tags_of_recent_days_read_only_recent_month_files(
     assert store.known_tags(recent_days=0) == []
 
 
+def test_a_save_writes_what_tinydb_itself_would_write(
+    store: Store, data_dir: Path, tmp_path: Path
+) -> None:
+    from tinydb import TinyDB
+
+    store.add_checkin(5, tags=["walk"])
+    month = data_dir / "checkins" / "2026-11.json"
+    before = month.read_bytes()
+    saved = store.add_checkin(6, note="second")
+    after = _raw(month)
+    assert list(after["checkins"]) == ["1", "2"]
+    # The same insert done by TinyDB on a copy of the earlier file gives the same tables.
+    copy = tmp_path / "copy.json"
+    copy.write_bytes(before)
+    with TinyDB(copy) as db:
+        db.table("checkins").insert(dict(after["checkins"]["2"]))
+        assert db.table("checkins").get(doc_id=2)["id"] == saved.id
+    assert _raw(copy) == after
+    # And TinyDB reading our file sees both records under the doc ids it would have given.
+    with TinyDB(month, access_mode="r") as db:
+        assert [d.doc_id for d in db.table("checkins").all()] == [1, 2]
+
+
+def test_log_saves_without_importing_tinydb_uuid_or_zoneinfo(tmp_path: Path) -> None:
+    """`thaw log 6` stays quick: the save path appends through the safe file layer itself."""
+    code = (
+        "import sys; from tui.__main__ import main; rc = main(['log', '6']); "
+        "print(rc, sorted(m for m in ('tinydb', 'uuid', 'platform', 'zoneinfo') "
+        "if m in sys.modules))"
+    )
+    env = {"PATH": "/usr/bin:/bin", "THAW_DATA_DIR": str(tmp_path / "d")}
+    zone_file = Path("/usr/share/zoneinfo/Europe/London")
+    if zone_file.is_file():
+        env["TZ"] = "Europe/London"
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=60
+    )
+    assert done.returncode == 0, done.stderr
+    rc, loaded = done.stdout.strip().splitlines()[-1].split(" ", 1)
+    assert rc == "0"
+    assert loaded == "[]"
+    (saved,) = Store(tmp_path / "d", FakeClock(datetime.now(LONDON))).checkins()
+    assert saved.mood == 6
+    if zone_file.is_file():
+        assert saved.tz == "Europe/London"
+
+
 # --- revisions ---------------------------------------------------------------------------------
 
 

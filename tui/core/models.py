@@ -1,4 +1,8 @@
-"""The records Thaw keeps, as frozen dataclasses: the only shapes the rest of the app sees."""
+"""The records Thaw keeps, as frozen dataclasses: the only shapes the rest of the app sees.
+
+Not `slots=True`: that makes `dataclass` build every class twice, and this module is imported
+by every command (a quick `log` pays for it); the per-record cost is small (key-sharing dicts).
+"""
 
 from __future__ import annotations
 
@@ -26,7 +30,7 @@ PLAN_STATUS_LABELS: dict[PlanStatus, str] = {
 }
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class CheckIn:
     """One check-in. `at` is timezone-aware and keeps the offset it was made in."""
 
@@ -42,7 +46,7 @@ class CheckIn:
     source: str = ""  # where an imported entry came from (dedup key), "" when typed here
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Session:
     """One practice: breathing, meditation, grounding, or an idea tried."""
 
@@ -60,7 +64,7 @@ class Session:
     rev: int = 1
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Marker:
     """A dated note on the timeline: "changed medication", "started therapy", "moved house"."""
 
@@ -71,7 +75,7 @@ class Marker:
     rev: int = 1
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class PlanItem:
     """One line of the longer-term plan, from content (`key`) or the person's own (`key` "")."""
 
@@ -84,7 +88,7 @@ class PlanItem:
     rev: int = 1
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Contact:
     """Someone the person trusts, shown on the support screen."""
 
@@ -95,7 +99,7 @@ class Contact:
     rev: int = 1
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Draft:
     """An unfinished check-in, saved on SIGHUP or when leaving, offered next time."""
 
@@ -108,7 +112,7 @@ class Draft:
     editing_id: str = ""  # set when the draft was an edit of an existing check-in
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Settings:
     """Preferences. Unknown keys in the file are ignored; missing ones take these defaults."""
 

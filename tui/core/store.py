@@ -20,7 +20,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, fields, replace
 from datetime import date, datetime, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from tui.core import storage as st
 from tui.core.clock import Clock, SystemClock
@@ -48,7 +48,14 @@ from tui.core.storage import BadFileError, Doc, Loaded, Tables
 from tui.core.text import NOTE_MAX_CHARS, clean_line, clean_text
 
 if TYPE_CHECKING:
+    from typing import Protocol
+
     from tinydb import TinyDB
+
+    class _HasRev(Protocol):
+        @property
+        def rev(self) -> int: ...
+
 
 #: A check-in may be dated this far ahead of the clock (two devices rarely agree exactly).
 FUTURE_SKEW = timedelta(minutes=5)
@@ -60,16 +67,10 @@ _SINGLE_DOC = 1  # doc id of the one record in settings.json / draft.json
 
 T = TypeVar("T")
 
-
-class _HasRev(Protocol):
-    @property
-    def rev(self) -> int: ...
+R = TypeVar("R", bound="_HasRev")  # a record with a `rev` (CheckIn, Session)
 
 
-R = TypeVar("R", bound=_HasRev)
-
-
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Problem:
     """Something found at open or by doctor, told to the person in `message` (one sentence+)."""
 
@@ -79,7 +80,7 @@ class Problem:
     serious: bool = True  # False for notes such as "no backup yet"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class NewCheckIn:
     """A check-in not yet saved (import batches, back-fill).
 
@@ -99,14 +100,19 @@ class NewCheckIn:
     tz: str = ""  # IANA zone name; kept when it matches `at`'s offset, else worked out
 
 
-@dataclass(frozen=True, slots=True)
 class _Kind:
-    """Where one record type lives: a month-partitioned folder or a single file."""
+    """Where one record type lives: a month-partitioned folder or a single file.
 
-    table: str
-    folder: str = ""  # partitioned by month of `date_key` when set
-    file: str = ""
-    date_key: str = ""
+    A plain class: the Store is imported by every quick command, and a dataclass costs more.
+    """
+
+    __slots__ = ("date_key", "file", "folder", "table")
+
+    def __init__(self, table: str, folder: str = "", file: str = "", date_key: str = "") -> None:
+        self.table = table
+        self.folder = folder  # partitioned by month of `date_key` when set
+        self.file = file
+        self.date_key = date_key
 
     def rel_for(self, doc: Doc) -> Path:
         """The file a record belongs in."""
@@ -607,18 +613,24 @@ class Store:
         st.backup_before_write(self.data_dir, path, self.clock.now().date())
         st.atomic_write(path, data)
 
-    def _db(self, rel: Path) -> TinyDB:
-        """A TinyDB on one file, for use inside the lock. Bad files are moved aside first."""
-        from tinydb import TinyDB
-
-        from tui.core.tinydb_storage import SafeStorage
-
+    def _writable(self, rel: Path) -> Loaded | None:
+        """Check one file before a write (inside the lock): a bad file is moved aside first,
+        a newer-schema file refuses the write. Returns what is stored (None: no file yet)."""
         st.ensure_private_tree(self.data_dir, rel.parent)
         loaded = self._load(rel, in_lock=True)
         if loaded is not None and loaded.newer:
             raise st.NewerSchemaError(
                 self._newer_problem(self.data_dir / rel, loaded.schema).message
             )
+        return loaded
+
+    def _db(self, rel: Path) -> TinyDB:
+        """A TinyDB on one file, for use inside the lock. Bad files are moved aside first."""
+        from tinydb import TinyDB
+
+        from tui.core.tinydb_storage import SafeStorage
+
+        self._writable(rel)
         return TinyDB(self.data_dir / rel, storage=SafeStorage, writer=self._write_file)
 
     def _find(self, kind: _Kind, rel: Path, rec_id: str) -> tuple[Path, int, Doc] | None:
@@ -643,15 +655,31 @@ class Store:
         return found
 
     def _insert(self, kind: _Kind, docs: Sequence[Doc]) -> None:
-        """Insert docs (inside the lock), one write per file touched."""
+        """Insert docs (inside the lock), one atomic write per file touched.
+
+        Appends exactly as TinyDB's `insert_multiple` does (next doc id = highest + 1, same
+        tables, same file format), without importing TinyDB: a quick `log` saves sooner.
+        """
         by_file: dict[Path, list[Doc]] = {}
         for doc in docs:
             by_file.setdefault(kind.rel_for(doc), []).append(doc)
-        # Open (and so check) every target file before writing any: a newer-schema month
-        # refuses the whole batch instead of leaving half an import behind.
-        dbs = {rel: self._db(rel) for rel in by_file}
-        for rel, group in by_file.items():
-            dbs[rel].table(kind.table).insert_multiple(group)
+        # Check every target file before writing any: a newer-schema month refuses the whole
+        # batch instead of leaving half an import behind. A single file is read only once.
+        rels = list(by_file)
+        if not rels:
+            return
+        first = self._writable(rels[0])  # kept: it is written first, so it is read only once
+        for rel in rels[1:]:
+            self._writable(rel)  # checked, then let go: an import holds one month at a time
+        for index, rel in enumerate(rels):
+            loaded = first if index == 0 else self._writable(rel)
+            first = None
+            tables: Tables = {} if loaded is None else loaded.tables
+            table = tables.setdefault(kind.table, {})
+            next_id = max((int(key) for key in table), default=0) + 1
+            for offset, doc in enumerate(by_file[rel]):
+                table[str(next_id + offset)] = dict(doc)
+            self._write_file(self.data_dir / rel, tables)
 
     def _stale(self, what: str) -> StaleEditError:
         return StaleEditError(
