@@ -11,9 +11,11 @@ from collections.abc import Callable, Iterator
 from functools import partial
 from typing import TYPE_CHECKING, ClassVar, cast
 
+from textual import events
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.reactive import Initialize, Reactive
 from textual.screen import Screen
 from textual.theme import Theme
 
@@ -61,6 +63,9 @@ THAW_LIGHT = Theme(
     dark=False,
 )
 THEMES = (THAW_DARK, THAW_LIGHT)
+THEMES_BY_NAME = {theme.name: theme for theme in THEMES}
+# Keys typed before the first screen has painted are held, then replayed; this long at most.
+HOLD_KEYS_SECONDS = 2.0
 
 
 class ThawCommands(Provider):
@@ -98,8 +103,21 @@ class ThawCommands(Provider):
                 yield Hit(score, matcher.highlight(title), callback, help=help_text)
 
 
+def _start_theme(app: ThawApp) -> str:
+    return app.settings.theme if app.settings.theme in THEMES_BY_NAME else THAW_DARK.name
+
+
 class ThawApp(App[None]):
-    """Thaw. Everything it needs is handed in, so tests use a temp store and a fake clock."""
+    """Thaw. Everything it needs is handed in, so tests use a temp store and a fake clock.
+
+    Start-up is kept close to a bare Textual app: the first screen is the app's default screen
+    (no empty screen painted first), the saved theme is the starting theme (the stylesheet is
+    built once, with the right colours), and everything the first screen does not show waits
+    until after the first paint.
+    """
+
+    # Our theme from the first moment instead of textual-dark and a switch (a second CSS pass).
+    theme: Reactive[str] = Reactive(Initialize(_start_theme))
 
     CSS_PATH = "app.tcss"
     TITLE = "Thaw"
@@ -122,6 +140,11 @@ class ThawApp(App[None]):
         start_args: dict[str, object] | None = None,
         exit_after_checkin: bool = False,
     ) -> None:
+        # Read before Textual builds its stylesheet, which takes its colours from `theme`.
+        try:
+            self._settings = store.settings()
+        except ThawError:
+            self._settings = Settings()  # home shows the store's problems in its banner
         super().__init__()
         self.store = store
         self.content = content
@@ -129,12 +152,18 @@ class ThawApp(App[None]):
         self.start = start if start in SCREENS else "home"
         self.start_args: dict[str, object] = dict(start_args or {})
         self.exit_after_checkin = exit_after_checkin
-        self._settings = Settings()
-        # What TEXTUAL_ANIMATIONS asked for, restored when reduced motion is turned off again.
-        self._env_animation_level = self.animation_level
         for theme in THEMES:
             self.register_theme(theme)
-        self.theme = THAW_DARK.name
+        # What TEXTUAL_ANIMATIONS asked for, restored when reduced motion is turned off again.
+        self._env_animation_level = self.animation_level
+        if self._settings.reduced_motion:
+            self.animation_level = "none"
+        self._held_input: list[events.Key | events.Paste] | None = []
+        self._start_problem = ""
+
+    def get_theme(self, theme_name: str) -> Theme | None:
+        """Our themes are known before they are registered (the stylesheet is built in between)."""
+        return THEMES_BY_NAME.get(theme_name) or super().get_theme(theme_name)
 
     # --- settings ---------------------------------------------------------------------------
     @property
@@ -167,7 +196,7 @@ class ThawApp(App[None]):
 
     def _apply_settings(self, settings: Settings) -> None:
         self._settings = settings
-        if settings.theme in self.available_themes:
+        if settings.theme in self.available_themes and settings.theme != self.theme:
             self.theme = settings.theme
         self.animation_level = "none" if settings.reduced_motion else self._env_animation_level
         self.refresh_bindings()
@@ -195,18 +224,64 @@ class ThawApp(App[None]):
         self.save_settings(dataclasses.replace(self._settings, theme=theme))
 
     # --- screens ----------------------------------------------------------------------------
+    def get_default_screen(self) -> Screen[object]:
+        """The first screen is the bottom of the stack, so nothing else is built or painted."""
+        screen = self._make_screen(self.start, self.start_args)
+        if screen is None:
+            title = SCREENS[self.start].title
+            screen = self._make_screen("home", {})
+            self._start_problem = f"{title} could not open, so here is home. {self._start_problem}"
+        assert screen is not None, "the home screen always builds"
+        return screen
+
     def on_mount(self) -> None:
-        try:
-            self._apply_settings(self.store.settings())
-        except ThawError:
-            self._apply_settings(Settings())  # home shows the store's problems in its banner
         self._install_hangup_handler()
-        if not self.open_screen(self.start, **self.start_args):
-            self.open_screen("home")
+        # Keys typed before the first paint wait for it: the first screen's own focus is set by
+        # then, so `thaw checkin`, 7, Enter typed at once is a whole check-in.
+        self.screen.call_after_refresh(self._release_held_input)
+        self.set_timer(HOLD_KEYS_SECONDS, self._release_held_input)
         self.call_after_refresh(self._check_size)
+        if self._start_problem:
+            self.notify(self._start_problem.strip(), severity="warning")
 
     def on_unmount(self) -> None:
         self._remove_hangup_handler()
+
+    async def on_event(self, event: events.Event) -> None:
+        """Hold typing that arrives before the first screen can take it (see `on_mount`)."""
+        held = self._held_input
+        typed = isinstance(event, (events.Key, events.Paste)) and not event.is_forwarded
+        if held is not None and typed:
+            held.append(cast("events.Key | events.Paste", event))
+            return
+        await super().on_event(event)
+
+    def _release_held_input(self) -> None:
+        """Replay held keys and pastes in the order they were typed."""
+        held, self._held_input = self._held_input, None
+        for event in held or []:
+            if isinstance(event, events.Key):
+                self.post_message(events.Key(event.key, event.character))
+            else:
+                self.post_message(events.Paste(event.text))
+
+    def _make_screen(self, name: str, kwargs: dict[str, object]) -> Screen[object] | None:
+        """A new screen by registry name, its module imported only now. None (and why) if not."""
+        info = SCREENS.get(name)
+        if info is None:
+            self._start_problem = NOT_READY
+            return None
+        try:
+            module = importlib.import_module(info.module)
+            screen_class = getattr(module, info.class_name)
+            screen = screen_class(**kwargs)
+        except (ImportError, AttributeError, TypeError):
+            self._start_problem = NOT_READY
+            return None
+        except ThawError as err:
+            self._start_problem = str(err)
+            return None
+        return cast("Screen[object]", screen)
 
     def open_screen(self, name: str, **kwargs: object) -> bool:
         """Go to a screen by registry name, importing its module only now. False if it can't."""
@@ -238,6 +313,14 @@ class ThawApp(App[None]):
         self.push_screen(screen)
         return True
 
+    def replace_screen(self, name: str, **kwargs: object) -> bool:
+        """Put screen `name` in place of the current one (nothing to go back to). False if not."""
+        new = self._make_screen(name, kwargs)
+        if new is None:
+            return False
+        self.switch_screen(new)
+        return True
+
     async def action_open_screen(self, name: str) -> None:
         """Binding and palette form of `open_screen`."""
         self.open_screen(name)
@@ -249,14 +332,13 @@ class ThawApp(App[None]):
         screen = self.screen
         if isinstance(screen, TooSmallScreen) or type(screen).__name__ == "HomeScreen":
             return
-        if len(self.screen_stack) > 2:
+        if len(self.screen_stack) > 1:
             self.pop_screen()
         elif self.exit_after_checkin:
             self.exit()
         else:
             # Opened straight onto a practice: going back means going home.
-            home = importlib.import_module(SCREENS["home"].module)
-            self.switch_screen(getattr(home, SCREENS["home"].class_name)())
+            self.replace_screen("home")
 
     def action_help(self) -> None:
         """F1 or ?: list every key of the current screen and the keys that work everywhere."""
@@ -278,7 +360,7 @@ class ThawApp(App[None]):
         width, height = self.size
         too_small = width < MIN_WIDTH or height < MIN_HEIGHT
         on_top = isinstance(self.screen, TooSmallScreen)
-        if too_small and not on_top and len(self.screen_stack) > 1:
+        if too_small and not on_top:
             self.push_screen(TooSmallScreen())
         elif not too_small and on_top:
             self.pop_screen()

@@ -88,6 +88,17 @@ class PtyProcess:
                 raise EOFError(f"process ended before {needle!r}; got: {self.text()[-2000:]!r}")
         return time.perf_counter() - self.started
 
+    def cpu_seconds(self) -> float:
+        """CPU time the child has used so far, all threads (Linux schedstat; 0.0 elsewhere).
+
+        Steadier than wall time on a shared machine: waiting for a core is not counted.
+        """
+        total = 0
+        for stat in Path(f"/proc/{self.pid}/task").glob("*/schedstat"):
+            with contextlib.suppress(OSError, ValueError, IndexError):
+                total += int(stat.read_text().split()[0])
+        return total / 1e9
+
     def wait_for_quiet(self, quiet: float = 0.3, timeout: float = 10.0) -> None:
         """Read until the program has painted nothing new for `quiet` seconds (keys handled)."""
         deadline = time.perf_counter() + timeout

@@ -6,12 +6,13 @@ import dataclasses
 import io
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from rich.console import Console
 from textual.app import App
 from textual.screen import Screen
-from textual.widgets import Sparkline, Static
+from textual.widgets import Static
 
 from tui.app import ThawApp, ThawCommands
 from tui.core.clock import FakeClock
@@ -21,6 +22,7 @@ from tui.core.store import Problem, Store
 from tui.screens import SCREENS, ScreenInfo
 from tui.screens.base import ThawScreen, TooSmallScreen
 from tui.screens.help import HelpScreen
+from tui.screens.home import spark_rows
 
 _CONTENT: Content | None = None
 
@@ -50,12 +52,12 @@ def plain(content: object) -> str:
     return capture.get()
 
 
-def text_of(app: App[object], selector: str) -> str:
+def text_of(app: App[Any], selector: str) -> str:
     """The plain text a Static currently shows."""
     return plain(app.screen.query_one(selector, Static).content)
 
 
-def screen_text(app: App[object]) -> str:
+def screen_text(app: App[Any]) -> str:
     """All Static text on the current screen, joined."""
     return " ".join(plain(s.content) for s in app.screen.query(Static))
 
@@ -111,7 +113,18 @@ async def test_home_shows_todays_check_in_recent_entries_and_sparkline(
         recent = text_of(app, "#recent")
         assert "numb" in recent
         assert "[bold]x[/]" in recent  # shown literally, not as bold markup
-        assert app.screen.query_one(Sparkline).data == [4, 5, 6, 7]
+        # Moods 4, 5, 6, 7 on a fixed 1-10 scale: rising bars, all four days drawn.
+        assert text_of(app, "#spark") == spark_rows([4, 5, 6, 7])
+        assert app.screen.query_one("#spark", Static).display
+
+
+def test_spark_rows_draw_moods_on_a_fixed_scale_in_two_rows() -> None:
+    top, bottom = spark_rows([1, 10, 5.5], width=3).split("\n")
+    assert bottom == "▁██"  # 1 is the lowest bar; 5.5 fills the lower row
+    assert top == " █▁"
+    assert spark_rows([], width=10) == ""
+    top, bottom = spark_rows([1, 10], width=56).split("\n")
+    assert len(bottom) == 6  # at most three columns a day, so a few days stay narrow
 
 
 async def test_low_moods_bring_one_calm_line_pointing_to_support(
@@ -310,7 +323,8 @@ async def test_settings_toggles_persist_and_apply(data_dir: Path, clock: FakeClo
     app, _ = make_app(data_dir, clock)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        assert app.reduced_motion is False
+        was_reduced = app.reduced_motion
+        assert was_reduced is False
         app.action_toggle_reduced_motion()
         assert app.reduced_motion is True
         assert app.animation_level == "none"

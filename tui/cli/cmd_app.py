@@ -13,6 +13,40 @@ if TYPE_CHECKING:
     from tui.core.content import Content
 
 
+def _names(known: list[str]) -> str:
+    """'a, b or c'."""
+    return known[0] if len(known) == 1 else f"{', '.join(known[:-1])} or {known[-1]}"
+
+
+def resolve_pattern(wanted: str, content: Content) -> str:
+    """The breathing pattern id for what was typed ("4-7-8", "Box", "sigh", "custom")."""
+    # The practices screen module holds the aliases; it is loaded now because the app opens it.
+    from tui.core.practice import CUSTOM_PATTERN_ID, resolve_id
+    from tui.screens.breathe import PATTERN_ALIASES
+
+    known = [p.id for p in content.breathing] + [CUSTOM_PATTERN_ID]
+    found = resolve_id(wanted, known, PATTERN_ALIASES)
+    if found is None:
+        raise InputError(
+            f'There is no breathing pattern called "{wanted}". The patterns are: {_names(known)}.'
+        )
+    return found
+
+
+def resolve_exercise(wanted: str, content: Content) -> str:
+    """The grounding exercise id for what was typed ("54321", "Senses", "color")."""
+    from tui.core.practice import resolve_id
+    from tui.screens.ground import EXERCISE_ALIASES
+
+    known = [g.id for g in content.grounding]
+    found = resolve_id(wanted, known, EXERCISE_ALIASES)
+    if found is None:
+        raise InputError(
+            f'There is no grounding exercise called "{wanted}". The exercises are: {_names(known)}.'
+        )
+    return found
+
+
 def start_for(args: argparse.Namespace, content: Content) -> tuple[str, dict[str, object]]:
     """The first screen and its arguments for this command; unknown names are refused up front."""
     command: str | None = getattr(args, "command", None)
@@ -22,12 +56,7 @@ def start_for(args: argparse.Namespace, content: Content) -> tuple[str, dict[str
         pattern = getattr(args, "pattern", None)
         if pattern is None:
             return "breathe", {}
-        known = [p.id for p in content.breathing]
-        if pattern not in known:
-            raise InputError(
-                f'There is no breathing pattern called "{pattern}". Try one of: {", ".join(known)}.'
-            )
-        return "breathe", {"pattern": pattern}
+        return "breathe", {"pattern": resolve_pattern(pattern, content)}
     if command == "meditate":
         minutes = getattr(args, "minutes", None)
         return "meditate", ({} if minutes is None else {"minutes": float(minutes)})
@@ -35,13 +64,7 @@ def start_for(args: argparse.Namespace, content: Content) -> tuple[str, dict[str
         exercise = getattr(args, "exercise", None)
         if exercise is None:
             return "ground", {}
-        known = [g.id for g in content.grounding]
-        if exercise not in known:
-            raise InputError(
-                f'There is no grounding exercise called "{exercise}". '
-                f"Try one of: {', '.join(known)}."
-            )
-        return "ground", {"exercise": exercise}
+        return "ground", {"exercise": resolve_exercise(exercise, content)}
     return "home", {}
 
 

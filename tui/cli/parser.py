@@ -77,7 +77,9 @@ def _minutes(text: str) -> float:
     except ValueError:
         value = 0.0
     if not 0 < value <= 180:
-        raise argparse.ArgumentTypeError(f'"{text}" should be a number of minutes from 1 to 180')
+        raise argparse.ArgumentTypeError(
+            f'"{text}" should be a number of minutes above 0 and at most 180 (0.5 is half a minute)'
+        )
     return value
 
 
@@ -172,7 +174,7 @@ def _breathe(p: argparse.ArgumentParser) -> None:
         metavar="PATTERN",
         nargs="?",
         default=None,
-        help="cyclic_sigh, resonance, box or 478",
+        help="cyclic_sigh, resonance, box, 478 (or 4-7-8) or custom",
     )
 
 
@@ -186,7 +188,7 @@ def _ground(p: argparse.ArgumentParser) -> None:
         metavar="EXERCISE",
         nargs="?",
         default=None,
-        help="senses, breath, object, colour, ice or song",
+        help="senses (or 54321), breath, object, colour, ice or song",
     )
 
 
@@ -269,7 +271,10 @@ def build_parser(only: str | None = None) -> ThawArgumentParser:
 
 
 def _command_in(argv: list[str]) -> str | None:
-    """The command word in `argv`, when it comes before any request for top-level help."""
+    """The command word in `argv`, when it comes before any request for top-level help.
+
+    "" when there is no command word at all (the full-screen app): no sub-parser is needed.
+    """
     skip = False
     for word in argv:
         if skip:
@@ -283,7 +288,7 @@ def _command_in(argv: list[str]) -> str | None:
                 return None
             continue
         return word if word in COMMANDS else None
-    return None
+    return ""
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal, TypeVar, cast
+from typing import TYPE_CHECKING, Literal, TypeVar, cast
 
 Valence = Literal["pleasant", "unpleasant", "mixed"]
 Energy = Literal["high", "low"]
@@ -48,127 +48,50 @@ class Emotion:
     energy: Energy
 
 
-@dataclass(frozen=True, slots=True)
-class BreathPhase:
-    kind: Literal["in", "hold", "out"]
-    seconds: float
-    label: str  # what the orb says: "in", "in again", "hold", "out"
+if TYPE_CHECKING:
+    from tui.core.content_types import BreathPattern as BreathPattern
+    from tui.core.content_types import BreathPhase as BreathPhase
+    from tui.core.content_types import Country as Country
+    from tui.core.content_types import GroundingExercise as GroundingExercise
+    from tui.core.content_types import GroundingStep as GroundingStep
+    from tui.core.content_types import HelpLine as HelpLine
+    from tui.core.content_types import Idea as Idea
+    from tui.core.content_types import IdeaGroup as IdeaGroup
+    from tui.core.content_types import MeditationGuide as MeditationGuide
+    from tui.core.content_types import PlanTemplate as PlanTemplate
+    from tui.core.content_types import Reflection as Reflection
+    from tui.core.content_types import ReflectionPrompt as ReflectionPrompt
+    from tui.core.content_types import Resources as Resources
+    from tui.core.content_types import Suggestion as Suggestion
 
+# Practice, care and suggestion shapes live in content_types and load on first use (PEP 562).
+_LAZY_TYPES = frozenset(
+    {
+        "BreathPhase",
+        "BreathPattern",
+        "GroundingStep",
+        "GroundingExercise",
+        "MeditationGuide",
+        "Idea",
+        "IdeaGroup",
+        "PlanTemplate",
+        "HelpLine",
+        "Country",
+        "Resources",
+        "Suggestion",
+        "ReflectionPrompt",
+        "Reflection",
+    }
+)
 
-@dataclass(frozen=True, slots=True)
-class BreathPattern:
-    id: str  # "cyclic_sigh", "resonance", "box", "478"
-    name: str
-    summary: str  # how to do it, one or two lines
-    evidence: str  # one line on what is known
-    phases: tuple[BreathPhase, ...]
-    default_rounds: int  # 0 = use minutes
-    default_minutes: float
-    caution: str = ""  # e.g. 4-7-8's "stop if you feel dizzy"
-    max_rounds: int = 0  # 0 = no cap; 4-7-8 starts with at most 4
+if not TYPE_CHECKING:
 
-    @property
-    def cycle_seconds(self) -> float:
-        """Length of one round (all phases), in seconds."""
-        return sum(phase.seconds for phase in self.phases)
+    def __getattr__(name: str) -> object:
+        if name in _LAZY_TYPES:
+            from tui.core import content_types
 
-
-@dataclass(frozen=True, slots=True)
-class GroundingStep:
-    prompt: str  # "Name five things you can see."
-    count: int = 0  # how many things to notice (5-4-3-2-1), 0 when not counted
-    fallback: str = ""  # "Nothing there? Name one you like." shown on request
-
-
-@dataclass(frozen=True, slots=True)
-class GroundingExercise:
-    id: str  # "senses", "breath", "object", "colour", "ice", "song"
-    name: str
-    intro: str
-    steps: tuple[GroundingStep, ...]
-    outro: str
-
-
-@dataclass(frozen=True, slots=True)
-class MeditationGuide:
-    intro: str  # the short, kind instruction on the timer screen
-    settle: str  # shown during the settle-in period
-    end: str  # shown when time is up
-    after_prompt: str  # "What came up?"
-    presets_minutes: tuple[int, ...]  # (1, 2, 5, 10, 20)
-    default_minutes: int
-
-
-@dataclass(frozen=True, slots=True)
-class Idea:
-    id: str
-    title: str
-    detail: str
-    effort: Literal["tiny", "small", "bigger"]
-
-
-@dataclass(frozen=True, slots=True)
-class IdeaGroup:
-    id: str  # "comfort", "move", "talk", "release", "learn"
-    name: str
-    intro: str
-    ideas: tuple[Idea, ...]
-    openers: tuple[str, ...] = ()  # "talk": lines the person can use
-
-
-@dataclass(frozen=True, slots=True)
-class PlanTemplate:
-    key: str  # "cbt", "somatic", "emdr", "psychiatrist", "doctor", "meditation", "yoga"
-    title: str
-    explanation: str
-    where_to_look: str
-    first_step: str
-
-
-@dataclass(frozen=True, slots=True)
-class HelpLine:
-    name: str
-    number: str  # what to dial or text
-    how: str  # "call or text", "call, any time"
-
-
-@dataclass(frozen=True, slots=True)
-class Country:
-    code: str  # "US"
-    name: str
-    emergency: str  # "911"
-    lines: tuple[HelpLine, ...]
-    find_therapist: str  # where to look for a psychologist/psychiatrist, in words
-
-
-@dataclass(frozen=True, slots=True)
-class Resources:
-    intro: str
-    countries: tuple[Country, ...]
-    international: str  # the international directory, in words
-    not_medical: str  # the plain "Thaw is not a medical device" line
-    emergency_intro: str = ""  # one line before the emergency number
-
-
-@dataclass(frozen=True, slots=True)
-class Suggestion:
-    id: str  # "low_feel", "low_mood_repeated", "default"...
-    text: str  # one line
-    action: str  # screen name to open: "ground", "breathe", "support", "ideas"...
-    key_hint: str  # the label for the key that opens it
-
-
-@dataclass(frozen=True, slots=True)
-class ReflectionPrompt:
-    id: str  # "not_caring", "detached", "fewer_good", "fewer_any"
-    text: str  # a gentle question; never scored
-
-
-@dataclass(frozen=True, slots=True)
-class Reflection:
-    intro: str
-    prompts: tuple[ReflectionPrompt, ...]
-    outro: str
+            return getattr(content_types, name)
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 class ContentError(Exception):
@@ -479,6 +402,8 @@ class Content:
         return self._cached("breathing", self._load_breathing)
 
     def _load_breathing(self) -> tuple[BreathPattern, ...]:
+        from tui.core.content_types import BreathPattern, BreathPhase
+
         root = self._table("breathing.toml")
         root.only("patterns")
         tables = root.tables("patterns")
@@ -541,6 +466,8 @@ class Content:
         return self._cached("grounding", self._load_grounding)
 
     def _load_grounding(self) -> tuple[GroundingExercise, ...]:
+        from tui.core.content_types import GroundingExercise, GroundingStep
+
         root = self._table("grounding.toml")
         root.only("exercises")
         tables = root.tables("exercises")
@@ -579,6 +506,8 @@ class Content:
         return self._cached("meditation", self._load_meditation)
 
     def _load_meditation(self) -> MeditationGuide:
+        from tui.core.content_types import MeditationGuide
+
         t = self._table("meditation.toml")
         t.only("intro", "settle", "end", "after_prompt", "presets_minutes", "default_minutes")
         presets = t.integers("presets_minutes")
@@ -602,6 +531,8 @@ class Content:
         return self._cached("ideas", self._load_ideas)
 
     def _load_ideas(self) -> tuple[IdeaGroup, ...]:
+        from tui.core.content_types import Idea, IdeaGroup
+
         root = self._table("ideas.toml")
         root.only("groups")
         tables = root.tables("groups")
@@ -647,6 +578,8 @@ class Content:
         return self._cached("plan", self._load_plan)
 
     def _load_plan(self) -> tuple[PlanTemplate, ...]:
+        from tui.core.content_types import PlanTemplate
+
         root = self._table("plan.toml")
         root.only("templates")
         tables = root.tables("templates")
@@ -675,6 +608,8 @@ class Content:
         return self._cached("resources", self._load_resources)
 
     def _load_resources(self) -> Resources:
+        from tui.core.content_types import Country, HelpLine, Resources
+
         root = self._table("resources.toml")
         root.only("intro", "emergency_intro", "international", "not_medical", "countries")
         tables = root.tables("countries")
@@ -717,6 +652,8 @@ class Content:
         return self._cached("suggestions", self._load_suggestions)
 
     def _load_suggestions(self) -> tuple[Suggestion, ...]:
+        from tui.core.content_types import Suggestion
+
         root = self._table("suggestions.toml")
         root.only("suggestions")
         tables = root.tables("suggestions")
@@ -750,6 +687,8 @@ class Content:
         return self._cached("reflection", self._load_reflection)
 
     def _load_reflection(self) -> Reflection:
+        from tui.core.content_types import Reflection, ReflectionPrompt
+
         root = self._table("reflection.toml")
         root.only("intro", "prompts", "outro")
         tables = root.tables("prompts")

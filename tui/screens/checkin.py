@@ -418,7 +418,7 @@ class CheckInScreen(ThawScreen):
             self._exit_timer.stop()
         if self.thaw.exit_after_checkin:
             self.app.exit()
-        elif len(self.app.screen_stack) > 2:
+        elif len(self.app.screen_stack) > 1:
             self.dismiss()
         else:
             self.app.call_later(self.app.run_action, "back")
@@ -475,7 +475,7 @@ class CheckInScreen(ThawScreen):
             if self._exit_timer is not None:
                 self._exit_timer.stop()  # the quick check-in stays open for what was chosen
             self.thaw.exit_after_checkin = False
-            if len(self.app.screen_stack) > 2:
+            if len(self.app.screen_stack) > 1:
                 self.dismiss()
                 self.app.call_later(self.thaw.open_screen, action)
             else:
@@ -483,6 +483,5 @@ class CheckInScreen(ThawScreen):
 
     def _replace_with(self, name: str) -> None:
         """Opened on its own (quick check-in): the next screen takes this one's place."""
-        self.app.pop_screen()
-        if not self.thaw.open_screen(name):
-            self.thaw.open_screen("home")
+        if not self.thaw.replace_screen(name):
+            self.thaw.replace_screen("home")

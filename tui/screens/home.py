@@ -10,10 +10,9 @@ from rich.table import Table
 from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Header, Sparkline, Static
+from textual.widgets import Footer, Header, Static
 
 from tui.core.errors import ThawError
-from tui.core.models import CheckIn, Draft
 from tui.core.text import clean_line
 from tui.screens import SCREENS
 from tui.screens.base import ThawScreen, describe_time
@@ -21,7 +20,11 @@ from tui.screens.base import ThawScreen, describe_time
 if TYPE_CHECKING:
     from textual.app import ComposeResult
 
+    from tui.core.models import CheckIn, Draft
+
 SPARK_DAYS = 28
+SPARK_WIDTH = 56
+SPARK_BLOCKS = "▁▂▃▄▅▆▇█"
 BANNER_DELAY = 0.15  # seconds after the first paint
 RECENT = 5
 # "Several recent check-ins at the very bottom": this many of the last RECENT at or below LOW_MOOD.
@@ -56,6 +59,22 @@ def daily_means(checkins: list[CheckIn], end: date, days: int) -> list[float]:
     return [sum(v) / len(v) for _, v in sorted(by_day.items())]
 
 
+def spark_rows(values: list[float], width: int = SPARK_WIDTH) -> str:
+    """A two-row bar line of moods 1-10 (16 steps), each value as wide as `width` allows.
+
+    Drawn on a fixed 1-10 scale, so a calm month looks calm instead of being stretched to fill.
+    """
+    if not values:
+        return ""
+    cell = max(1, min(3, width // len(values)))
+    top, bottom = [], []
+    for value in values:
+        level = round((min(10.0, max(1.0, value)) - 1) / 9 * 15)
+        top.append((SPARK_BLOCKS[level - 8] if level >= 8 else " ") * cell)
+        bottom.append((SPARK_BLOCKS[-1] if level >= 8 else SPARK_BLOCKS[level]) * cell)
+    return "".join(top).rstrip() + "\n" + "".join(bottom)
+
+
 def problem_lines(store_problems: list[tuple[str, str]], read_only: bool) -> list[str]:
     """Sentences for the banner, from (message, kept_at) pairs and the read-only flag."""
     lines: list[str] = []
@@ -73,9 +92,13 @@ def problem_lines(store_problems: list[tuple[str, str]], read_only: bool) -> lis
 
 
 class HomeScreen(ThawScreen):
-    """The first screen. Loads only the last four weeks, so it opens fast with years of history."""
+    """The first screen. Loads only the last four weeks, so it opens fast with years of history.
+
+    Nothing here is focused until after the first paint: focusing restyles the whole body.
+    """
 
     TITLE = "Thaw"
+    AUTO_FOCUS = None
     DEFAULT_CSS = """
     HomeScreen #home-body { padding: 0 2; }
     HomeScreen #banner {
@@ -87,9 +110,7 @@ class HomeScreen(ThawScreen):
     HomeScreen #draft { color: $accent; height: auto; }
     HomeScreen #low-line { color: $secondary; height: auto; }
     HomeScreen .section { color: $foreground-muted; margin-top: 1; height: 1; }
-    HomeScreen #spark { height: 2; width: 56; max-width: 100%; }
-    HomeScreen #spark > .sparkline--max-color { color: $primary; }
-    HomeScreen #spark > .sparkline--min-color { color: $primary 40%; }
+    HomeScreen #spark { height: 2; color: $primary; }
     HomeScreen #recent { height: auto; }
     HomeScreen #menu { height: auto; margin-top: 1; }
     """
@@ -107,6 +128,10 @@ class HomeScreen(ThawScreen):
         Binding("comma", "app.open_screen('settings')", "Settings", show=False),
     ]
 
+    def __init__(self) -> None:
+        super().__init__()
+        self._shown = False
+
     def compose(self) -> ComposeResult:
         yield Header()
         with VerticalScroll(id="home-body"):
@@ -115,7 +140,7 @@ class HomeScreen(ThawScreen):
             yield Static("", id="draft", markup=False)
             yield Static("", id="low-line", markup=False)
             yield Static("Your mood, last four weeks (days you checked in)", classes="section")
-            yield Sparkline([], id="spark")
+            yield Static("", id="spark", markup=False)
             yield Static("Last entries", classes="section")
             yield Static("", id="recent")
             yield Static(self._menu(), id="menu")
@@ -125,11 +150,19 @@ class HomeScreen(ThawScreen):
         now = self.thaw.clock.now()
         self.sub_title = f"{now.strftime('%A')} {now.day} {now.strftime('%B')}"
         self.refresh_data()
+        self.call_after_refresh(self._after_first_paint)
+
+    def _after_first_paint(self) -> None:
+        # The body takes the arrow keys for scrolling on small terminals.
+        self.query_one("#home-body").focus()
         # Checking every file for problems reads all of history: do it once the screen is up.
         self.set_timer(BANNER_DELAY, self._show_banner)
 
     def on_screen_resume(self) -> None:
-        self.refresh_data()
+        # The first resume comes straight after mounting, which has just read everything.
+        if self._shown:
+            self.refresh_data()  # back from another screen: something may have changed
+        self._shown = True
 
     # --- data -------------------------------------------------------------------------------
     def refresh_data(self) -> None:
@@ -150,8 +183,8 @@ class HomeScreen(ThawScreen):
         self._show_draft(draft)
         self._show_low_line(recent)
         means = daily_means(weeks, today, SPARK_DAYS)
-        spark = self.query_one(Sparkline)
-        spark.data = means
+        spark = self.query_one("#spark", Static)
+        spark.update(spark_rows(means))
         spark.display = len(means) >= 2
         self.query_one(".section", Static).display = len(means) >= 2
         self.query_one("#recent", Static).update(self._recent_table(recent))
