@@ -7,7 +7,10 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+import pytest
+
 from tui.core.clock import FakeClock
+from tui.core.errors import InputError
 from tui.core.exchange import (
     Bundle,
     apply_import,
@@ -159,3 +162,19 @@ def test_a_checkin_already_in_the_store_is_recognised_by_id(
     store.add_checkin(7, at=datetime(2026, 11, 20, 8, 0, tzinfo=LONDON))
     plan = plan_bundle_import(store, _export(store, clock))
     assert (plan.checkin_count, plan.skipped) == (0, 1)
+
+
+def test_an_import_with_one_bad_record_writes_nothing(clock: FakeClock, tmp_path: Path) -> None:
+    source = Store(tmp_path / "a", clock)
+    _fill_a_little_of_everything(source, clock)
+    bundle = _export(source, clock)
+    # A marker the store refuses (dated next week), after check-ins and sessions that are fine.
+    late = replace(bundle.markers[0], at=clock.now() + timedelta(days=7))
+    bundle = replace(bundle, markers=(late,))
+    target = Store(tmp_path / "b", clock)
+    plan = plan_bundle_import(target, bundle)
+    with pytest.raises(InputError, match="future"):
+        apply_import(target, plan)
+    assert not (tmp_path / "b" / "checkins").exists()
+    assert not (tmp_path / "b" / "sessions").exists()
+    assert target.checkins() == [] and target.markers() == []

@@ -854,18 +854,15 @@ def checkins_as_new(checkins: Iterable[CheckIn]) -> list[NewCheckIn]:
 
 
 def apply_import(store: Store, plan: ImportPlan) -> None:
-    """Write the plan: one locked batch a kind, records keeping their ids where they can."""
-    batch = list(plan.checkins) + checkins_as_new(plan.full_checkins)
-    if batch:
-        store.add_checkins(batch)
-    if plan.sessions:
-        store.add_sessions(plan.sessions)
-    if plan.markers:
-        store.add_markers(plan.markers)
-    if plan.plan:
-        store.add_plan_items(plan.plan)
-    if plan.contacts:
-        store.add_contacts(plan.contacts)
+    """Write the plan: every record checked by the store before any is written, then all
+    written under one lock, keeping ids where they can be kept. Settings come last."""
+    store.import_records(
+        checkins=list(plan.checkins) + checkins_as_new(plan.full_checkins),
+        sessions=plan.sessions,
+        markers=plan.markers,
+        plan=plan.plan,
+        contacts=plan.contacts,
+    )
     if plan.settings is not None:
         current = store.settings()
         store.save_settings(replace(plan.settings, rev=current.rev))

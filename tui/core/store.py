@@ -782,24 +782,46 @@ class Store:
         (well-formed) `id` is stored. A kept id keeps its `rev`; a malformed id gets a new one
         and is remembered as source `thaw:<id>`, so the same import twice adds nothing twice.
         """
-        prepared: list[tuple[Doc, str]] = []
-        for item in items:  # validate everything before writing anything
-            doc = self._checkin_fields(
-                item.mood, item.feel, item.emotions, item.note, item.tags, item.at
-            )
-            tz, at = item.tz, datetime.fromisoformat(doc["at"])
-            if isinstance(tz, str) and tz not in ("", doc["tz"]) and _zone_fits(tz, at):
-                doc["tz"] = tz
-            wanted, fallback = _wanted_id(item.id)
-            source = _clean_one_line(item.source, "source", 500) or fallback
-            doc.update(id="", rev=_wanted_rev(item.rev) if wanted else 1, source=source)
-            prepared.append((doc, wanted))
-        if not prepared:
-            return []
+        prepared = [self._prep_checkin(item) for item in items]  # all checked before writing
+        return [_checkin_from_doc(d) for d in self._add_kept(_CHECKINS, prepared)]
+
+    def _prep_checkin(self, item: NewCheckIn) -> tuple[Doc, str]:
+        """Validate one new check-in: its doc, and the id it asks to keep ("" for a new one)."""
+        doc = self._checkin_fields(
+            item.mood, item.feel, item.emotions, item.note, item.tags, item.at
+        )
+        tz, at = item.tz, datetime.fromisoformat(doc["at"])
+        if isinstance(tz, str) and tz not in ("", doc["tz"]) and _zone_fits(tz, at):
+            doc["tz"] = tz
+        wanted, fallback = _wanted_id(item.id)
+        source = _clean_one_line(item.source, "source", 500) or fallback
+        doc.update(id="", rev=_wanted_rev(item.rev) if wanted else 1, source=source)
+        return doc, wanted
+
+    def import_records(
+        self,
+        *,
+        checkins: Iterable[NewCheckIn] = (),
+        sessions: Iterable[Session] = (),
+        markers: Iterable[Marker] = (),
+        plan: Iterable[PlanItem] = (),
+        contacts: Iterable[Contact] = (),
+    ) -> None:
+        """One import: every record of every kind validated before anything is written, then
+        all written under one lock. Ids are kept (or records left out) as in `add_checkins`."""
+        batches = [
+            (_CHECKINS, [self._prep_checkin(c) for c in checkins]),
+            (_SESSIONS, [self._prep_session(s) for s in sessions]),
+            (_MARKERS, [self._prep_marker(m) for m in markers]),
+            (_PLAN, [self._prep_plan(p) for p in plan]),
+            (_CONTACTS, [self._prep_contact(c) for c in contacts]),
+        ]
+        if not any(prepared for _, prepared in batches):
+            return
         with self._lock():
-            fresh = self._keep_new(_CHECKINS, prepared)
-            self._insert(_CHECKINS, fresh)
-        return [_checkin_from_doc(d) for d in fresh]
+            for kind, prepared in batches:
+                if prepared:
+                    self._insert(kind, self._keep_new(kind, prepared))
 
     def _stored_keys(self, kind: _Kind) -> tuple[set[str], set[str]]:
         """Ids and non-empty sources of every stored record of `kind` (inside the lock)."""
@@ -1027,22 +1049,23 @@ class Store:
         Each keeps its id and rev when the id is well-formed and not stored yet; a session whose
         id is stored already is left out; a missing or malformed id gets a new one.
         """
-        prepared: list[tuple[Doc, str]] = []
-        for s in items:
-            doc = self._session_fields(
-                s.kind,
-                s.detail,
-                s.started_at,
-                s.planned_seconds,
-                s.actual_seconds,
-                s.completed,
-                s.before,
-                s.after,
-                s.notes,
-                s.rating,
-            )
-            prepared.append(self._with_wanted_id(doc, s.id, s.rev))
+        prepared = [self._prep_session(s) for s in items]
         return [_session_from_doc(d) for d in self._add_kept(_SESSIONS, prepared)]
+
+    def _prep_session(self, s: Session) -> tuple[Doc, str]:
+        doc = self._session_fields(
+            s.kind,
+            s.detail,
+            s.started_at,
+            s.planned_seconds,
+            s.actual_seconds,
+            s.completed,
+            s.before,
+            s.after,
+            s.notes,
+            s.rating,
+        )
+        return self._with_wanted_id(doc, s.id, s.rev)
 
     def sessions(self, since: date | None = None, until: date | None = None) -> list[Session]:
         """Sessions whose local start date is in [since, until], oldest first."""
@@ -1120,11 +1143,11 @@ class Store:
 
     def add_markers(self, items: Iterable[Marker]) -> list[Marker]:
         """Save many markers (import), all validated first; ids kept as for `add_sessions`."""
-        prepared = [
-            self._with_wanted_id(self._marker_fields(m.text, m.kind, m.at), m.id, m.rev)
-            for m in items
-        ]
+        prepared = [self._prep_marker(m) for m in items]
         return [_marker_from_doc(d) for d in self._add_kept(_MARKERS, prepared)]
+
+    def _prep_marker(self, m: Marker) -> tuple[Doc, str]:
+        return self._with_wanted_id(self._marker_fields(m.text, m.kind, m.at), m.id, m.rev)
 
     def markers(self) -> list[Marker]:
         """All markers, oldest first."""
@@ -1193,13 +1216,12 @@ class Store:
 
     def add_plan_items(self, items: Iterable[PlanItem]) -> list[PlanItem]:
         """Save many plan items (import), all validated first; ids kept as for `add_sessions`."""
-        prepared = [
-            self._with_wanted_id(
-                self._plan_fields(p.title, p.key, p.status, p.note, p.next_step), p.id, p.rev
-            )
-            for p in items
-        ]
+        prepared = [self._prep_plan(p) for p in items]
         return [_plan_from_doc(d) for d in self._add_kept(_PLAN, prepared)]
+
+    def _prep_plan(self, p: PlanItem) -> tuple[Doc, str]:
+        doc = self._plan_fields(p.title, p.key, p.status, p.note, p.next_step)
+        return self._with_wanted_id(doc, p.id, p.rev)
 
     def update_plan_item(self, old: PlanItem, **changes: object) -> PlanItem:
         """Apply changes if unchanged since read, else StaleEditError."""
@@ -1246,11 +1268,12 @@ class Store:
 
     def add_contacts(self, items: Iterable[Contact]) -> list[Contact]:
         """Save many contacts (import), all validated first; ids kept as for `add_sessions`."""
-        prepared = [
-            self._with_wanted_id(self._contact_fields(c.name, c.phone, c.note), c.id, c.rev)
-            for c in items
-        ]
+        prepared = [self._prep_contact(c) for c in items]
         return [_contact_from_doc(d) for d in self._add_kept(_CONTACTS, prepared)]
+
+    def _prep_contact(self, c: Contact) -> tuple[Doc, str]:
+        doc = self._contact_fields(c.name, c.phone, c.note)
+        return self._with_wanted_id(doc, c.id, c.rev)
 
     def update_contact(self, old: Contact, **changes: object) -> Contact:
         """Apply changes if unchanged since read, else StaleEditError."""
