@@ -43,6 +43,9 @@ WEEKLY_MIN_WEEKS = 8
 """Weekly charts show at least 8 weeks: one bar for "this week" says too little."""
 RECENT_DAYS = 120
 """History opens with this much (enough for month view and every insight), then loads the rest."""
+YEAR_DAYS = 53 * 7 + 7
+"""The second read: enough for the year charts and the calendar's 53 weeks."""
+ChartView = Literal["mood", "feel", "range", "practice"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,8 +60,18 @@ class HistoryData:
     markers: list[Marker] = field(default_factory=list)
     insights: list[Insight] = field(default_factory=list)
     flat: FlatSign | None = None
-    complete: bool = True  # False while only the recent months are loaded
+    loaded_from: date | None = None
+    """The first day read so far; None once the whole history is in."""
     checkin_count: int = 0
+
+    @property
+    def complete(self) -> bool:
+        """True when the whole history is read, not only the recent part."""
+        return self.loaded_from is None
+
+    def covers(self, since: date | None) -> bool:
+        """True when every day from `since` (None: the very first) is read."""
+        return self.loaded_from is None or (since is not None and since >= self.loaded_from)
 
     @property
     def first_day(self) -> date | None:
@@ -83,9 +96,12 @@ def build(
     valence: Mapping[str, str],
     names: Mapping[str, str],
     practice_labels: Mapping[str, str],
-    complete: bool = True,
+    loaded_from: date | None = None,
 ) -> HistoryData:
-    """Aggregate once: daily mood and feel, weekly range and practice, insights and flatness."""
+    """Aggregate once: daily mood and feel, weekly range and practice, insights and flatness.
+
+    `loaded_from` says the records start there because only that much was read so far.
+    """
     # Insights look back three months at most: ten years of history need not pass through them.
     since = today - timedelta(days=RECENT_DAYS - 1)
     recent = [c for c in checkins if local_day(c.at) >= since]
@@ -101,7 +117,7 @@ def build(
             recent, recent_sessions, today, names=names, practice_labels=practice_labels
         ),
         flat=flatness(recent, valence, today),
-        complete=complete,
+        loaded_from=loaded_from,
         checkin_count=len(checkins),
     )
 
@@ -112,6 +128,19 @@ def window(data: HistoryData, name: RangeName) -> tuple[date, date]:
         first = data.first_day or data.today
         return min(first, data.today - timedelta(days=6)), data.today
     return data.today - timedelta(days=RANGE_DAYS[name] - 1), data.today
+
+
+def reach(name: RangeName, today: date) -> date | None:
+    """The first day a range's charts need (None: all of it), for any view."""
+    if name == "all":
+        return None
+    start = today - timedelta(days=RANGE_DAYS[name] - 1)
+    return min(start, week_start(today) - timedelta(weeks=WEEKLY_MIN_WEEKS - 1), week_start(start))
+
+
+def calendar_reach(today: date) -> date:
+    """The first day the year calendar shows."""
+    return week_start(today) - timedelta(weeks=52)
 
 
 def weekly_window(data: HistoryData, name: RangeName) -> tuple[date, date]:
@@ -347,6 +376,15 @@ def practice_chart(data: HistoryData, name: RangeName, width: int) -> ChartSpec:
         y_ticks=whole_ticks(max([*totals, 10.0])),
         bar_days=_span_days(spans),
     )
+
+
+def chart_spec(data: HistoryData, view: ChartView, name: RangeName, width: int) -> ChartSpec:
+    """The spec of one view and range with `width` columns for points."""
+    if view == "mood" or view == "feel":
+        return daily_chart(data, name, width, view)
+    if view == "range":
+        return range_chart(data, name, width)
+    return practice_chart(data, name, width)
 
 
 def marker_when(text: str, now: datetime) -> datetime:

@@ -2,28 +2,33 @@
 
 from __future__ import annotations
 
+import contextvars
 import dataclasses
 import threading
 from datetime import date, timedelta
+from functools import partial
 from typing import TYPE_CHECKING, ClassVar, Literal
 
 from rich.text import Text
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import VerticalScroll
 from textual.message import Message
-from textual.widgets import ContentSwitcher, Footer, Header, Static
+from textual.widgets import Header, Static
 
 from tui.core.errors import ThawError
 from tui.core.history_view import (
     RANGE_LABELS,
+    RANGES,
     RECENT_DAYS,
+    YEAR_DAYS,
     ChartSpec,
+    ChartView,
     HistoryData,
     RangeName,
     build,
-    daily_chart,
-    practice_chart,
-    range_chart,
+    calendar_reach,
+    chart_spec,
+    reach,
     window,
 )
 from tui.core.insights import Vocabulary, flat_hint, vocabulary
@@ -32,12 +37,14 @@ from tui.core.text import clean_line
 from tui.screens.base import ThawScreen
 from tui.widgets.calendar_view import CalendarView
 from tui.widgets.history_chart import HistoryChart
+from tui.widgets.history_footer import KeyFooter
 
 if TYPE_CHECKING:
     from textual.app import ComposeResult
-    from textual.timer import Timer
 
+    from tui.core.content import Content
     from tui.core.models import CheckIn, Marker, Session
+    from tui.core.store import Store
 
 ViewName = Literal["mood", "feel", "range", "practice", "calendar"]
 VIEWS: tuple[tuple[ViewName, str], ...] = (
@@ -50,40 +57,58 @@ VIEWS: tuple[tuple[ViewName, str], ...] = (
 RANGE_KEYS: dict[RangeName, str] = {"week": "w", "month": "m", "year": "y", "all": "a"}
 HINT_REST_DAYS = 14
 """Dismissing the plan hint rests it for two weeks; after that it may come back, gently."""
-RESIZE_SETTLE = 0.05
-"""Seconds without a new size before the charts are redrawn for the new one."""
 FIRST_PAINT_WAIT = 2.0
-"""Seconds the full read waits for the first chart to be drawn from the recent months."""
+"""Seconds the longer reads wait for the first chart to be on screen."""
 CHART_FRAME = 9
 """Columns a chart spends on its y labels and frame; the rest is for points."""
+GATHERING = "Gathering your history…"
+NO_INSIGHTS = "Once there are a few weeks of check-ins, what stands out will show here in words."
+
+
+def make_spec(
+    data: HistoryData, view: ChartView, name: RangeName, width: int, _h: int
+) -> ChartSpec:
+    """The chart for a view and range at a width (runs in the chart's worker thread)."""
+    spec = chart_spec(data, view, name, max(10, width - CHART_FRAME))
+    if spec.has_data:
+        return spec
+    if data.empty:
+        text = (
+            "Nothing here yet, and that is fine. After a few check-ins your days "
+            "will show here. Press Esc, then c, whenever you like."
+        )
+    else:
+        text = f"{spec.empty_text} Try a longer stretch: y for a year, a for all time."
+    return dataclasses.replace(spec, empty_text=text)
 
 
 class HistoryScreen(ThawScreen):
     """Charts switchable by range and view, a calendar, insights and a gentle plan pointer.
 
-    Data is read and aggregated in a worker thread: the recent months first (enough for the
-    opening view and every insight), then the whole history. Specs are cached per view, range
-    and width, so switching is a dictionary lookup plus one chart build off the main thread.
+    Records are read and aggregated in a worker thread in three steps: the recent months
+    (enough for the opening chart and every insight), the last year, then everything. Charts
+    are built and cached by the chart widget in its own thread; once everything is read, the
+    other ranges of the view on screen are built in idle time, so a range key only swaps
+    pictures. Nothing on the main thread grows with the length of the history.
     """
 
     TITLE = "History"
     DEFAULT_CSS = """
     HistoryScreen #bar { height: 1; padding: 0 1; }
-    HistoryScreen #body { height: 1fr; }
-    HistoryScreen #switcher { height: 1fr; }
-    HistoryScreen #empty { height: 1fr; content-align: center middle; color: $foreground-muted; }
-    HistoryScreen #calendar-box { height: 1fr; padding-top: 1; }
-    HistoryScreen #markers { height: auto; max-height: 2; padding: 0 1; color: $warning; }
+    HistoryScreen #calendar { display: none; height: 1fr; padding: 1 1 0 1; }
+    HistoryScreen.-calendar #calendar { display: block; }
+    HistoryScreen.-calendar #chart { display: none; }
+    HistoryScreen #markers { height: 1; padding: 0 1; color: $warning; }
     HistoryScreen #insights {
-        height: auto; max-height: 6; padding: 0 1; border-top: hkey $panel;
-        scrollbar-size-vertical: 1;
+        height: 6; padding: 0 1; border-top: hkey $panel; scrollbar-size-vertical: 1;
     }
     HistoryScreen #insight-text { height: auto; }
-    HistoryScreen #hint {
-        display: none; height: auto; padding: 0 1; color: $secondary;
-    }
+    HistoryScreen #insight-text.-none { color: $foreground-muted; }
+    HistoryScreen #hint { display: none; height: auto; color: $secondary; }
     HistoryScreen #hint.-shown { display: block; }
     """
+    # Every box has a fixed height whatever the data: the chart's size is known from the first
+    # layout, so its first picture is built once, at the right size, as soon as data is in.
     BINDINGS: ClassVar[list[BindingType]] = [
         *ThawScreen.BINDINGS,
         Binding("w", "range('week')", "Week"),
@@ -108,57 +133,78 @@ class HistoryScreen(ThawScreen):
     class Ready(Message):
         """The current view is fully drawn from all the data it needs (benchmarks wait for it)."""
 
+    class Loaded(Message):
+        """The loader read one more step of the history."""
+
+        def __init__(self, data: HistoryData) -> None:
+            super().__init__()
+            self.data = data
+
+    class LoadFailed(Message):
+        """The loader could not read the history; `text` says why, in a sentence."""
+
+        def __init__(self, text: str) -> None:
+            super().__init__()
+            self.text = text
+
     def __init__(self) -> None:
         super().__init__()
         self.view: ViewName = "mood"
         self.range: RangeName = "month"
         self.data: HistoryData | None = None
-        self._words: Vocabulary | None = None
-        self._specs: dict[tuple[ViewName, RangeName, int], ChartSpec] = {}
+        self._marker_edits = 0  # part of every chart's key: markers are drawn on the charts
         self._first_paint = threading.Event()
         self._shown: dict[str, str] = {}
-        self._resize_timer: Timer | None = None
+        # Reading starts now, while the screen is still being composed and mounted; the
+        # thread runs in this context so it knows the app, and posts what it read back.
+        app = self.thaw
+        context = contextvars.copy_context()
+        loader = partial(self._load, app.store, app.content, app.clock.now().date())
+        threading.Thread(
+            target=context.run, args=(loader,), name="history-load", daemon=True
+        ).start()
 
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static("", id="bar")
-        with Vertical(id="body"):
-            with ContentSwitcher(initial="empty", id="switcher"):
-                yield Static("Gathering your history…", id="empty", markup=False)
-                yield HistoryChart(id="chart")
-                with Vertical(id="calendar-box"):
-                    yield CalendarView(id="calendar")
-            yield Static("", id="markers", markup=False)
-            with VerticalScroll(id="insights"):
-                yield Static("", id="insight-text", markup=False)
+        yield HistoryChart(id="chart")
+        yield CalendarView(id="calendar")
+        yield Static("", id="markers", markup=False)
+        with VerticalScroll(id="insights"):
             yield Static("", id="hint", markup=False)
-        yield Footer()
+            yield Static("", id="insight-text", markup=False)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self._show_bar()
-        self.run_worker(self._load, thread=True, group="history-load", exit_on_error=False)
+        if self.data is None:
+            self.query_one("#chart", HistoryChart).show_message(GATHERING)
 
     # --- loading ----------------------------------------------------------------------------
-    def _load(self) -> None:
-        """Worker thread: the recent months first, then everything, each handed to the screen."""
-        app = self.thaw
-        today = app.clock.now().date()
+    def _load(self, store: Store, content: Content, today: date) -> None:
+        """Loader thread: the recent months, the last year, then everything, each posted."""
         try:
-            words = vocabulary(app.content)
-            store = app.store
-            since = today - timedelta(days=RECENT_DAYS - 1)
+            words = vocabulary(content)
             markers = store.markers()
-            recent = store.checkins(since=since, until=today)
-            recent_sessions = store.sessions(since=since, until=today)
-            self._hand_over(self._build(recent, recent_sessions, markers, today, words, False))
-            # Let the first chart draw before the long read competes with it for the CPU.
-            self._first_paint.wait(timeout=FIRST_PAINT_WAIT)
-            everything = store.checkins(until=today)
-            sessions = store.sessions(until=today)
-            self._hand_over(self._build(everything, sessions, markers, today, words, True))
+            checkins: list[CheckIn] = []
+            sessions: list[Session] = []
+            until: date = today
+            steps = (today - timedelta(days=RECENT_DAYS - 1), today - timedelta(days=YEAR_DAYS - 1))
+            for since in (*steps, None):
+                checkins = store.checkins(since=since, until=until) + checkins
+                sessions = store.sessions(since=since, until=until) + sessions
+                checkins.sort(key=lambda c: c.at)  # days split by local date: keep true order
+                sessions.sort(key=lambda s: s.started_at)
+                self.post_message(
+                    self.Loaded(self._build(checkins, sessions, markers, today, words, since))
+                )
+                if since is not None:
+                    until = since - timedelta(days=1)
+                if not self._first_paint.is_set():
+                    # Let the first chart draw before longer reads compete with it for the CPU.
+                    self._first_paint.wait(timeout=FIRST_PAINT_WAIT)
         except ThawError as err:
-            message = str(err)
-            app.call_from_thread(self._failed, message)
+            self.post_message(self.LoadFailed(str(err)))
 
     @staticmethod
     def _build(
@@ -167,9 +213,9 @@ class HistoryScreen(ThawScreen):
         markers: list[Marker],
         today: date,
         words: Vocabulary,
-        complete: bool,
-    ) -> tuple[HistoryData, Vocabulary]:
-        data = build(
+        loaded_from: date | None,
+    ) -> HistoryData:
+        return build(
             checkins,
             sessions,
             markers,
@@ -177,21 +223,21 @@ class HistoryScreen(ThawScreen):
             valence=words.valence,
             names=words.names,
             practice_labels=words.practices,
-            complete=complete,
+            loaded_from=loaded_from,
         )
-        return data, words
 
-    def _hand_over(self, result: tuple[HistoryData, Vocabulary]) -> None:
-        self.app.call_from_thread(self._apply, *result)
+    def on_history_screen_load_failed(self, message: LoadFailed) -> None:
+        self._first_paint.set()
+        self.query_one("#chart", HistoryChart).show_message(
+            f"History can't be shown right now. {message.text}"
+        )
 
-    def _failed(self, message: str) -> None:
-        self._set(self.query_one("#empty", Static), f"History can't be shown right now. {message}")
-
-    def _apply(self, data: HistoryData, words: Vocabulary) -> None:
-        """New aggregates: forget cached specs, redraw what is on screen."""
+    def on_history_screen_loaded(self, message: Loaded) -> None:
+        """New aggregates: the text panels and the view on screen."""
+        data = message.data
         self.data = data
-        self._words = words
-        self._specs.clear()
+        self._show_insights(data)
+        self._show_hint(data)
         self._redraw()
 
     def reload_markers(self) -> None:
@@ -204,102 +250,92 @@ class HistoryScreen(ThawScreen):
             self.app.notify(str(err), severity="warning")
             return
         self.data = dataclasses.replace(self.data, markers=sorted(markers, key=lambda m: m.at))
-        self._specs.clear()
+        self._marker_edits += 1
         self._redraw()
 
     # --- drawing ----------------------------------------------------------------------------
     @property
     def ready(self) -> bool:
         """True when the current view is on screen, drawn from all the data it needs."""
-        if self.data is None or (self._needs_all() and not self.data.complete):
+        data = self.data
+        if data is None:
             return False
         if self.view == "calendar":
-            return True
-        switcher = self.query_one("#switcher", ContentSwitcher)
-        if switcher.current == "empty":
-            return True
-        return self.query_one("#chart", HistoryChart).painted
+            return data.covers(calendar_reach(data.today)) and self.has_class("-calendar")
+        if not data.covers(reach(self.range, data.today)):
+            return False
+        chart = self.query_one("#chart", HistoryChart)
+        return chart.key == self._key(self.view, self.range) and chart.painted
 
-    def _needs_all(self) -> bool:
-        """True when the view reaches back further than the recent months loaded first."""
-        return self.view == "calendar" or self.range in ("year", "all")
+    @property
+    def settled(self) -> bool:
+        """True when everything is read, shown, and no chart is left to build in idle time."""
+        data = self.data
+        return (
+            self.ready
+            and data is not None
+            and data.complete
+            and self.query_one("#chart", HistoryChart).idle
+        )
 
     def on_history_chart_painted(self, event: HistoryChart.Painted) -> None:
-        self._first_paint.set()
+        if not self._first_paint.is_set() and self.ready:
+            # Longer reads start once this picture has reached the screen, not before.
+            self.call_after_refresh(self._first_paint.set)
         if self.ready:
             self.post_message(self.Ready())
-
-    def on_resize(self) -> None:
-        # A window being dragged sends many sizes: redraw once it has settled for a moment.
-        if self._resize_timer is not None:
-            self._resize_timer.stop()
-        self._resize_timer = self.set_timer(RESIZE_SETTLE, self._redraw)
-
-    def _chart_width(self) -> int:
-        return max(10, self.query_one("#switcher").size.width - CHART_FRAME)
-
-    def _spec(self, view: ViewName, name: RangeName) -> ChartSpec:
-        assert self.data is not None
-        width = self._chart_width()
-        key = (view, name, width)
-        spec = self._specs.get(key)
-        if spec is None:
-            if view == "mood" or view == "feel":
-                spec = daily_chart(self.data, name, width, view)
-            elif view == "range":
-                spec = range_chart(self.data, name, width)
-            else:
-                spec = practice_chart(self.data, name, width)
-            self._specs[key] = spec
-        return spec
 
     def _redraw(self) -> None:
         self._show_bar()
         data = self.data
         if data is None:
             return
-        switcher = self.query_one("#switcher", ContentSwitcher)
-        empty = self.query_one("#empty", Static)
-        if self._needs_all() and not data.complete:
-            self._set(empty, "Gathering your history…")
-            switcher.current = "empty"
-        elif self.view == "calendar":
-            self.query_one("#calendar", CalendarView).show(calendar_grid(data.moods, data.today))
-            switcher.current = "calendar-box"
+        chart = self.query_one("#chart", HistoryChart)
+        if self.view == "calendar":
+            if data.covers(calendar_reach(data.today)):
+                self.query_one("#calendar", CalendarView).show(
+                    calendar_grid(data.moods, data.today)
+                )
+                self.add_class("-calendar")
+            else:
+                chart.show_message(GATHERING)
             self._show_markers([])
         else:
-            spec = self._spec(self.view, self.range)
-            if spec.has_data:
-                self.query_one("#chart", HistoryChart).show(spec, switcher.content_size)
-                switcher.current = "chart"
+            self.remove_class("-calendar")
+            view: ChartView = self.view
+            if data.covers(reach(self.range, data.today)):
+                chart.show(self._key(view, self.range), partial(make_spec, data, view, self.range))
             else:
-                self._set(empty, self._empty_text(spec))
-                switcher.current = "empty"
+                chart.show_message(GATHERING)
             start, end = window(data, self.range)
             self._show_markers([m for m in data.markers if start <= local_day(m.at) <= end])
-        if switcher.current != "chart" or self._needs_all():
-            self._first_paint.set()  # nothing to wait for: read the rest now
-        self._show_insights(data)
-        self._show_hint(data)
+            if data.complete:
+                # Idle time builds the other ranges of this view: a range key then only swaps.
+                chart.prefetch(
+                    [
+                        (self._key(view, name), partial(make_spec, data, view, name))
+                        for name in RANGES
+                        if name != self.range
+                    ]
+                )
+        if self.view == "calendar" or not data.covers(reach(self.range, data.today)):
+            self._first_paint.set()  # no chart to wait for: read the rest now
         if self.ready:
             self.post_message(self.Ready())
 
-    def _empty_text(self, spec: ChartSpec) -> str:
-        if self.data is not None and self.data.empty:
-            return (
-                "Nothing here yet, and that is fine. After a few check-ins your days "
-                "will show here. Press Esc, then c, whenever you like."
-            )
-        if not self.data or not self.data.complete:
-            return "Gathering your history…"
-        return f"{spec.empty_text} Try a longer stretch: y for a year, a for all time."
+    def _key(self, view: ChartView, name: RangeName) -> tuple[int, bool, str, str]:
+        """A chart's cache key. A chart is only built once the data reaches back as far as its
+        range needs, and later, longer reads do not change it: the key need not name them.
+        """
+        assert self.data is not None
+        return (self._marker_edits, self.data.empty, view, name)
 
-    def _set(self, widget: Static, content: str | Text) -> None:
-        """Update a Static only when its words change: each update costs a layout pass."""
+    def _set(self, widget: Static, content: str | Text, *, layout: bool = True) -> None:
+        """Update a Static only when its words change: each update costs a repaint or layout."""
         key = content.plain + repr(content.spans) if isinstance(content, Text) else content
         if self._shown.get(widget.id or "") != key:
             self._shown[widget.id or ""] = key
-            widget.update(content)
+            widget.update(content, layout=layout)
 
     def _show_bar(self) -> None:
         text = Text(no_wrap=True, overflow="ellipsis")
@@ -312,23 +348,22 @@ class HistoryScreen(ThawScreen):
             text.append(" (w m y a)", style="dim")
         else:
             text.append("last year", style="bold")
-        self._set(self.query_one("#bar", Static), text)
+        self._set(self.query_one("#bar", Static), text, layout=False)
 
     def _show_markers(self, markers: list[Marker]) -> None:
-        widget = self.query_one("#markers", Static)
-        if not markers:
-            widget.display = False
-            return
-        parts = [f"{_day(local_day(m.at))} {clean_line(m.text)}" for m in markers[-4:]]
-        more = f" (+{len(markers) - 4} more)" if len(markers) > 4 else ""
-        self._set(widget, "│ " + "   │ ".join(parts) + more)
-        widget.display = True
+        """The markers in this stretch, newest last, on one line (it never changes size)."""
+        text = Text(no_wrap=True, overflow="ellipsis")
+        if markers:
+            parts = [f"{_day(local_day(m.at))} {clean_line(m.text)}" for m in markers[-4:]]
+            more = f" (+{len(markers) - 4} more)" if len(markers) > 4 else ""
+            text.append("│ " + "   │ ".join(parts) + more)
+        self._set(self.query_one("#markers", Static), text, layout=False)
 
     def _show_insights(self, data: HistoryData) -> None:
-        box = self.query_one("#insights", VerticalScroll)
+        widget = self.query_one("#insight-text", Static)
         text = "\n".join(f"· {clean_line(i.text)}" for i in data.insights)
-        self._set(self.query_one("#insight-text", Static), text)
-        box.display = bool(data.insights)
+        self._set(widget, text or NO_INSIGHTS)
+        widget.set_class(not text, "-none")
 
     def _hint_due(self, data: HistoryData) -> bool:
         if data.flat is None:

@@ -1,27 +1,45 @@
-"""HistoryChart: a plotext chart of a ChartSpec, drawn off the main thread so keys never wait."""
+"""HistoryChart: plotext charts built in a worker thread and cached, so keys never wait on them."""
 
 from __future__ import annotations
 
-import contextlib
+import contextvars
 import io
-from collections.abc import Sequence
-from dataclasses import dataclass
+import queue
+import textwrap
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Hashable, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
 from rich.console import Console
+from rich.segment import Segment
+from rich.style import Style
 from rich.text import Text
 from textual.color import Color
-from textual.geometry import Size
 from textual.message import Message
 from textual.strip import Strip
-from textual_plotext import PlotextPlot
-from textual_plotext.plot import Plot
+from textual.widget import Widget
 
 from tui.core.history_view import ChartSpec
 
+if TYPE_CHECKING:
+    from textual.geometry import Region
+    from textual.timer import Timer
+
 RGB = tuple[int, int, int]
+SpecMaker = Callable[[int, int], ChartSpec]
+"""Makes the spec for a chart `width` by `height` cells; runs in the worker thread."""
 
 # Glyphs tell the stacked kinds apart even without colour (NO_COLOR, monochrome terminals).
 STACK_GLYPHS = ("█", "▓", "▒", "░")
+RESIZE_SETTLE = 0.06
+"""Seconds without a new size before a resized chart is rebuilt (the old one is cropped)."""
+PREFETCH_AFTER = 0.3
+"""Seconds without a resize or a new chart before pictures asked for next are built: while
+someone drags a window, the drawing thread would only compete with layout for the CPU."""
+CACHE_PICTURES = 48
+"""Pictures kept: every view and range at a couple of sizes, a few hundred KB at most."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,21 +51,32 @@ class Palette:
     good: RGB
     marker: RGB
     stack: tuple[RGB, ...]
+    canvas: RGB = (0, 0, 0)
+    text: RGB = (255, 255, 255)
 
 
 @dataclass(frozen=True, slots=True)
 class _Job:
-    """What one build draws: a spec at a size in a theme. Equal jobs give equal pictures."""
+    """One picture: what (key), at which size, in which colours. Equal jobs, equal pictures."""
 
-    spec: ChartSpec
+    key: Hashable
     width: int
     height: int
-    theme: str
     palette: Palette
+    make: SpecMaker | None = field(default=None, compare=False, hash=False)
+    message: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class _Picture:
+    job: _Job
+    spec: ChartSpec | None
+    lines: list[Strip]
+    plain: str
 
 
 def _bars(
-    plt: Plot,
+    plt: Any,
     xs: Sequence[float],
     ys: Sequence[float],
     glyph: str,
@@ -65,8 +94,8 @@ def _bars(
         if y <= 0:
             continue
         plt.rectangle(
-            [x - half, x + half],  # type: ignore[arg-type]
-            [0, y],  # type: ignore[arg-type]
+            [x - half, x + half],
+            [0, y],
             marker=glyph,
             color=color,
             fill=True,
@@ -75,15 +104,22 @@ def _bars(
         labelled = True
 
 
-def _draw(job: _Job) -> Text:
-    """Build the picture with a fresh plotext figure (no state shared between threads)."""
-    spec = job.spec
+def _plot(spec: ChartSpec, width: int, height: int, pal: Palette) -> Any:
+    """A plotext figure of the spec (fresh each time: no plotext state is shared by threads).
+
+    plotext is imported here, in the worker, so opening history never waits for that import
+    on the main thread.
+    """
+    from textual_plotext.plot import Plot
+
     plt = Plot()
-    plt.plotsize(job.width, job.height)
-    plt._set_size(job.width, job.height)  # textual-plotext's own belt-and-braces resize
-    plt.theme(job.theme)
+    plt.plotsize(width, height)
+    plt._set_size(width, height)  # textual-plotext's own belt-and-braces resize
+    # The colours textual-plotext's "auto" theme would use, set through plotext's public calls.
+    plt.canvas_color(pal.canvas)
+    plt.axes_color(pal.canvas)
+    plt.ticks_color(pal.text)
     plt.title(spec.title)
-    pal = job.palette
     if spec.kind == "line":
         (series,) = spec.series
         if series.lows:
@@ -117,16 +153,65 @@ def _draw(job: _Job) -> Text:
     if spec.y_ticks:
         plt.yticks(list(spec.y_ticks), [f"{t:g}" for t in spec.y_ticks])
     plt.xticks([t.x for t in spec.ticks], [t.label for t in spec.ticks])
-    # Cropped, never wrapped: while a resize is being redrawn, the old picture is shown as is.
-    return Text.from_ansi(plt.build(), no_wrap=True, overflow="crop")
+    return plt
 
 
-def _strips(text: Text, width: int, height: int) -> list[Strip]:
-    """Turn the picture into ready-made lines, so the main thread only copies them to screen.
+_STYLES: dict[tuple[object, object, object], Style] = {}
 
-    A plotext picture styles every cell; converting that on the main thread cost hundreds of
-    milliseconds on a big terminal, which is exactly the time keys would have waited.
+
+def _cell_style(fg: object, style: object, bg: object) -> Style:
+    """The Rich style of one plotext cell colouring, decoded once from plotext's own ANSI."""
+    key = (fg, style, bg)
+    found = _STYLES.get(key)
+    if found is None:
+        from plotext._utility import colors_to_ansi
+
+        spans = Text.from_ansi(colors_to_ansi(fg, style, bg) + "x").spans
+        found = Style.combine(s.style for s in spans if isinstance(s.style, Style))
+        _STYLES[key] = found
+    return found
+
+
+def _matrix_lines(plt: Any) -> list[Strip] | None:
+    """The figure's cells straight into lines: no ANSI text written only to be parsed again.
+
+    That round trip was half of every build. This reads plotext's cell matrix (plotext 5.3),
+    and returns None if the figure looks different, so the caller takes the slow, public way.
     """
+    try:
+        plt._set_sizes()
+        plt._build_matrix()
+        matrix = plt.monitor.matrix
+        markers, fgs, styles, bgs = (
+            matrix.marker,
+            matrix.fullground,
+            matrix.style,
+            matrix.background,
+        )
+    except AttributeError:
+        return None
+    lines: list[Strip] = []
+    for row in range(len(markers) - 1, -1, -1):  # plotext keeps the bottom row first
+        marks, fg_row, st_row, bg_row = markers[row], fgs[row], styles[row], bgs[row]
+        segments: list[Segment] = []
+        start = 0
+        width = len(marks)
+        for col in range(1, width + 1):
+            if col == width or (
+                fg_row[col] != fg_row[start]
+                or st_row[col] != st_row[start]
+                or bg_row[col] != bg_row[start]
+            ):
+                style = _cell_style(fg_row[start], st_row[start], bg_row[start])
+                segments.append(Segment("".join(marks[start:col]), style))
+                start = col
+        lines.append(Strip(segments, width))
+    return lines
+
+
+def _ansi_lines(plt: Any, width: int, height: int) -> list[Strip]:
+    """The public way: plotext's ANSI picture, parsed and cut into lines by Rich."""
+    text = Text.from_ansi(plt.build(), no_wrap=True, overflow="crop")
     console = Console(
         width=width,
         height=height,
@@ -139,9 +224,39 @@ def _strips(text: Text, width: int, height: int) -> list[Strip]:
     return [Strip(line, width) for line in lines[:height]]
 
 
-class HistoryChart(PlotextPlot):
-    """Shows a ChartSpec. Builds happen in a thread, one at a time; the last picture stays up
-    until the next is ready, so resizing a big terminal never blocks keys.
+def message_lines(text: str, width: int, height: int, colour: RGB) -> list[Strip]:
+    """A sentence centred in the chart's place (no data yet, or none in this stretch)."""
+    style = Style(color=f"rgb({colour[0]},{colour[1]},{colour[2]})")
+    wrapped = textwrap.wrap(text, max(10, width - 4)) or [""]
+    top = max(0, (height - len(wrapped)) // 2)
+    lines = [Strip.blank(width, Style()) for _ in range(top)]
+    lines += [Strip([Segment(line.center(width)[:width], style)], width) for line in wrapped]
+    return lines[:height]
+
+
+def draw(job: _Job) -> _Picture:
+    """Worker thread: the spec for this size, then its picture as ready-made lines."""
+    if job.make is None:
+        lines = message_lines(job.message, job.width, job.height, job.palette.muted)
+        return _Picture(job, None, lines, job.message)
+    spec = job.make(job.width, job.height)
+    if not spec.has_data:
+        lines = message_lines(spec.empty_text, job.width, job.height, job.palette.muted)
+        return _Picture(job, spec, lines, spec.empty_text)
+    try:
+        plt = _plot(spec, job.width, job.height, job.palette)
+        lines = _matrix_lines(plt) or _ansi_lines(plt, job.width, job.height)
+    except Exception:  # a plotext quirk must not take history down with it
+        text = "This chart could not be drawn at this size."
+        lines = message_lines(text, job.width, job.height, job.palette.muted)
+    plain = "\n".join(line.text for line in lines)
+    return _Picture(job, spec, lines[: job.height], plain)
+
+
+class HistoryChart(Widget):
+    """Shows a chart by key. Builds run in a thread one at a time and are cached by key, size
+    and colours; the last picture stays up (cropped) until the next is ready, so switching is
+    a lookup and resizing never blocks keys. Idle time builds the pictures asked for next.
     """
 
     DEFAULT_CSS = """
@@ -152,8 +267,15 @@ class HistoryChart(PlotextPlot):
     }
     """
 
+    class Built(Message, bubble=False):
+        """The drawing thread finished a picture."""
+
+        def __init__(self, picture: _Picture) -> None:
+            super().__init__()
+            self.picture = picture
+
     class Painted(Message):
-        """A picture matching the current spec and size is on screen (benchmarks wait for it)."""
+        """The picture wanted, at the current size, is on screen (benchmarks wait for it)."""
 
         def __init__(self, chart: HistoryChart) -> None:
             super().__init__()
@@ -161,45 +283,192 @@ class HistoryChart(PlotextPlot):
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
-        self._spec: ChartSpec | None = None
-        self._picture: tuple[_Job, Text] | None = None
-        self._lines: list[Strip] = []
+        self._want: tuple[Hashable, SpecMaker | None, str] | None = None
+        self._later: list[tuple[Hashable, SpecMaker]] = []
+        self._cache: OrderedDict[_Job, _Picture] = OrderedDict()
+        self._shown: _Picture | None = None
         self._palette_for: tuple[str, Palette] | None = None
-        self._size_hint = Size(0, 0)
         self._busy = False
+        self._settling: Timer | None = None
+        self._quiet: Timer | None = None  # running while prefetching waits for a calm moment
+        self._base_style = Style()
+        self._jobs: queue.SimpleQueue[_Job | None] = queue.SimpleQueue()
+
+    # --- what to show ---------------------------------------------------------------------
+    def show(self, key: Hashable, make: SpecMaker) -> None:
+        """Show the chart `make` builds; `key` names it (equal keys must mean equal charts)."""
+        self._want = (key, make, "")
+        self._wait_for_quiet()
+        self._update()
+
+    def show_message(self, text: str) -> None:
+        """Show a sentence instead of a chart."""
+        self._want = (("message", text), None, text)
+        self._update()
+
+    def prefetch(self, charts: Sequence[tuple[Hashable, SpecMaker]]) -> None:
+        """Build these in idle time, at the current size, so showing them later is instant."""
+        self._later = list(charts)
+        self._pump()
+
+    @property
+    def key(self) -> Hashable:
+        """The key of the chart wanted on screen (None when none, or a sentence)."""
+        return self._want[0] if self._want and self._want[1] is not None else None
 
     @property
     def spec(self) -> ChartSpec | None:
-        """What the chart shows now (or will, once built)."""
-        return self._spec
+        """The spec of the picture on screen (None for a sentence or before the first)."""
+        return self._shown.spec if self._shown else None
 
     @property
     def painted(self) -> bool:
-        """True when the picture on screen is of the current spec at the current size."""
+        """True when the picture on screen is the one wanted, at the current size."""
         job = self._wanted()
-        return job is not None and self._picture is not None and self._picture[0] == job
+        return job is not None and self._shown is not None and self._shown.job == job
+
+    @property
+    def idle(self) -> bool:
+        """True when nothing is being built and nothing more is waiting to be."""
+        return (
+            not self._busy
+            and self._settling is None
+            and self._quiet is None
+            and self._next() is None
+        )
 
     @property
     def picture_text(self) -> str:
-        """The plain text of the current picture (for tests)."""
-        return self._picture[1].plain if self._picture else ""
+        """The plain text on screen (for tests)."""
+        return self._shown.plain if self._shown else ""
 
-    def show(self, spec: ChartSpec, size: Size | None = None) -> None:
-        """Draw this spec next (nothing happens if it is the one already shown).
+    # --- building ---------------------------------------------------------------------------
+    def on_mount(self) -> None:
+        self.app.theme_changed_signal.subscribe(self, lambda _theme: self._update())
+        # One drawing thread for the chart's life: a job reaches it at once, without waiting
+        # for the event loop to start a worker, and its pictures come back as messages.
+        context = contextvars.copy_context()
+        thread = threading.Thread(
+            target=context.run, args=(self._serve,), name="history-chart", daemon=True
+        )
+        thread.start()
 
-        `size` is where the chart is about to be laid out (its container's size) when it is
-        not on screen yet: drawing can start now instead of after the next layout pass.
-        """
-        if size is not None and not self.size:
-            self._size_hint = size
-        if spec == self._spec:
-            return
-        self._spec = spec
-        self._request()
+    def on_unmount(self) -> None:
+        self._jobs.put(None)
 
     def on_resize(self) -> None:
-        self._request()
+        self._wait_for_quiet()
+        if self._shown is None or self._cached(self._wanted()):
+            self._update()  # the first size, or one drawn before: no need to wait
+            return
+        # A window being dragged sends many sizes: build once it has settled for a moment.
+        if self._settling is not None:
+            self._settling.stop()
+        self._settling = self.set_timer(RESIZE_SETTLE, self._settled)
 
+    def _settled(self) -> None:
+        self._settling = None
+        self._update()
+
+    def _wait_for_quiet(self) -> None:
+        if self._quiet is not None:
+            self._quiet.stop()
+        self._quiet = self.set_timer(PREFETCH_AFTER, self._quieted)
+
+    def _quieted(self) -> None:
+        self._quiet = None
+        self._pump()
+
+    def _job(self, key: Hashable, make: SpecMaker | None, message: str) -> _Job | None:
+        width, height = self.size
+        if width < 10 or height < 4:
+            return None
+        return _Job(key, width, height, self._palette(), make, message)
+
+    def _wanted(self) -> _Job | None:
+        return self._job(*self._want) if self._want else None
+
+    def _cached(self, job: _Job | None) -> _Picture | None:
+        picture = self._cache.get(job) if job is not None else None
+        if picture is not None:
+            self._cache.move_to_end(job)  # type: ignore[arg-type]
+        return picture
+
+    def _update(self) -> None:
+        """Put the wanted picture up if it is ready; otherwise have it built first."""
+        job = self._wanted()
+        if job is None:
+            return
+        if self._shown is not None and self._shown.job == job:
+            return
+        picture = self._cached(job)
+        if picture is None and job.make is None:
+            # A sentence is cheap: draw it here rather than wait for the worker.
+            picture = draw(job)
+            self._keep(picture)
+        if picture is not None:
+            self._display(picture)
+        self._pump()
+
+    def _next(self) -> _Job | None:
+        """The wanted picture first; then, once it is up and no resize is settling, the rest."""
+        job = self._wanted()
+        if job is None:
+            return None
+        if self._cached(job) is None:
+            return job
+        if self._settling is not None or self._quiet is not None:
+            return None
+        for key, make in self._later:
+            later = self._job(key, make, "")
+            if later is not None and later not in self._cache:
+                return later
+        return None
+
+    def _pump(self) -> None:
+        """Start the next build if none is running."""
+        if self._busy or self._settling is not None:
+            return
+        job = self._next()
+        if job is None:
+            return
+        self._busy = True
+        self._jobs.put(job)
+
+    def _serve(self) -> None:
+        """Drawing thread: build each job and post the picture back, until told to stop."""
+        # plotext is imported here, while the history is still being read, not on first use.
+        import textual_plotext.plot  # noqa: F401
+
+        while (job := self._jobs.get()) is not None:
+            try:
+                picture = draw(job)
+            except Exception:  # a bug in one chart must not leave the others waiting forever
+                text = "This chart could not be drawn."
+                picture = _Picture(
+                    job, None, message_lines(text, job.width, job.height, (128,) * 3), text
+                )
+            self.post_message(self.Built(picture))
+
+    def on_history_chart_built(self, message: Built) -> None:
+        picture = message.picture
+        self._busy = False
+        self._keep(picture)
+        if picture.job == self._wanted():
+            self._display(picture)
+        self._pump()
+
+    def _keep(self, picture: _Picture) -> None:
+        self._cache[picture.job] = picture
+        while len(self._cache) > CACHE_PICTURES:
+            self._cache.popitem(last=False)
+
+    def _display(self, picture: _Picture) -> None:
+        self._shown = picture
+        self.refresh()
+        self.post_message(self.Painted(self))
+
+    # --- colours ----------------------------------------------------------------------------
     def _palette(self) -> Palette:
         theme = self.app.theme
         if self._palette_for is None or self._palette_for[0] != theme:
@@ -224,49 +493,23 @@ class HistoryChart(PlotextPlot):
                 rgb("accent", "#d08770"),
                 rgb("success", "#a3be8c"),
             ),
+            canvas=rgb("surface", "#1e1e1e"),
+            text=rgb("foreground", "#e0e0e0"),
         )
 
-    def _wanted(self) -> _Job | None:
-        width, height = self.size or self._size_hint
-        if self._spec is None or width < 10 or height < 4:
-            return None
-        theme = self._get_plotext_theme_name(self.app.theme)
-        return _Job(self._spec, width, height, theme, self._palette())
-
-    def _request(self) -> None:
-        """Start a build if the picture is out of date and none is running."""
-        job = self._wanted()
-        if self._busy or job is None or (self._picture is not None and self._picture[0] == job):
-            return
-        self._busy = True
-        self.run_worker(lambda: self._build(job), thread=True, group="chart", exit_on_error=False)
-
-    def _build(self, job: _Job) -> None:
-        """Worker thread: draw, then hand the picture to the main thread."""
-        try:
-            text = _draw(job)
-        except Exception:  # a plotext quirk must not take history down with it
-            text = Text("This chart could not be drawn at this size.")
-        strips = _strips(text, job.width, job.height)
-        # RuntimeError: the app closed while we drew; nobody is waiting for this picture.
-        with contextlib.suppress(RuntimeError):
-            self.app.call_from_thread(self._finished, job, text, strips)
-
-    def _finished(self, job: _Job, text: Text, strips: list[Strip]) -> None:
-        self._busy = False
-        self._picture = (job, text)
-        self._lines = strips
-        self.refresh()
-        if self.painted:
-            self.post_message(self.Painted(self))
-        else:
-            self._request()  # the size or spec moved on while we drew: draw again
+    # --- painting ---------------------------------------------------------------------------
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # The widget's own style, looked up once a pass rather than once a line.
+        self._base_style = self.rich_style
+        return super().render_lines(crop)
 
     def render_line(self, y: int) -> Strip:
-        """A ready-made line of the current picture (built in the worker), cropped to fit."""
-        if y == 0:
-            self._request()  # a theme change or first layout lands here; cheap when up to date
+        """A ready-made line of the picture (built in the worker), cropped or padded to fit."""
         width = self.size.width
-        if y < len(self._lines):
-            return self._lines[y].crop_extend(0, width, self.rich_style)
-        return Strip.blank(width, self.rich_style)
+        lines = self._shown.lines if self._shown else []
+        if y < len(lines):
+            line = lines[y]
+            if line.cell_length == width:
+                return line
+            return line.crop_extend(0, width, self._base_style)
+        return Strip.blank(width, self._base_style)
