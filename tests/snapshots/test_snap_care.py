@@ -78,3 +78,27 @@ def test_settings(snap_compare: Any, data_dir: Path, clock: FakeClock) -> None:
     store.save_settings(Settings(country="US", reminder_time="19:00"))
     app = app_on(data_dir, clock, "settings")
     assert snap_compare(app, terminal_size=SIZE, run_before=keys())
+
+
+def test_settings_switches_on_and_off(snap_compare: Any, data_dir: Path, clock: FakeClock) -> None:
+    """Lower down: the bell on (a tick), reduced motion off (an empty box), each said in words."""
+    store = Store(data_dir, clock)
+    store.save_settings(Settings(country="US", bell=True, reduced_motion=False))
+    app = app_on(data_dir, clock, "settings")
+
+    async def run_before(pilot: Pilot[None]) -> None:
+        await pilot.pause()
+        app.screen.query_one("#bell").focus()
+        await pilot.pause()
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
+
+
+def test_summary_asks_where(
+    snap_compare: Any, data_dir: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("HOME", "/home/sam")
+    monkeypatch.setattr("tui.widgets.care_summary.summary_folder", lambda home, data: home)
+    app = app_on(data_dir, clock, "plan")
+    assert snap_compare(app, terminal_size=SIZE, run_before=keys("r"))

@@ -3,19 +3,23 @@
 from __future__ import annotations
 
 import io
+from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 from rich.console import Console
 from textual.app import App
-from textual.widgets import Checkbox, Input, OptionList, Static
+from textual.pilot import Pilot
+from textual.widget import Widget
+from textual.widgets import Checkbox, Input, Label, OptionList, Static
 
 from tui.app import ThawApp
 from tui.core.clock import FakeClock
 from tui.core.content import Content
-from tui.core.models import Settings
+from tui.core.models import Session, Settings
 from tui.core.store import Store
-from tui.screens.ideas import IdeasScreen
+from tui.screens.ideas import IdeasScreen, tried_line
 from tui.screens.plan import PlanScreen
 from tui.screens.settings import SettingsScreen, parse_reminder_time
 from tui.screens.support import SOMEWHERE_ELSE, SupportScreen, chosen_country
@@ -49,7 +53,7 @@ def plain(renderable: object) -> str:
     return capture.get()
 
 
-def text_of(app: App[object], selector: str) -> str:
+def text_of(app: App[Any], selector: str) -> str:
     return plain(app.screen.query_one(selector, Static).content)
 
 
@@ -222,6 +226,13 @@ async def test_deleting_own_step_asks_first_and_thaws_steps_stay(
         await pilot.press("d")
         await pilot.pause()
         assert isinstance(app.screen, ConfirmDialog)
+        assert text_of(app, ".confirm-keys") == "y deletes it; any other key keeps it."
+        await pilot.press("enter")  # only y deletes: Enter, n, Esc and the rest keep it
+        await pilot.pause()
+        assert isinstance(app.screen, PlanScreen)
+        assert any(i.title == "My own step" for i in store.plan_items())
+        await pilot.press("d")
+        await pilot.pause()
         await pilot.press("n")
         await pilot.pause()
         assert any(i.title == "My own step" for i in store.plan_items())
@@ -231,9 +242,10 @@ async def test_deleting_own_step_asks_first_and_thaws_steps_stay(
         await pilot.pause()
         assert not any(i.title == "My own step" for i in store.plan_items())
         listing.highlighted = 0
-        await pilot.press("d")  # a step from Thaw is not deleted
+        await pilot.press("d")  # a step from Thaw is not deleted; d says how to set it aside
         await pilot.pause()
         assert isinstance(app.screen, PlanScreen)
+        assert any("comes with Thaw" in n.message for n in app._notifications)
         assert len(store.plan_items()) == len(content().plan)
 
 
@@ -251,18 +263,104 @@ async def test_a_stale_plan_edit_is_told_not_forced(data_dir: Path, clock: FakeC
         assert any("another window" in n.message for n in app._notifications)
 
 
-async def test_summary_key_writes_a_private_file_in_home(data_dir: Path, clock: FakeClock) -> None:
+async def test_summary_key_asks_where_then_writes_a_private_file(
+    data_dir: Path, clock: FakeClock
+) -> None:
     app, store = make_app(data_dir, clock, "plan")
     store.add_checkin(5, note="secret")
+    written = Path.home() / "thaw-summary-2026-11-25.md"
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await pilot.press("r")
         await pilot.pause()
-    written = Path.home() / "thaw-summary-2026-11-25.md"
+        dialog = app.screen
+        assert isinstance(dialog, FormDialog)  # asks first: nothing is written yet
+        assert dialog.query_one("#field-path", Input).value == str(written)
+        assert not written.exists()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, PlanScreen)
+        assert any(str(written) in n.message for n in app._notifications)
     assert written.exists() and (written.stat().st_mode & 0o777) == 0o600
     text = written.read_text()
     assert "## Mood and how much I could feel" in text
     assert "secret" not in text  # notes stay out unless chosen
+
+
+async def test_summary_esc_writes_nothing_and_a_typed_name_goes_home(
+    data_dir: Path, clock: FakeClock
+) -> None:
+    app, _ = make_app(data_dir, clock, "plan")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("r")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, PlanScreen)
+        assert list(Path.home().iterdir()) == []
+        await pilot.press("r")
+        await pilot.pause()
+        app.screen.query_one("#field-path", Input).value = "/no/such/folder/x.md"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, FormDialog)
+        assert "There is no folder /no/such/folder" in text_of(app, "#form-error")
+        app.screen.query_one("#field-path", Input).value = "for-dr-lee.md"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, PlanScreen)
+    assert (Path.home() / "for-dr-lee.md").exists()
+
+
+async def test_summary_never_replaces_a_file_without_asking(
+    data_dir: Path, clock: FakeClock
+) -> None:
+    existing = Path.home() / "thaw-summary-2026-11-25.md"
+    existing.write_text("my own notes\n")
+    app, _ = make_app(data_dir, clock, "settings")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        assert "already exists" in text_of(app, "#confirm-question")
+        await pilot.press("enter")  # not y: the file is kept, and the name can be changed
+        await pilot.pause()
+        assert isinstance(app.screen, FormDialog)
+        assert existing.read_text() == "my own notes\n"
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert isinstance(app.screen, SettingsScreen)
+    assert existing.read_text().startswith("# ")
+
+
+def footer_keys(app: App[Any]) -> set[str]:
+    """The keys the footer shows right now (bindings shown and allowed)."""
+    return {key for key, active in app.screen.active_bindings.items() if active.binding.show}
+
+
+async def test_footer_shows_delete_only_on_own_steps(data_dir: Path, clock: FakeClock) -> None:
+    Store(data_dir, clock).add_plan_item("My own step")
+    app, _ = make_app(data_dir, clock, "plan")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        items = app.screen.items  # type: ignore[attr-defined]
+        listing = app.screen.query_one("#plan-list", OptionList)
+        listing.highlighted = next(i for i, it in enumerate(items) if it.key)
+        await pilot.pause()
+        assert "d" not in footer_keys(app)  # this step comes with Thaw
+        listing.highlighted = next(i for i, it in enumerate(items) if not it.key)
+        await pilot.pause()
+        assert "d" in footer_keys(app)
+        footer_text = " ".join(
+            active.binding.description for active in app.screen.active_bindings.values()
+        )
+        assert "Delete" in footer_text
 
 
 # --- support --------------------------------------------------------------------------------
@@ -353,9 +451,11 @@ async def test_contacts_add_edit_delete_survive_restart(data_dir: Path, clock: F
     app, store = make_app(data_dir, clock, "support")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
+        assert "d" in footer_keys(app)  # a person is highlighted, so Delete is offered
         await pilot.press("d")
         await pilot.pause()
         assert isinstance(app.screen, ConfirmDialog)
+        assert text_of(app, ".confirm-keys") == "y deletes it; any other key keeps it."
         await pilot.press("escape")
         await pilot.pause()
         assert len(store.contacts()) == 1
@@ -363,6 +463,7 @@ async def test_contacts_add_edit_delete_survive_restart(data_dir: Path, clock: F
         await pilot.pause()
         await pilot.press("y")
         await pilot.pause()
+        assert "d" not in footer_keys(app)  # no one left to delete
     assert Store(data_dir, clock).contacts() == []
 
 
@@ -470,3 +571,210 @@ async def test_a_read_only_store_still_shows_the_plan_and_says_why(
         await pilot.pause()
         assert any("read-only" in n.message for n in app._notifications)
         assert Store(data_dir, clock).plan_items()[0].status == "not_now"
+
+
+# --- round two: what a reviewer found by hand -------------------------------------------------
+
+
+def tried(*ratings: int | None) -> list[Session]:
+    when = datetime(2026, 11, 20, 10, 0, tzinfo=UTC)
+    return [
+        Session(f"s{i}", "idea", "walk", when, None, 0, True, rating=r)
+        for i, r in enumerate(ratings)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("ratings", "line"),
+    [
+        ((4,), "You tried this once in the last year; you said it helped 4 out of 5."),
+        ((None,), "You tried this once in the last year."),
+        (
+            (4, 5, 5),
+            "You tried this 3 times in the last year; it helped 4.7 out of 5 on average "
+            "over 3 tries.",
+        ),
+        (
+            (4, 4),
+            "You tried this 2 times in the last year; "
+            + "it helped 4 out of 5 on average over 2 tries.",
+        ),
+        (
+            (3, None, 4),
+            "You tried this 3 times in the last year; it helped 3.5 out of 5 on average "
+            "over the 2 tries you rated.",
+        ),
+        (
+            (None, 2),
+            "You tried this 2 times in the last year; the time you rated it, you said it "
+            "helped 2 out of 5.",
+        ),
+    ],
+)
+def test_what_an_idea_did_is_said_in_the_persons_terms(
+    ratings: tuple[int | None, ...], line: str
+) -> None:
+    assert tried_line(tried(*ratings)) == line
+
+
+async def test_one_rated_try_is_quoted_not_averaged(data_dir: Path, clock: FakeClock) -> None:
+    app, _ = make_app(data_dir, clock, "ideas")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("t")
+        await pilot.pause()
+        await pilot.press("4", "enter", "enter", "enter")
+        await pilot.pause()
+        detail = text_of(app, "#idea-text")
+        assert "you said it helped 4 out of 5" in detail
+        assert "4.0" not in detail and "on average" not in detail
+
+
+@pytest.mark.parametrize("size", [(80, 24), (50, 16)])
+@pytest.mark.parametrize(
+    ("start", "key"),
+    [("ideas", "t"), ("plan", "a"), ("plan", "e"), ("support", "a"), ("plan", "r")],
+)
+async def test_every_form_label_is_shown_whole(
+    data_dir: Path, clock: FakeClock, size: tuple[int, int], start: str, key: str
+) -> None:
+    """No label is cut off at the right edge: a long one wraps onto a second line."""
+    app, _ = make_app(data_dir, clock, start)
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        await pilot.press(key)
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, FormDialog)
+        labels = list(dialog.query(Label))
+        assert labels
+        for label in labels:
+            text = str(label.render())
+            box = label.content_region
+            assert box.right <= dialog.size.width, text
+            # Every word of the label fits in the lines it was given.
+            assert box.width * box.height >= len(text), (text, box)
+            assert isinstance(label.parent, Widget)
+            assert box.right <= label.parent.content_region.right, text
+
+
+async def open_settings(app: ThawApp, pilot: Pilot[None]) -> SettingsScreen:
+    """Home first, then settings, so Esc goes back to home the way a person would."""
+    await pilot.pause()
+    app.open_screen("settings")
+    await pilot.pause()
+    await pilot.pause()
+    assert isinstance(app.screen, SettingsScreen)
+    return app.screen
+
+
+async def test_a_typed_reminder_time_is_kept_when_leaving_with_esc(
+    data_dir: Path, clock: FakeClock
+) -> None:
+    app, _ = make_app(data_dir, clock, "home")
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_settings(app, pilot)
+        screen.query_one("#reminder_time", Input).focus()
+        await type_text(pilot, "18:30")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, SettingsScreen)
+    assert Store(data_dir, clock).settings().reminder_time == "18:30"
+
+
+async def test_a_wrong_value_left_behind_is_told_and_the_last_good_one_kept(
+    data_dir: Path, clock: FakeClock
+) -> None:
+    Store(data_dir, clock).save_settings(Settings(reminder_time="19:00"))
+    app, _ = make_app(data_dir, clock, "home")
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_settings(app, pilot)
+        field = screen.query_one("#meditation_minutes", Input)
+        field.focus()
+        await pilot.press("backspace", "1", "2")  # 12 minutes: saved while typing
+        await pilot.pause()
+        assert Store(data_dir, clock).settings().meditation_minutes == 12
+        reminder = screen.query_one("#reminder_time", Input)
+        reminder.focus()
+        reminder.value = ""
+        await type_text(pilot, "7pm")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, SettingsScreen)
+        said = [n.message for n in app._notifications]
+        assert any(
+            m.startswith("The reminder time stays any time") and '"7pm"' in m for m in said
+        ), said
+    saved = Store(data_dir, clock).settings()
+    assert saved.meditation_minutes == 12
+    assert saved.reminder_time == ""  # emptied on the way to "7pm", which is not a time
+
+
+@pytest.mark.parametrize(
+    ("name", "good", "bad", "expected", "problem"),
+    [
+        ("settle_seconds", "30", "121", 30, "from 0 to 120"),
+        ("interval_bell_minutes", "5", "31", 5, "0 for no interval bells"),
+        ("interval_bell_minutes", "0", "x", 0, "0 for no interval bells"),
+    ],
+)
+async def test_settle_in_and_interval_bells_can_be_set(
+    data_dir: Path,
+    clock: FakeClock,
+    name: str,
+    good: str,
+    bad: str,
+    expected: int,
+    problem: str,
+) -> None:
+    Store(data_dir, clock).save_settings(Settings(settle_seconds=10, interval_bell_minutes=2))
+    app, _ = make_app(data_dir, clock, "home")
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_settings(app, pilot)
+        field = screen.query_one(f"#{name}", Input)
+        field.focus()
+        field.value = ""
+        await type_text(pilot, bad)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert problem in text_of(app, "#settings-error")
+        field.value = ""
+        await type_text(pilot, good)
+        await pilot.pause()
+        assert text_of(app, "#settings-error") == ""
+        assert getattr(app.settings, name) == expected  # what the meditation timer reads
+    assert getattr(Store(data_dir, clock).settings(), name) == expected
+
+
+async def test_on_and_off_differ_in_words_and_in_the_box(
+    data_dir: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("NO_COLOR", "1")
+    Store(data_dir, clock).save_settings(Settings(bell=True, reduced_motion=False))
+    app, _ = make_app(data_dir, clock, "settings")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        bell = str(app.screen.query_one("#bell", Checkbox).render())
+        motion = str(app.screen.query_one("#reduced_motion", Checkbox).render())
+        assert bell.endswith("bell for cues: on ") and "✓" in bell
+        assert motion.endswith("no animation): off ") and "✓" not in motion
+        app.screen.query_one("#reduced_motion", Checkbox).focus()
+        await pilot.press("space")
+        await pilot.pause()
+        motion = str(app.screen.query_one("#reduced_motion", Checkbox).render())
+        assert "✓" in motion and ": on" in motion
+
+
+def test_summary_target_reads_what_was_typed(tmp_path: Path) -> None:
+    from tui.core.errors import InputError
+    from tui.core.report import summary_target
+
+    assert summary_target("visit.md", tmp_path) == tmp_path / "visit.md"
+    assert summary_target(str(tmp_path / "a.md"), Path("/elsewhere")) == tmp_path / "a.md"
+    for typed, problem in [
+        ("", "file name"),
+        (str(tmp_path), "is a folder"),
+        ("/nope/x.md", "no folder"),
+    ]:
+        with pytest.raises(InputError, match=problem):
+            summary_target(typed, tmp_path)

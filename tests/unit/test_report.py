@@ -22,6 +22,9 @@ from tui.core.models import Settings
 from tui.core.report import (
     ReportOptions,
     escape_markdown,
+    minutes_cell,
+    minutes_words,
+    report_file_name,
     report_from_store,
     report_period,
     summary_folder,
@@ -280,7 +283,37 @@ def test_write_report_to_missing_folder_is_a_data_error(tmp_path: Path) -> None:
 def test_write_summary_uses_saved_choices(store: Store, tmp_path: Path) -> None:
     folder = summary_folder(tmp_path, store.data_dir)
     assert folder == tmp_path
-    path = write_summary(store, content(), NOW, Settings(report_include_notes=True), folder)
-    assert path.name == "thaw-summary-2026-11-25.md"
+    target = folder / report_file_name(NOW.date())
+    path = write_summary(store, content(), NOW, Settings(report_include_notes=True), target)
+    assert path == target and path.name == "thaw-summary-2026-11-25.md"
     assert "## Notes I chose to include" in path.read_text()
     assert summary_folder(tmp_path / "missing", store.data_dir) == store.data_dir
+
+
+@pytest.mark.parametrize(
+    ("minutes", "words", "cell"),
+    [
+        (0.0, "0 minutes", "0"),
+        (0.5, "under a minute", "<1"),
+        (1.2, "1 minute", "1"),
+        (12.6, "13 minutes", "13"),
+    ],
+)
+def test_minutes_are_said_plainly(minutes: float, words: str, cell: str) -> None:
+    assert (minutes_words(minutes), minutes_cell(minutes)) == (words, cell)
+
+
+def test_a_short_practice_shows_as_under_a_minute_not_zero(tmp_path: Path) -> None:
+    made = Store(tmp_path / "data", FakeClock(NOW))
+    made.add_session(
+        "breathe",
+        "box",
+        started_at=NOW - timedelta(hours=1),
+        planned_seconds=120,
+        actual_seconds=25,
+        completed=False,
+    )
+    text = report(made)
+    assert "1 practice, under a minute in all." in text
+    assert "| Breathing | 1 | 0 | <1 |" in text
+    assert "0 minutes" not in text

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tui.core import stats
+from tui.core.errors import InputError
 from tui.core.insights import Vocabulary, practice_key, vocabulary
 from tui.core.models import (
     MARKER_KINDS,
@@ -120,6 +121,19 @@ def report_period(today: date, weeks: int) -> tuple[date, date]:
 
 def _fmt(value: float) -> str:
     return f"{value:.1f}"
+
+
+def minutes_words(minutes: float) -> str:
+    """A total for a sentence: "under a minute", "1 minute", "12 minutes" (never "0 minutes")."""
+    if 0 < minutes < 1:
+        return "under a minute"
+    whole = round(minutes)
+    return f"{whole} minute{'' if whole == 1 else 's'}"
+
+
+def minutes_cell(minutes: float) -> str:
+    """A total for a table cell: "<1" when some practice happened but under a minute."""
+    return "<1" if 0 < minutes < 1 else str(round(minutes))
 
 
 def _day(day: date) -> str:
@@ -258,7 +272,7 @@ def _practice_section(data: ReportInput, start: date, end: date) -> list[str]:
     total = sum(minutes.values())
     lines += [
         f"{len(sessions)} practice{'s' if len(sessions) != 1 else ''}, "
-        f"{round(total)} minutes in all.",
+        f"{minutes_words(total)} in all.",
         "",
         "| Practice | Times | Finished | Minutes |",
         "| --- | ---: | ---: | ---: |",
@@ -268,7 +282,7 @@ def _practice_section(data: ReportInput, start: date, end: date) -> list[str]:
         if not done:
             continue
         finished = sum(1 for s in done if s.completed)
-        shown_minutes = "-" if kind == "idea" else str(round(minutes[kind]))
+        shown_minutes = "-" if kind == "idea" else minutes_cell(minutes[kind])
         lines.append(f"| {KIND_NAMES[kind]} | {len(done)} | {finished} | {shown_minutes} |")
     lines.append("")
 
@@ -440,15 +454,33 @@ def write_report(path: Path, text: str) -> Path:
 
 
 def write_summary(
-    store: Store, content: Content, now: datetime, settings: Settings, folder: Path
+    store: Store, content: Content, now: datetime, settings: Settings, path: Path
 ) -> Path:
-    """The app's "write a summary" key: the saved choices, to thaw-summary-DATE.md in `folder`."""
+    """The app's "write a summary" key: the saved choices, to the file the person confirmed."""
     text = report_from_store(store, content, now, ReportOptions.from_settings(settings))
-    return write_report(folder / report_file_name(now.date()), text)
+    return write_report(path, text)
 
 
 def summary_folder(home: Path | None, data_dir: Path) -> Path:
-    """Where the app writes a summary: the home folder, where people look, else the data folder."""
+    """Where the app proposes a summary: home, where people look; else the data folder."""
     if home is not None and home.is_dir() and os.access(home, os.W_OK):
         return home
     return data_dir
+
+
+def summary_target(typed: str, folder: Path) -> Path:
+    """The file the person typed (a bare name goes in `folder`), or InputError saying what to fix.
+
+    Only the shape is checked here: whether it exists is asked about separately, never assumed.
+    """
+    text = clean_line(typed).strip()
+    if not text:
+        raise InputError("Type a file name for the summary, for example thaw-summary.md.")
+    path = Path(text).expanduser()
+    if not path.is_absolute():
+        path = folder / path
+    if path.is_dir():
+        raise InputError(f"{path} is a folder: add a file name after it, such as thaw-summary.md.")
+    if not path.parent.is_dir():
+        raise InputError(f"There is no folder {path.parent}. Choose a folder that exists.")
+    return path

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from datetime import timedelta
 from typing import TYPE_CHECKING, ClassVar
 
@@ -40,6 +41,35 @@ def parse_rating(values: dict[str, str]) -> str | None:
         if feel and (not feel.isdigit() or not 0 <= int(feel) <= 10):
             return "How much you could feel is a number from 0 to 10, or leave it empty."
     return None
+
+
+def out_of_five(value: float) -> str:
+    """4 -> "4", 4.5 -> "4.5", 4.333 -> "4.3": no decimals when whole."""
+    shown = f"{value:.1f}"
+    return shown[:-2] if shown.endswith(".0") else shown
+
+
+def tried_line(tried: Sequence[Session]) -> str:
+    """What the person told us about an idea, in their terms.
+
+    One rating is quoted as said ("you said it helped 4 out of 5"); an average is only given from
+    two ratings or more, with how many it is over.
+    """
+    times = "once" if len(tried) == 1 else f"{len(tried)} times"
+    line = f"You tried this {times} in the last year"
+    ratings = [s.rating for s in tried if s.rating is not None]
+    if len(ratings) == 1:
+        said = f"you said it helped {ratings[0]} out of 5"
+        line += f"; {said}" if len(tried) == 1 else f"; the time you rated it, {said}"
+    elif ratings:
+        over = (
+            f"over {len(ratings)} tries"
+            if len(ratings) == len(tried)
+            else f"over the {len(ratings)} tries you rated"
+        )
+        mean = out_of_five(sum(ratings) / len(ratings))
+        line += f"; it helped {mean} out of 5 on average {over}"
+    return line + "."
 
 
 class IdeasScreen(ThawScreen):
@@ -180,12 +210,7 @@ class IdeasScreen(ThawScreen):
         tried = self._tried.get(idea.id, [])
         text.append("\n")
         if tried:
-            times = "once" if len(tried) == 1 else f"{len(tried)} times"
-            ratings = [s.rating for s in tried if s.rating is not None]
-            line = f"You tried this {times} in the last year"
-            if ratings:
-                line += f"; it helped {sum(ratings) / len(ratings):.1f} out of 5 on average"
-            text.append(line + ".\n")
+            text.append(tried_line(tried) + "\n")
         text.append("Press t when you have tried it.", style="dim")
         self.query_one("#idea-text", Static).update(text)
 
@@ -217,19 +242,19 @@ class IdeasScreen(ThawScreen):
             [
                 FormField(
                     "helped",
-                    "How much did it help? 1 (a little) to 5 (a lot), or leave it empty",
+                    "How much did it help? 1 (a little) to 5 (a lot), or empty",
                     restrict=r"[0-9]*",
                     max_length=1,
                 ),
                 FormField(
                     "before",
-                    "Before you tried it, how much could you feel? 0 (nothing) to 10, or empty",
+                    "Before, how much could you feel? 0 (nothing) to 10, or empty",
                     restrict=r"[0-9]*",
                     max_length=2,
                 ),
                 FormField(
                     "after",
-                    "And now? 0 (nothing) to 10, or leave it empty",
+                    "And now? 0 (nothing) to 10, or empty",
                     restrict=r"[0-9]*",
                     max_length=2,
                 ),

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
+from textual.css.query import NoMatches
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -94,7 +94,9 @@ class PlanScreen(ThawScreen):
         Binding("left", "status(-1)", "Previous status", show=False),
         Binding("e", "edit", "Note", tooltip="Write your own note and next step (or Enter)"),
         Binding("a", "add", "Add", tooltip="Add a step of your own"),
-        Binding("d", "delete", "Delete", show=False, tooltip="Delete one of your own steps"),
+        # Shown in the footer only on the person's own steps; on Thaw's, d explains instead.
+        Binding("d", "delete", "Delete", tooltip="Delete one of your own steps (asks first)"),
+        Binding("d", "keep_thaw_step", "", show=False),
         Binding("r", "summary", "Summary", tooltip="Write a summary for an appointment to a file"),
     ]
 
@@ -210,6 +212,7 @@ class PlanScreen(ThawScreen):
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         self._show(self.selected())
+        self.refresh_bindings()  # the footer offers Delete only on the person's own steps
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
@@ -290,16 +293,28 @@ class PlanScreen(ThawScreen):
 
         self.app.push_screen(FormDialog("A step of your own", fields, validate=title_problem), done)
 
-    def action_delete(self) -> None:
-        """Delete one of the person's own steps, after asking. Thaw's own steps are set aside."""
-        item = self.selected()
-        if item is None:
-            return
-        if item.key:
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """`d` deletes (and shows in the footer) only on the person's own steps."""
+        if action == "delete":
+            try:
+                item = self.selected()
+            except NoMatches:  # asked while the screen is still being built
+                return False
+            return item is not None and not item.key
+        return True
+
+    def action_keep_thaw_step(self) -> None:
+        """d on a step that comes with Thaw: it stays; say how to set it aside."""
+        if self.selected() is not None:
             self.notify(
                 'This step comes with Thaw, so it stays. Set it to "not now" to put it aside.',
                 timeout=6,
             )
+
+    def action_delete(self) -> None:
+        """Delete one of the person's own steps, after asking."""
+        item = self.selected()
+        if item is None or item.key:
             return
 
         def answered(yes: bool | None) -> None:
@@ -319,40 +334,7 @@ class PlanScreen(ThawScreen):
         self.app.push_screen(ConfirmDialog(question), answered)
 
     def action_summary(self) -> None:
-        """Write a Markdown summary for an appointment to a file, and say where."""
-        write_summary_now(self)
+        """Write a Markdown summary for an appointment to a file, after asking where."""
+        from tui.widgets.care_summary import ask_and_write_summary
 
-
-def write_summary_now(screen: ThawScreen) -> Path | None:
-    """Write the appointment summary to the home folder (or the data folder) and say where."""
-    from tui.core.report import summary_folder, write_summary
-
-    app = screen.thaw
-    try:
-        home: Path | None = Path.home()
-    except RuntimeError:
-        home = None
-    try:
-        path = write_summary(
-            app.store,
-            app.content,
-            app.clock.now(),
-            app.settings,
-            summary_folder(home, app.store.data_dir),
-        )
-    except ThawError as err:
-        screen.notify(
-            str(err),
-            title="The summary was not written",
-            severity="error",
-            timeout=10,
-            markup=False,
-        )
-        return None
-    screen.notify(
-        f"Written to {path}. Only you can read it; bring or send it as you choose.",
-        title="Summary for an appointment",
-        timeout=12,
-        markup=False,
-    )
-    return path
+        ask_and_write_summary(self)

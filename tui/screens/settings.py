@@ -10,11 +10,14 @@ from typing import TYPE_CHECKING, ClassVar
 
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
+from textual.style import Style
 from textual.widgets import Checkbox, Footer, Header, Input, Label, Select, Static
 
 from tui.core.content import ContentError
 from tui.core.errors import InputError
 from tui.core.report import MAX_WEEKS, MIN_WEEKS
+from tui.core.text import clean_line
 from tui.screens.base import ThawScreen
 from tui.screens.support import SOMEWHERE_ELSE
 
@@ -52,15 +55,40 @@ def parse_whole(text: str, low: int, high: int, what: str) -> int:
     return int(value)
 
 
+def parse_interval(text: str) -> int:
+    """Minutes between interval bells: 0 (none) or 1 to 30."""
+    value = text.strip()
+    if not value.isdigit() or not 0 <= int(value) <= MAX_INTERVAL_MINUTES:
+        raise InputError(
+            f"The interval bell takes a whole number of minutes from 1 to "
+            f"{MAX_INTERVAL_MINUTES}, or 0 for no interval bells."
+        )
+    return int(value)
+
+
+def _minutes(n: int) -> str:
+    return f"{n} minute{'' if n == 1 else 's'}"
+
+
 @dataclass(frozen=True, slots=True)
 class NumberField:
-    """One text field on the settings screen: how to read it and which setting it fills."""
+    """One typed field on the settings screen: how to read it, show it and speak of it.
+
+    `what` and `expects` build the one sentence said when a wrong value is left behind:
+    '<what> stays <kept>: "<typed>" is not <expects>.'
+    """
 
     name: str
     label: str
     parse: Callable[[str], object]
     show: Callable[[Settings], str]
+    what: str
+    expects: str
+    kept: Callable[[Settings], str]
 
+
+MAX_SETTLE_SECONDS = 120
+MAX_INTERVAL_MINUTES = 30
 
 NUMBER_FIELDS: tuple[NumberField, ...] = (
     NumberField(
@@ -68,43 +96,110 @@ NUMBER_FIELDS: tuple[NumberField, ...] = (
         "Reminder time (HH:MM, empty: any time)",
         parse_reminder_time,
         lambda s: s.reminder_time,
+        "The reminder time",
+        "a 24-hour time such as 18:30",
+        lambda s: s.reminder_time or "any time",
     ),
     NumberField(
         "meditation_minutes",
         "Meditation length (minutes)",
         lambda t: parse_whole(t, 1, 120, "Meditation length"),
         lambda s: str(s.meditation_minutes),
+        "The meditation length",
+        "a whole number of minutes from 1 to 120",
+        lambda s: _minutes(s.meditation_minutes),
+    ),
+    NumberField(
+        "settle_seconds",
+        "Settle-in before it (seconds, 0: none)",
+        lambda t: parse_whole(t, 0, MAX_SETTLE_SECONDS, "The settle-in time"),
+        lambda s: str(s.settle_seconds),
+        "The settle-in time",
+        f"a whole number of seconds from 0 to {MAX_SETTLE_SECONDS}",
+        lambda s: f"{s.settle_seconds} seconds" if s.settle_seconds else "none",
+    ),
+    NumberField(
+        "interval_bell_minutes",
+        "Interval bell every (minutes, 0: off)",
+        parse_interval,
+        lambda s: str(s.interval_bell_minutes),
+        "The interval bell",
+        f"0 (off) or a whole number of minutes from 1 to {MAX_INTERVAL_MINUTES}",
+        lambda s: (
+            f"every {_minutes(s.interval_bell_minutes)}" if s.interval_bell_minutes else "off"
+        ),
     ),
     NumberField(
         "breath_minutes",
         "Breathing length (minutes)",
         lambda t: parse_whole(t, 1, 60, "Breathing length"),
         lambda s: str(s.breath_minutes),
+        "The breathing length",
+        "a whole number of minutes from 1 to 60",
+        lambda s: _minutes(s.breath_minutes),
     ),
     NumberField(
         "breath_rounds",
         "Breathing rounds (0: use minutes)",
         lambda t: parse_whole(t, 0, 100, "Breathing rounds"),
         lambda s: str(s.breath_rounds),
+        "Breathing rounds",
+        "a whole number from 0 to 100",
+        lambda s: str(s.breath_rounds) if s.breath_rounds else "0 (use minutes)",
     ),
     NumberField(
         "report_weeks",
         "Summary covers (weeks)",
         lambda t: parse_whole(t, MIN_WEEKS, MAX_WEEKS, "The summary length"),
         lambda s: str(s.report_weeks),
+        "The summary length",
+        f"a whole number of weeks from {MIN_WEEKS} to {MAX_WEEKS}",
+        lambda s: f"{s.report_weeks} week{'' if s.report_weeks == 1 else 's'}",
     ),
 )
+FIELDS_BY_NAME = {field.name: field for field in NUMBER_FIELDS}
 CHECKS: tuple[tuple[str, str], ...] = (
-    ("reduced_motion", "Reduced motion: a steady cue instead of animation"),
-    ("bell", "Ring the terminal bell for cues"),
-    ("report_include_plan", "Summary includes my plan"),
-    ("report_include_markers", "Summary includes changes and events"),
-    ("report_include_notes", "Summary includes my notes"),
+    ("reduced_motion", "Reduced motion (a steady cue, no animation)"),
+    ("bell", "Terminal bell for cues"),
+    ("report_include_plan", "My plan in the summary"),
+    ("report_include_markers", "Changes and events in the summary"),
+    ("report_include_notes", "My notes in the summary"),
 )
+
+
+def kept_sentence(field: NumberField, typed: str, settings: Settings) -> str:
+    """The one sentence said on leaving with a wrong value in a field: what was kept, and why."""
+    typed = clean_line(typed)
+    if not typed:
+        return f"{field.what} stays {field.kept(settings)}: the field was left empty."
+    return f'{field.what} stays {field.kept(settings)}: "{typed}" is not {field.expects}.'
+
+
+class OnOffCheckbox(Checkbox):
+    """A checkbox whose box shows a tick when on and stays empty when off.
+
+    Textual's own box shows the same X either way and tells on from off by colour alone, which
+    is lost with NO_COLOR or a monochrome terminal. The label also ends in ": on" or ": off".
+    """
+
+    @property
+    def _button(self) -> Content:
+        button_style = self.get_visual_style("toggle--button")
+        side_style = Style(foreground=button_style.background, background=self.background_colors[1])
+        return Content.assemble(
+            (self.BUTTON_LEFT, side_style),
+            ("✓" if self.value else " ", button_style),
+            (self.BUTTON_RIGHT, side_style),
+        )
 
 
 class SettingsScreen(ThawScreen):
-    """Every preference on one page; each is saved as soon as it changes and is valid."""
+    """Every preference on one page, saved as you go.
+
+    A typed value is saved as soon as it is valid (each key press), so nothing valid is lost
+    however the person leaves. A wrong value is never saved: it is explained on Enter or when
+    moving on, and on Esc the screen says in one sentence which value was kept instead.
+    """
 
     DEFAULT_CSS = """
     SettingsScreen #settings-scroll {
@@ -151,6 +246,7 @@ class SettingsScreen(ThawScreen):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "leave", "Back", tooltip="Go back (what you typed is kept)"),
         Binding(
             "ctrl+r",
             "summary",
@@ -162,13 +258,14 @@ class SettingsScreen(ThawScreen):
     KEY_HELP: ClassVar[list[tuple[str, str]]] = [
         ("Tab / Shift+Tab", "Move between settings"),
         ("Space or Enter", "Switch a setting on or off, or open a list"),
-        ("Enter", "Save a typed value (it is also saved when you move on)"),
+        ("Typing", "A typed value is saved as soon as it makes sense"),
     ]
 
     def __init__(self) -> None:
         super().__init__()
         self.title = "Settings"
         self.sub_title = "saved as you go"
+        self._problems: dict[str, str] = {}
 
     def compose(self) -> ComposeResult:
         settings = self.thaw.settings
@@ -189,8 +286,9 @@ class SettingsScreen(ThawScreen):
                     compact=True,
                 )
             yield Static("Reminder and practice", classes="settings-heading")
-            for field in NUMBER_FIELDS[:1]:
-                yield from self._number_row(field, settings)
+            yield from self._number_row("reminder_time", settings)
+            for name in ("meditation_minutes", "settle_seconds", "interval_bell_minutes"):
+                yield from self._number_row(name, settings)
             patterns = self._pattern_options()
             if patterns:
                 ids = [ident for _, ident in patterns]
@@ -203,8 +301,8 @@ class SettingsScreen(ThawScreen):
                         id="breath_pattern",
                         compact=True,
                     )
-            for field in NUMBER_FIELDS[1:4]:
-                yield from self._number_row(field, settings)
+            for name in ("breath_minutes", "breath_rounds"):
+                yield from self._number_row(name, settings)
             yield Static("Look and sound", classes="settings-heading")
             with Horizontal(classes="settings-row"):
                 yield Label("Theme")
@@ -222,22 +320,22 @@ class SettingsScreen(ThawScreen):
             yield Static(
                 "Summary for an appointment (Ctrl+R writes one)", classes="settings-heading"
             )
-            for field in NUMBER_FIELDS[4:]:
-                yield from self._number_row(field, settings)
+            yield from self._number_row("report_weeks", settings)
             for name, label in CHECKS[2:]:
                 yield self._checkbox(name, label, settings)
         yield Footer()
 
     @staticmethod
     def _check_label(label: str, on: bool) -> str:
-        """The label with its state in words: the box alone is only a colour, lost on NO_COLOR."""
+        """The label with its state in words, so on and off differ without colour."""
         return f"{label}: {'on' if on else 'off'}"
 
     def _checkbox(self, name: str, label: str, settings: Settings) -> Checkbox:
         on = bool(getattr(settings, name))
-        return Checkbox(self._check_label(label, on), on, id=name, compact=True)
+        return OnOffCheckbox(self._check_label(label, on), on, id=name, compact=True)
 
-    def _number_row(self, field: NumberField, settings: Settings) -> ComposeResult:
+    def _number_row(self, name: str, settings: Settings) -> ComposeResult:
+        field = FIELDS_BY_NAME[name]
         with Horizontal(classes="settings-row"):
             yield Label(field.label)
             yield Input(field.show(settings), id=field.name, compact=True, max_length=8)
@@ -260,17 +358,21 @@ class SettingsScreen(ThawScreen):
     # --- saving ---------------------------------------------------------------------------------
     def _save(self, **changes: object) -> None:
         """Save changed fields through the app (which applies theme, motion and bell at once)."""
-        self._error("")
         current = self.thaw.settings
         if all(getattr(current, k) == v for k, v in changes.items()):
             return
         self.thaw.save_settings(dataclasses.replace(current, **changes))  # type: ignore[arg-type]
 
-    def _error(self, message: str) -> None:
-        """Say what to fix at the top (or clear it); nothing invalid is ever saved."""
+    def _problem(self, name: str, message: str) -> None:
+        """Note (or clear) what is wrong with one field; the first problem is shown at the top."""
+        if message:
+            self._problems[name] = message
+        else:
+            self._problems.pop(name, None)
+        shown = next(iter(self._problems.values()), "")
         error = self.query_one("#settings-error", Static)
-        error.update(message)
-        error.set_class(bool(message), "-shown")
+        error.update(shown)
+        error.set_class(bool(shown), "-shown")
 
     def on_select_changed(self, event: Select.Changed) -> None:
         name = event.select.id or ""
@@ -287,15 +389,29 @@ class SettingsScreen(ThawScreen):
             event.checkbox.label = self._check_label(labels[name], event.value)
             self._save(**{name: event.value})
 
+    def on_input_changed(self, event: Input.Changed) -> None:
+        """Save a typed value the moment it is valid; a half-typed one waits quietly."""
+        field = FIELDS_BY_NAME.get(event.input.id or "")
+        if field is None:
+            return
+        try:
+            value = field.parse(event.value)
+        except InputError:
+            return  # "1" on the way to "18:30": explained on Enter, on moving on or on leaving
+        self._problem(field.name, "")
+        self._save(**{field.name: value})
+
     def _commit_input(self, widget: Input) -> bool:
-        field = next((f for f in NUMBER_FIELDS if f.name == widget.id), None)
+        """Save a finished field and show it tidied ("9:30" as "09:30"), or say what to fix."""
+        field = FIELDS_BY_NAME.get(widget.id or "")
         if field is None:
             return True
         try:
             value = field.parse(widget.value)
         except InputError as err:
-            self._error(str(err))
+            self._problem(field.name, str(err))
             return False
+        self._problem(field.name, "")
         self._save(**{field.name: value})
         shown = field.show(self.thaw.settings)
         if widget.value != shown:
@@ -310,8 +426,28 @@ class SettingsScreen(ThawScreen):
     def on_input_blurred(self, event: Input.Blurred) -> None:
         self._commit_input(event.input)
 
-    def action_summary(self) -> None:
-        """Write a Markdown summary for an appointment to a file, and say where."""
-        from tui.screens.plan import write_summary_now
+    def settle_fields(self) -> list[str]:
+        """Put back the saved value in every field holding a wrong one; a sentence for each."""
+        settings = self.thaw.settings
+        said: list[str] = []
+        for field in NUMBER_FIELDS:
+            widget = self.query_one(f"#{field.name}", Input)
+            try:
+                field.parse(widget.value)
+            except InputError:
+                said.append(kept_sentence(field, widget.value, settings))
+                widget.value = field.show(settings)
+            self._problem(field.name, "")
+        return said
 
-        write_summary_now(self)
+    async def action_leave(self) -> None:
+        """Esc: every valid value is already saved; say which wrong ones were not, then go."""
+        for sentence in self.settle_fields():
+            self.notify(sentence, title="Not changed", severity="warning", timeout=8, markup=False)
+        await self.thaw.action_back()
+
+    def action_summary(self) -> None:
+        """Write a Markdown summary for an appointment to a file, after asking where."""
+        from tui.widgets.care_summary import ask_and_write_summary
+
+        ask_and_write_summary(self)

@@ -12,6 +12,7 @@ from rich.table import Table
 from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
+from textual.css.query import NoMatches
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -113,14 +114,11 @@ class SupportScreen(ThawScreen):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("c", "next_country", "Country", tooltip="Show another country's lines (kept)"),
-        Binding("a", "add_contact", "Add person", tooltip="Add someone you trust"),
+        Binding("a", "add_contact", "Add", tooltip="Add someone you trust"),
         Binding("e", "edit_contact", "Edit", tooltip="Edit the highlighted person (or Enter)"),
+        # In the footer only while a person is highlighted.
         Binding(
-            "d",
-            "delete_contact",
-            "Delete",
-            show=False,
-            tooltip="Delete the highlighted person (asks first)",
+            "d", "delete_contact", "Delete", tooltip="Delete the highlighted person (asks first)"
         ),
     ]
 
@@ -217,6 +215,19 @@ class SupportScreen(ThawScreen):
             if select_id is not None:
                 index = next((i for i, c in enumerate(self.contacts) if c.id == select_id), index)
             listing.highlighted = min(index, len(self.contacts) - 1)
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Delete is offered (and shown in the footer) only while a person is highlighted."""
+        if action == "delete_contact":
+            try:
+                return self.selected_contact() is not None
+            except NoMatches:  # asked while the screen is still being built
+                return False
+        return True
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        self.refresh_bindings()
 
     def selected_contact(self) -> Contact | None:
         """The highlighted trusted contact."""

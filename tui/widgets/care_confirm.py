@@ -1,22 +1,23 @@
-"""ConfirmDialog: a small yes/no question over the screen, answered with y/Enter or n/Esc."""
+"""ConfirmDialog: a small question before deleting; only y says yes, any other key keeps it."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING
 
-from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
 if TYPE_CHECKING:
+    from textual import events
     from textual.app import ComposeResult
 
 
 class ConfirmDialog(ModalScreen[bool]):
-    """Ask before something that cannot be undone (deleting a plan item or a contact).
+    """Ask before something that cannot be undone (deleting a plan step, a person, a marker).
 
-    The question may quote the person's own text, so it is shown with markup off.
+    Only `y` answers yes: a stray Enter or Space from the list underneath never deletes. The
+    dialog says so in words. The question may quote the person's own text: markup is off.
     """
 
     DEFAULT_CSS = """
@@ -37,26 +38,25 @@ class ConfirmDialog(ModalScreen[bool]):
     }
     """
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("y", "answer(True)", "Yes"),
-        Binding("n", "answer(False)", "No"),
-        Binding("escape", "answer(False)", "No", show=False),
-    ]
-
-    def __init__(self, question: str, yes_label: str = "delete") -> None:
+    def __init__(self, question: str, yes_words: str = "deletes it") -> None:
         super().__init__()
         self.question = question
-        self.yes_label = yes_label
+        self.yes_words = yes_words
+        self._answered = False
 
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Static(self.question, markup=False, id="confirm-question")
-            yield Static(
-                f"y: {self.yes_label}    n or Esc: keep it",
-                markup=False,
-                classes="confirm-keys",
-            )
+            yield Static(self.keys_line(), markup=False, classes="confirm-keys")
 
-    def action_answer(self, yes: bool) -> None:
-        """Close with the answer."""
-        self.dismiss(yes)
+    def keys_line(self) -> str:
+        """The keys in words, the same in every dialog: 'y deletes it; any other key keeps it.'"""
+        return f"y {self.yes_words}; any other key keeps it."
+
+    def on_key(self, event: events.Key) -> None:
+        """y is yes; every other key (Esc, n, Enter, Space...) is no."""
+        event.stop()
+        event.prevent_default()
+        if not self._answered:  # two quick keys must not close the screen underneath too
+            self._answered = True
+            self.dismiss(event.key == "y")

@@ -55,11 +55,16 @@ class FormDialog(ModalScreen[dict[str, str] | None]):
         text-style: bold;
         margin-bottom: 1;
     }
+    FormDialog #form-intro {
+        margin-bottom: 1;
+    }
     FormDialog VerticalScroll {
         height: auto;
         max-height: 16;
     }
     FormDialog Label {
+        /* Full width so a long label wraps onto a second line instead of being cut off. */
+        width: 100%;
         margin-top: 0;
         color: $text-muted;
     }
@@ -81,16 +86,25 @@ class FormDialog(ModalScreen[dict[str, str] | None]):
     ]
 
     def __init__(
-        self, title: str, fields: list[FormField], validate: Validator | None = None
+        self,
+        title: str,
+        fields: list[FormField],
+        validate: Validator | None = None,
+        intro: str = "",
+        save_words: str = "save",
     ) -> None:
         super().__init__()
         self.form_title = title
         self.fields = fields
         self.validate = validate
+        self.intro = intro
+        self.save_words = save_words
 
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Static(self.form_title, markup=False, id="form-title")
+            if self.intro:
+                yield Static(self.intro, markup=False, id="form-intro")
             with VerticalScroll():
                 for field in self.fields:
                     yield Label(field.label, markup=False)
@@ -111,13 +125,17 @@ class FormDialog(ModalScreen[dict[str, str] | None]):
                             restrict=field.restrict,
                         )
             yield Static("", id="form-error", markup=False)
-            yield Static(
-                "Tab: next field.  Ctrl+S: save"
-                + (" (Enter too, in the last field)" if self._last_is_input else "")
-                + ".  Esc: cancel.",
-                markup=False,
-                classes="form-keys",
-            )
+            yield Static(self.keys_line(), markup=False, classes="form-keys")
+
+    def keys_line(self) -> str:
+        """The keys in words; a one-line form needs only Enter and Esc."""
+        if len(self.fields) == 1 and self._last_is_input:
+            return f"Enter: {self.save_words}.  Esc: cancel."
+        return (
+            f"Tab: next field.  Ctrl+S: {self.save_words}"
+            + (" (Enter too, in the last field)" if self._last_is_input else "")
+            + ".  Esc: cancel."
+        )
 
     def on_mount(self) -> None:
         if self.fields:
