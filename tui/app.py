@@ -232,6 +232,9 @@ class ThawApp(App[None]):
             screen = self._make_screen("home", {})
             self._start_problem = f"{title} could not open, so here is home. {self._start_problem}"
         assert screen is not None, "the home screen always builds"
+        # What `switch_screen` gives the screen it puts in place, so this one can be replaced
+        # the same way later (a practice opened from the quick check-in, then home).
+        screen._push_result_callback(screen, None)
         return screen
 
     def on_mount(self) -> None:

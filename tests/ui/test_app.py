@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import io
+import shutil
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -16,7 +17,7 @@ from textual.widgets import Static
 
 from tui.app import ThawApp, ThawCommands
 from tui.core.clock import FakeClock
-from tui.core.content import Content
+from tui.core.content import Content, default_root
 from tui.core.models import Draft
 from tui.core.store import Problem, Store
 from tui.screens import SCREENS, ScreenInfo
@@ -174,7 +175,11 @@ async def test_read_only_and_quarantined_store_show_a_banner(
         )
     )
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause(0.4)  # the file check runs just after the first paint
+        # The file check runs just after the first paint: wait for it (up to 5 s on a busy machine).
+        for _ in range(50):
+            await pilot.pause(0.1)
+            if app.screen.query_one("#banner").has_class("-shown"):
+                break
         banner = text_of(app, "#banner")
         assert "Thaw can't save right now" in banner
         assert "Your past entries are safe." in banner
@@ -209,7 +214,39 @@ async def test_help_on_the_check_in_lists_its_own_keys(data_dir: Path, clock: Fa
         shown = screen_text(app)
         assert "0 means 10" in shown
         assert "Ctrl+J" in shown
-        assert "Pick or unpick a feeling" in shown
+        assert "pick or unpick it" in shown
+
+
+# Words of Textual's own widget keys (scrolling, cursor moves, text editing) that bury ours.
+BUILT_IN_NOISE = ("Scroll", "Page Left", "Page Right", "Cursor", "Move cursor", "Select all")
+
+
+@pytest.mark.parametrize(
+    ("start", "ours"),
+    [
+        ("home", "Check in"),
+        ("checkin", "0 means 10"),
+        ("entries", "Fill in a day"),
+        ("breathe", "Next pattern"),
+        ("meditate", "Pause the timer"),
+        ("ground", "Next prompt"),
+    ],
+)
+async def test_help_shows_our_keys_and_the_global_ones_without_built_in_noise(
+    data_dir: Path, clock: FakeClock, start: str, ours: str
+) -> None:
+    app, _ = make_app(data_dir, clock, start=start)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        shown = screen_text(app)
+        assert ours in shown
+        for everywhere in ("Go back", "Ctrl+P", "Support", "Close Thaw"):
+            assert everywhere in shown
+        for noise in BUILT_IN_NOISE:
+            assert noise not in shown, noise
 
 
 async def test_escape_goes_back_and_does_nothing_on_home(data_dir: Path, clock: FakeClock) -> None:
@@ -317,6 +354,57 @@ async def test_palette_opens_past_entries_by_typing(data_dir: Path, clock: FakeC
         await pilot.press("enter")
         await pilot.pause(0.2)
         assert type(app.screen).__name__ == "EntriesScreen"
+
+
+PRACTICES = {
+    "breathe": ("b", "Breathe", "BreatheScreen"),
+    "meditate": ("m", "Meditate", "MeditateScreen"),
+    "ground": ("g", "Ground", "GroundScreen"),
+}
+
+
+def content_suggesting(practice: str, tmp_path: Path) -> Content:
+    """The shipped content, except that the everyday suggestion offers `practice`.
+
+    The shipped words never suggest meditating; this shows the route works for it too.
+    """
+    root = tmp_path / "content"
+    shutil.copytree(default_root(), root)
+    path = root / "suggestions.toml"
+    text = path.read_text()
+    head, _, default = text.partition('id = "default"')
+    default = default.replace('action = "breathe"', f'action = "{practice}"', 1)
+    path.write_text(f'{head}id = "default"{default}')
+    return Content(root)
+
+
+@pytest.mark.parametrize("practice", list(PRACTICES))
+@pytest.mark.parametrize("route", ["home key", "palette", "suggestion"])
+async def test_every_practice_is_reachable_from_home_the_palette_and_the_suggestion(
+    data_dir: Path, clock: FakeClock, tmp_path: Path, practice: str, route: str
+) -> None:
+    key, title, screen_name = PRACTICES[practice]
+    content = content_suggesting(practice, tmp_path) if route == "suggestion" else shared_content()
+    app = ThawApp(Store(data_dir, clock), content, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        if route == "home key":
+            await pilot.press(key)
+        elif route == "palette":
+            await pilot.press("ctrl+p")
+            await pilot.pause()
+            await pilot.press(*title.lower())
+            await pilot.pause(0.3)
+            await pilot.press("enter")
+        else:
+            await pilot.press("c")
+            await pilot.pause()
+            await pilot.press("7", "enter")  # an everyday check-in: the default suggestion
+            await pilot.pause()
+            assert text_of(app, "#saved-keys").startswith(f"{key}: ")
+            await pilot.press(key)
+        await pilot.pause(0.2)
+        assert type(app.screen).__name__ == screen_name
 
 
 async def test_settings_toggles_persist_and_apply(data_dir: Path, clock: FakeClock) -> None:

@@ -85,7 +85,7 @@ async def test_feel_row_takes_digits_arrows_and_backspace(data_dir: Path, clock:
         await pilot.press("9", "right", "right")
         assert feel.value == 10
         await pilot.press("backspace")
-        assert feel.value is None
+        assert app.screen.query_one(FeelScale).value is None  # cleared
         await pilot.press("2", "enter")
         await pilot.pause()
         saved = store.recent_checkins(1)[0]
@@ -261,6 +261,70 @@ async def test_one_line_suggestion_after_saving_and_its_key_opens_it(
         await pilot.press("g")
         await pilot.pause(0.2)
         assert not isinstance(app.screen, CheckInScreen)
+
+
+async def _check_in_for(store: Store, clock: FakeClock, pilot: object, action: str) -> None:
+    """Type a check-in whose one suggestion opens `action` (rules in tui/core/suggest.py)."""
+    from textual.pilot import Pilot
+
+    assert isinstance(pilot, Pilot)
+    if action == "ground":
+        await pilot.press("6", "tab", "1", "enter")  # can hardly feel anything
+    elif action == "breathe":
+        await pilot.press("7", "enter")  # nothing in particular: the default, a few breaths
+    elif action == "support":
+        await pilot.press("1", "enter")  # the third very low check-in (two made beforehand)
+    elif action == "ideas":
+        await pilot.press("enter")  # the draft holds "tired": a small move is offered
+
+
+SUGGESTED = {
+    "ground": ("g", "GroundScreen"),
+    "breathe": ("b", "BreatheScreen"),
+    "support": ("s", "SupportScreen"),
+    "ideas": ("i", "IdeasScreen"),
+}
+
+
+def _prepare(store: Store, clock: FakeClock, action: str) -> None:
+    if action == "support":
+        for hours in (30, 20):
+            store.add_checkin(1, at=clock.now() - timedelta(hours=hours))
+    if action == "ideas":
+        store.save_draft(Draft(saved_at=clock.now(), mood=6, emotions=("tired",)))
+
+
+@pytest.mark.parametrize("action", list(SUGGESTED))
+@pytest.mark.parametrize("quick", [True, False], ids=["thaw checkin", "from home"])
+async def test_the_suggestion_key_opens_the_suggested_place(
+    data_dir: Path, clock: FakeClock, action: str, quick: bool
+) -> None:
+    key, screen_name = SUGGESTED[action]
+    store = Store(data_dir, clock)
+    _prepare(store, clock, action)
+    if quick:
+        app = ThawApp(store, shared_content(), clock, start="checkin", exit_after_checkin=True)
+    else:
+        app = ThawApp(store, shared_content(), clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        if not quick:
+            await pilot.press("c")
+            await pilot.pause()
+        await _check_in_for(store, clock, pilot, action)
+        await pilot.pause()
+        assert text_of(app, "#saved-keys").startswith(f"{key}: ")
+        await pilot.press(key)
+        await pilot.pause(0.2)
+        assert type(app.screen).__name__ == screen_name
+        assert app.is_running  # the quick check-in stays open for what was chosen
+        await pilot.press("escape")
+        await pilot.pause(0.2)
+        if action in ("ground", "breathe"):  # a practice asks how it went; Esc again leaves
+            await pilot.press("escape")
+            await pilot.pause(0.2)
+        assert type(app.screen).__name__ == "HomeScreen"
+    assert store.recent_checkins(1)[0].id  # the check-in itself was kept
 
 
 async def test_quick_check_in_closes_after_saving(

@@ -86,7 +86,7 @@ class CheckInScreen(ThawScreen):
     KEY_HELP: ClassVar[list[tuple[str, str]]] = [
         ("1-9, 0", "Mood 1 to 9; 0 means 10 (when the mood row is active)"),
         ("← →", "Move along the mood or feel scale"),
-        ("0-9, Backspace", "How much you can feel, or clear it (on that row)"),
+        ("0-9, Backspace, Del", "How much you can feel, or clear it (on that row)"),
         ("Enter", "Save, from anywhere except inside the note"),
         ("Ctrl+J", "Save from inside the note (Enter there starts a new line)"),
         ("Tab / Shift+Tab", "Next or previous part: mood, feel, feelings, note, tags"),

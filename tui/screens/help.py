@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.table import Table
@@ -42,15 +43,57 @@ _EVERYWHERE_ACTIONS = {
 }
 
 
-def _bindings_of(node: DOMNode) -> list[Binding]:
-    return [binding for bindings in node._bindings.key_to_bindings.values() for binding in bindings]
+def _our_bindings(node: DOMNode) -> list[Binding]:
+    """The bindings `node` has that Thaw's own classes declared, in the order they were declared.
+
+    Textual's widgets bring many keys of their own (scrolling, cursor moves, text editing).
+    They work as people expect and would bury ours, so help leaves them out.
+    """
+    declared: set[tuple[str, str]] = set()
+    for cls in type(node).__mro__:
+        if cls.__module__.startswith("tui.") and "BINDINGS" in cls.__dict__:
+            for binding in cls.__dict__["BINDINGS"]:
+                if isinstance(binding, Binding):
+                    declared.update((key.strip(), binding.action) for key in binding.key.split(","))
+    return [
+        binding
+        for bindings in node._bindings.key_to_bindings.values()
+        for binding in bindings
+        if (binding.key, binding.action) in declared
+    ]
+
+
+# How hand-written help rows name keys, in Textual's key names.
+_SPELLED = {
+    "esc": "escape",
+    "del": "delete",
+    "←": "left",
+    "→": "right",
+    "↑": "up",
+    "↓": "down",
+    "pgup": "pageup",
+    "pgdn": "pagedown",
+}
+
+
+def _key_names(words: str) -> set[str]:
+    """Key names in a hand-written help row ("Ctrl+N", "← →", "0-9, Del" -> ctrl+n, left...)."""
+    names = {part.lower() for part in words.replace("/", " ").replace(",", " ").split()}
+    for low, high in re.findall(r"(\d)\s*(?:-|to)\s*(\d)", words):  # "1 to 5", "0-9"
+        names.update(str(digit) for digit in range(int(low), int(high) + 1))
+    return {_SPELLED.get(name, name) for name in names}
 
 
 def collect_keys(screen: Screen[object]) -> list[tuple[str, str]]:
-    """(key, what it does) for the screen and every widget on it, in order, without repeats."""
+    """(key, what it does) for the screen and its widgets: Thaw's keys only, without repeats.
+
+    The screen's hand-written `KEY_HELP` rows come first; a binding whose key one of them
+    already explains is not listed again.
+    """
     app = screen.app
     rows: list[tuple[str, str]] = []
     seen: set[str] = set()
+    explained: set[str] = set()
 
     def add(key: str, description: str) -> None:
         if description and description.lower() not in seen:
@@ -59,10 +102,13 @@ def collect_keys(screen: Screen[object]) -> list[tuple[str, str]]:
 
     for key, description in getattr(screen, "KEY_HELP", []):
         add(key, description)
+        explained |= _key_names(key)
     nodes: list[DOMNode] = [screen, *screen.walk_children()]
     for node in nodes:
-        for binding in _bindings_of(node):
+        for binding in _our_bindings(node):
             if binding.action in _EVERYWHERE_ACTIONS or not binding.description:
+                continue
+            if binding.key in explained:
                 continue
             add(app.get_key_display(binding), binding.tooltip or binding.description)
     return rows
