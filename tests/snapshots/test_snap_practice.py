@@ -85,3 +85,31 @@ def test_grounding_second_step_with_the_gentler_prompt(
     app = app_on(data_dir, clock, "ground", {"exercise": "senses"})
     run = steps(clock, "2", "l", "a", "m", "p", "enter", "down", "m", "u", "g")
     assert snap_compare(app, terminal_size=SIZE, run_before=run)
+
+
+def test_breathing_ended_early_asks_how_it_went(
+    snap_compare: Any, data_dir: Path, clock: FakeClock
+) -> None:
+    app = app_on(data_dir, clock, "breathe", {"pattern": "box"})
+    assert snap_compare(app, terminal_size=SIZE, run_before=steps(clock, "n", 9.0, "escape"))
+
+
+def test_paused_breathing_offers_resume(
+    snap_compare: Any, data_dir: Path, clock: FakeClock
+) -> None:
+    app = app_on(data_dir, clock, "breathe", {"pattern": "box"})
+    assert snap_compare(app, terminal_size=SIZE, run_before=steps(clock, "n", 2.0, "space"))
+
+
+def test_478_breathing_on_a_40x12_terminal(
+    snap_compare: Any, data_dir: Path, clock: FakeClock
+) -> None:
+    app = app_on(data_dir, clock, "breathe", {"pattern": "478"})
+    assert snap_compare(app, terminal_size=(40, 12), run_before=steps(clock, 1.5))
+
+
+def test_meditation_on_a_40x12_terminal(
+    snap_compare: Any, data_dir: Path, clock: FakeClock
+) -> None:
+    app = app_on(data_dir, clock, "meditate", {})
+    assert snap_compare(app, terminal_size=(40, 12), run_before=steps(clock, "n", 5.0))

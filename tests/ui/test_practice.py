@@ -188,13 +188,16 @@ async def test_ending_early_saves_an_unfinished_session_and_asks_how_it_went(
         assert saved.after == 10
 
 
-async def test_escape_ends_saves_and_goes_home(data_dir: Path, clock: FakeClock) -> None:
+async def test_escape_ends_saves_and_escape_again_goes_home(
+    data_dir: Path, clock: FakeClock
+) -> None:
     app = make_app(data_dir, clock, "breathe", {})
     async with running(app) as (pilot, _):
         orb = app.screen.query_one(BreathingOrb)
         await pilot.press("n")
         await breathe_to(pilot, clock, orb, 12.0)
-        await pilot.press("escape")
+        await pilot.press("escape")  # ends; the after rating is offered
+        await pilot.press("escape")  # skips it and leaves
         await pilot.pause(0.1)
         assert not isinstance(app.screen, BreatheScreen)
         [saved] = sessions(app)
@@ -208,7 +211,7 @@ async def test_a_glance_shorter_than_five_seconds_is_not_saved(
     async with running(app) as (pilot, _):
         orb = app.screen.query_one(BreathingOrb)
         await breathe_to(pilot, clock, orb, 2.0)
-        await pilot.press("escape")
+        await pilot.press("escape", "n")  # ended, after rating skipped: nothing to keep
         await pilot.pause(0.1)
         assert sessions(app) == []
 
@@ -243,7 +246,8 @@ async def test_reduced_motion_shows_a_steady_cue_that_changes_at_most_once_a_sec
             orb.tick()
         assert orb.paints - paints <= 19  # one per second of the round, no more
         await breathe_to(pilot, clock, orb, 23.1)  # round 2, just into the hold
-        assert "Hold  ·  7" in str(orb.render())
+        assert orb.caption == "Hold  ·  7"
+        assert "Hold  ·  7" in "".join(line.text for line in orb.render_lines(orb.region))
 
 
 async def test_reduced_motion_follows_the_terminal_asking_for_no_animation(
@@ -621,9 +625,11 @@ async def test_leaving_part_way_keeps_what_was_noticed(data_dir: Path, clock: Fa
         await pilot.press("enter")
         await type_text(pilot, "cold tap")
         await pilot.press("escape")
-        await pilot.pause(0.1)
         [saved] = sessions(app)
         assert saved.notes == ("window", "cold tap") and not saved.completed
+        await pilot.press("escape")
+        await pilot.pause(0.1)
+        assert not isinstance(app.screen, GroundScreen)
 
 
 async def test_another_exercise_with_page_down(data_dir: Path, clock: FakeClock) -> None:

@@ -27,9 +27,11 @@ from tui.core.practice import (
 )
 from tui.screens.base import ThawScreen
 from tui.widgets.breathing_orb import BreathingOrb
-from tui.widgets.feel_rating import FeelRating, steady
+from tui.widgets.feel_rating import KEY_HELP_ROW, FeelRating
+from tui.widgets.practice_field import PracticeField
 
-MIN_SAVED_SECONDS = 5.0  # shorter than this was a look around, not a practice: nothing is saved
+MIN_SAVED_SECONDS = 5.0  # shorter than this, with nothing rated, was a look around: not saved
+NARROW_COLUMNS = 60  # below this the progress line drops the pattern name (the header shows it)
 
 PATTERN_ALIASES = {
     "sigh": "cyclic_sigh",
@@ -72,28 +74,44 @@ class BreatheScreen(ThawScreen):
     BreatheScreen #after.open {
         display: block;
     }
+    /* A short terminal keeps the orb and its countdown in view: the longer words step aside. */
+    BreatheScreen.-short #pattern-summary, BreatheScreen.-short #pattern-evidence {
+        display: none;
+    }
     """
 
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (20, "-roomy")]
+
+    # Several keys have two or three bindings; `check_action` lets exactly one of them act (and
+    # show in the footer) at a time: Esc closes an open field, else ends, else goes back.
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "leave", "Back"),
-        Binding("space", "pause", "Pause"),
-        Binding("left", "pattern(-1)", "Pattern", key_display="←→"),
-        Binding("right", "pattern(1)", "Next pattern", show=False),
-        Binding("c", "custom", "Custom"),
-        Binding("plus,equals_sign", "length(1)", "Longer", key_display="+/-", show=False),
-        Binding("minus", "length(-1)", "Shorter", show=False),
+        Binding("escape", "close_field", "Close", tooltip="Close your own pattern, unchanged"),
+        Binding("escape", "end", "End", tooltip="End here and say how it went; Esc again leaves"),
+        Binding("escape", "leave", "Back", tooltip="Once it has ended: back where you were"),
+        Binding("space", "pause", "Pause", tooltip="Pause where you are"),
+        Binding("space", "resume", "Resume", tooltip="Carry on from where you paused"),
+        Binding("left", "pattern(-1)", "Pattern", key_display="←→", tooltip="Previous pattern"),
+        Binding("right", "pattern(1)", "Next pattern", show=False, tooltip="Next pattern"),
+        Binding("c", "custom", "Custom", tooltip="Breathe your own pattern, and change it"),
+        Binding(
+            "plus,equals_sign",
+            "length(1)",
+            "Longer",
+            key_display="+/-",
+            show=False,
+            tooltip="One round (or minute) longer; - for shorter",
+        ),
+        Binding("minus", "length(-1)", "Shorter", show=False, tooltip="One round shorter"),
         Binding("m", "rounds_or_minutes", "Count rounds or minutes", show=False),
         Binding("b", "phase_bell", "Bell at each change of breath", show=False),
-        Binding("q", "end", "End here, then say how it went", show=False),
-        Binding("r", "again", "Again"),
+        Binding("q", "end", "End", show=False, tooltip="End here too, like Esc"),
+        Binding("r", "again", "Again", tooltip="The same pattern again"),
     ]
 
     ended: reactive[bool] = reactive(False, bindings=True)
     """True once the practice has stopped (finished or ended early); the footer follows it."""
 
-    KEY_HELP: ClassVar[list[tuple[str, str]]] = [
-        ("0-9, t, n", "How much you can feel: a digit, t for 10, n to skip"),
-    ]
+    KEY_HELP: ClassVar[list[tuple[str, str]]] = [KEY_HELP_ROW]
 
     def __init__(self, pattern: str | None = None) -> None:
         super().__init__()
@@ -102,6 +120,10 @@ class BreatheScreen(ThawScreen):
         self.rounds = 0  # 0: count in minutes
         self.minutes = 2.0
         self.phase_bell = False
+        self.paused = False
+        self.completed = False  # how the last session ended (it is saved late if rated late)
+        self.field_open = False  # the field for your own pattern is open and has the keys
+        self._custom_draft = ""  # what was typed there before Esc closed it, offered again
         self.before: int | None = None
         self.after: int | None = None
         self.session: Session | None = None
@@ -117,7 +139,7 @@ class BreatheScreen(ThawScreen):
             yield Static(id="pattern-caution", classes="pattern-caution")
         yield BreathingOrb(id="orb")
         with Vertical(id="custom-row"):
-            yield steady(Input(placeholder="in hold out hold, e.g. 4 0 6 0", id="custom-input"))
+            yield PracticeField(placeholder="in hold out hold, e.g. 4 0 6 0", id="custom-input")
             yield Static(id="custom-error")
         yield FeelRating("before", id="before")
         yield FeelRating("after", id="after")
@@ -136,6 +158,8 @@ class BreatheScreen(ThawScreen):
             pattern = self._patterns()[0]
         self.rounds = settings.breath_rounds
         self.minutes = float(settings.breath_minutes or 2)
+        # The bell at each change of breath is kept in settings once Settings has the field.
+        self.phase_bell = bool(getattr(settings, "breath_bell", False))
         self.query_one("#before", FeelRating).focus()
         self._begin(pattern)
 
@@ -157,12 +181,15 @@ class BreatheScreen(ThawScreen):
         self.pattern = pattern
         self.session = None
         self.ended = False
+        self.paused = False
+        self.completed = False
         self.after = None
         self.started_at = self.thaw.clock.now()
         self.query_one("#after", FeelRating).remove_class("open")
         self._show_pattern(pattern)
         self.orb.start(self._plan_for(pattern))
         self._show_progress()
+        self.refresh_bindings()
 
     @property
     def orb(self) -> BreathingOrb:
@@ -183,11 +210,20 @@ class BreatheScreen(ThawScreen):
             return
         minutes = plan.total_seconds / 60
         length = f"about {minutes:.0f} min" if minutes >= 1 else f"{plan.total_seconds:.0f} s"
-        text = Text(plan.pattern.name, style="bold")
-        text.append(f"  ·  round {state.round} of {plan.rounds}  ·  {length}  (+/- to change)")
-        if self.phase_bell:
-            text.append("  ·  bell on")
+        if self.size.width and self.size.width < NARROW_COLUMNS:
+            # Narrow: one line that fits 40 columns; the header already names the pattern.
+            text = Text(f"Round {state.round} of {plan.rounds} · {length}")
+            if self.phase_bell:
+                text.append(" · bell")
+        else:
+            text = Text(plan.pattern.name, style="bold")
+            text.append(f"  ·  round {state.round} of {plan.rounds}  ·  {length}  (+/- to change)")
+            if self.phase_bell:
+                text.append("  ·  bell on")
         self.query_one("#progress", Static).update(text)
+
+    def on_resize(self) -> None:
+        self._show_progress()
 
     # --- messages ---------------------------------------------------------------------------
     def on_breathing_orb_phase_changed(self, message: BreathingOrb.PhaseChanged) -> None:
@@ -210,33 +246,42 @@ class BreatheScreen(ThawScreen):
         else:
             self.after = message.value
             self.set_focus(None)
-            if self.session is not None and message.value is not None:
+            if message.value is None:
+                return
+            if self.session is None:
+                # Too short to keep on its own, but a rating is worth keeping: save it now.
+                self.session = self._save(completed=self.completed)
+            else:
                 self._update_session(after=message.value)
 
     # --- ending and saving ------------------------------------------------------------------
     def _finish(self, *, completed: bool) -> None:
-        """Stop, save the session, and offer the after rating."""
+        """Stop, save the session, and always offer the after rating (one key skips it)."""
         if self.ended:
             return
         self.ended = True
+        self.paused = False
+        self.completed = completed
+        self._close_field()
         before = self.query_one("#before", FeelRating)
         before.display = before.answered  # an unanswered question is moot once it's over
         self.orb.stop()
         self._show_progress()
         self.session = self._save(completed=completed)
-        if self.session is not None:
-            after = self.query_one("#after", FeelRating)
-            after.add_class("open")
-            after.focus()
+        after = self.query_one("#after", FeelRating)
+        after.value = None
+        after.answered = False
+        after.add_class("open")
+        after.focus()
+        self.refresh_bindings()
 
     def _save(self, *, completed: bool) -> Session | None:
         plan = self.orb.plan
         actual = self.orb.elapsed()
-        if (
-            plan is None
-            or self.started_at is None
-            or (actual < MIN_SAVED_SECONDS and not completed)
-        ):
+        rated = self.before is not None or self.after is not None
+        if plan is None or self.started_at is None:
+            return None
+        if actual < MIN_SAVED_SECONDS and not completed and not rated:
             return None
         try:
             return self.thaw.store.add_session(
@@ -277,35 +322,59 @@ class BreatheScreen(ThawScreen):
 
     # --- actions ----------------------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Show only the keys that do something now: pausing while going, "again" once ended."""
-        if action in ("pause", "length", "end", "rounds_or_minutes"):
+        """Only the keys that do something now act and show: Esc closes an open field, else
+        ends, else goes back; space pauses or resumes; "again" once ended."""
+        if action == "close_field":
+            return self.field_open
+        if action == "end":
+            return not self.ended and not self.field_open
+        if action == "pause":
+            return not self.ended and not self.paused
+        if action == "resume":
+            return not self.ended and self.paused
+        if action in ("length", "rounds_or_minutes"):
             return not self.ended
         if action == "again":
             return self.ended
         return True
 
-    async def action_leave(self) -> None:
-        """Esc: close the custom-pattern field if open; otherwise end, save and go back."""
-        row = self.query_one("#custom-row")
-        if row.has_class("open"):
-            row.remove_class("open")
-            self.set_focus(None)
+    def action_close_field(self) -> None:
+        """Esc while your own pattern is open: close it, unchanged (what was typed comes back)."""
+        self._custom_draft = self.query_one("#custom-input", Input).value
+        self._close_field()
+
+    def _close_field(self) -> None:
+        if not self.field_open:
             return
+        self.field_open = False
+        self.query_one("#custom-row").remove_class("open")
+        self.set_focus(None)
+        self.refresh_bindings()
+
+    async def action_leave(self) -> None:
+        """Esc once it has ended: back (anything rated is already saved)."""
         if not self.ended:
             self._finish(completed=False)
         await self.app.run_action("app.back")
 
     def action_pause(self) -> None:
-        """Space: pause or carry on."""
-        if self.ended:
+        """Space: pause where you are."""
+        if self.ended or self.paused:
             return
-        if self.orb.paused:
-            self.orb.resume()
-        else:
-            self.orb.pause()
+        self.paused = True
+        self.orb.pause()
+        self.refresh_bindings()
+
+    def action_resume(self) -> None:
+        """Space while paused: carry on from there."""
+        if self.ended or not self.paused:
+            return
+        self.paused = False
+        self.orb.resume()
+        self.refresh_bindings()
 
     def action_end(self) -> None:
-        """q: end here; the after rating is still offered."""
+        """Esc (or q) while breathing: end here; the after rating is offered, Esc again leaves."""
         self._finish(completed=False)
 
     def action_again(self) -> None:
@@ -319,6 +388,7 @@ class BreatheScreen(ThawScreen):
         patterns = self._patterns()
         ids = [p.id for p in patterns]
         current = ids.index(self.pattern.id) if self.pattern and self.pattern.id in ids else 0
+        self._close_field()  # ← → reach here from the open field only while it is empty
         self._switch_to(patterns[(current + step) % len(patterns)])
 
     def _switch_to(self, pattern: BreathPattern) -> None:
@@ -339,14 +409,16 @@ class BreatheScreen(ThawScreen):
         """c: breathe your own pattern, and open the field to change it."""
         custom = custom_pattern(self.thaw.settings.custom_breath)
         self._switch_to(custom)
-        row = self.query_one("#custom-row")
-        row.add_class("open")
+        self.query_one("#custom-row").add_class("open")
+        self.field_open = True
         field = self.query_one("#custom-input", Input)
-        field.value = " ".join(f"{s:g}" for s in self.thaw.settings.custom_breath)
+        saved = " ".join(f"{s:g}" for s in self.thaw.settings.custom_breath)
+        field.value = self._custom_draft or saved
         self.query_one("#custom-error", Static).update(
             Text("Seconds in, hold, out, hold. Enter keeps it; Esc closes this.")
         )
         field.focus()
+        self.refresh_bindings()
 
     def on_input_submitted(self, message: Input.Submitted) -> None:
         if message.input.id != "custom-input":
@@ -359,8 +431,8 @@ class BreatheScreen(ThawScreen):
             return
         settings = self.thaw.settings
         self.thaw.save_settings(replace(settings, custom_breath=seconds))
-        self.query_one("#custom-row").remove_class("open")
-        self.set_focus(None)
+        self._custom_draft = ""
+        self._close_field()
         self._switch_to(custom_pattern(seconds))
 
     def action_length(self, step: int) -> None:
@@ -395,6 +467,11 @@ class BreatheScreen(ThawScreen):
     def action_phase_bell(self) -> None:
         """b: a bell at each change of breath (the bell setting must be on to hear it)."""
         self.phase_bell = not self.phase_bell
-        if self.phase_bell and not self.thaw.settings.bell:
+        settings = self.thaw.settings
+        if getattr(settings, "breath_bell", None) is not None:
+            # Kept for next time once Settings has the field (the lead adds `breath_bell`).
+            changes: dict[str, object] = {"breath_bell": self.phase_bell}
+            self.thaw.save_settings(replace(settings, **changes))  # type: ignore[arg-type]
+        if self.phase_bell and not settings.bell:
             self.notify("The bell is off in settings, so this stays quiet.")
         self._show_progress()

@@ -17,7 +17,8 @@ from tui.core.errors import ThawError
 from tui.core.models import Session
 from tui.core.practice import GroundingRun, resolve_id
 from tui.screens.base import ThawScreen
-from tui.widgets.feel_rating import FeelRating, steady
+from tui.widgets.feel_rating import KEY_HELP_ROW, FeelRating
+from tui.widgets.practice_field import PracticeField
 
 EXERCISE_ALIASES = {
     "54321": "senses",
@@ -65,24 +66,59 @@ class GroundScreen(ThawScreen):
     GroundScreen #after.open {
         display: block;
     }
+    /* A short terminal keeps the prompt and the field in view: the longer words step aside. */
+    GroundScreen.-short #intro, GroundScreen.-short #exercise {
+        display: none;
+    }
+    GroundScreen.-short #step-area {
+        padding: 0 1;
+    }
+    GroundScreen.-short #prompt, GroundScreen.-short #fallback {
+        padding: 0;
+    }
     """
 
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (20, "-roomy")]
+
+    # Esc has two bindings; `check_action` lets one act (and show) at a time: end, else back.
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "leave", "Back"),
+        Binding("escape", "end", "End", tooltip="End here and say how it went; Esc again leaves"),
+        Binding("escape", "leave", "Back", tooltip="Once it has ended: back where you were"),
         Binding("enter", "next", "Next", show=False),
         # Priority: the note field would otherwise claim these keys for scrolling it cannot do.
-        Binding("up", "back_step", "Step back", key_display="↑", priority=True),
-        Binding("down", "fallback", "Nothing there?", key_display="↓", priority=True),
-        Binding("pagedown", "exercise(1)", "Exercise", key_display="PgUp/Dn", priority=True),
+        Binding(
+            "up",
+            "back_step",
+            "Step back",
+            key_display="↑",
+            priority=True,
+            tooltip="Back one prompt; what you typed there comes back",
+        ),
+        Binding(
+            "down",
+            "fallback",
+            "Nothing there?",
+            key_display="↓",
+            priority=True,
+            tooltip="Nothing there? A gentler way in",
+        ),
+        Binding(
+            "pagedown",
+            "exercise(1)",
+            "Exercise",
+            key_display="PgUp/Dn",
+            priority=True,
+            tooltip="Next exercise (PgUp: the one before)",
+        ),
         Binding("pageup", "exercise(-1)", "Previous exercise", show=False, priority=True),
-        Binding("r", "again", "Again"),
+        Binding("r", "again", "Again", tooltip="The same exercise again"),
     ]
 
     ended: reactive[bool] = reactive(False, bindings=True)
     """True once the practice has stopped (finished or ended early); the footer follows it."""
 
     KEY_HELP: ClassVar[list[tuple[str, str]]] = [
-        ("0-9, t, n", "How much you can feel: a digit, t for 10, n to skip"),
+        KEY_HELP_ROW,
         ("Enter", "Next prompt; typing what you notice first is optional"),
     ]
 
@@ -95,6 +131,7 @@ class GroundScreen(ThawScreen):
         self.session: Session | None = None
         self.started_at: datetime | None = None
         self.started_mono = 0.0
+        self.completed = False  # how the last run ended (it is saved late if rated late)
 
     # --- layout -----------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -106,8 +143,8 @@ class GroundScreen(ThawScreen):
             yield Static(id="step-count")
             yield Static(id="prompt")
             yield Static(id="fallback")
-            yield steady(
-                Input(placeholder="What do you notice? (optional; Enter moves on)", id="note")
+            yield PracticeField(
+                placeholder="What do you notice? (optional; Enter moves on)", id="note"
             )
         yield FeelRating("before", id="before")
         yield FeelRating("after", id="after")
@@ -136,6 +173,7 @@ class GroundScreen(ThawScreen):
         self.exercise_run = GroundingRun(exercise)
         self.session = None
         self.ended = False
+        self.completed = False
         self.after = None
         self.started_at = self.thaw.clock.now()
         self.started_mono = self.thaw.clock.monotonic()
@@ -156,9 +194,15 @@ class GroundScreen(ThawScreen):
         note = self.query_one("#note", Input)
         fallback = self.query_one("#fallback", Static)
         step = run.step
-        if step is None:
-            self.query_one("#step-count", Static).update(Text("That was the last one."))
-            self.query_one("#prompt", Static).update(Text(run.exercise.outro))
+        if step is None or self.ended:
+            if step is None:
+                self.query_one("#step-count", Static).update(Text("That was the last one."))
+                self.query_one("#prompt", Static).update(Text(run.exercise.outro))
+            else:
+                self.query_one("#step-count", Static).update(Text("Ended here."))
+                self.query_one("#prompt", Static).update(
+                    Text("Stopping part way is fine. Whatever you did counts.")
+                )
             noticed = run.notes()
             fallback.update(Text("What you noticed: " + "  ·  ".join(noticed) if noticed else ""))
             fallback.display = bool(noticed)
@@ -185,7 +229,12 @@ class GroundScreen(ThawScreen):
         else:
             self.after = message.value
             self.set_focus(None)
-            if self.session is not None and message.value is not None:
+            if message.value is None:
+                return
+            if self.session is None:
+                # Nothing done to keep on its own, but a rating is worth keeping: save it now.
+                self.session = self._save(completed=self.completed)
+            else:
                 self._update_session(after=message.value)
 
     def on_input_submitted(self, message: Input.Submitted) -> None:
@@ -257,8 +306,9 @@ class GroundScreen(ThawScreen):
             self._begin(self.exercise_run.exercise)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Show only the keys that do something now: the steps while going, "again" once done."""
-        if action in ("back_step", "fallback", "next"):
+        """Show only the keys that do something now: the steps while going, "again" once done;
+        Esc ends while going and goes back once ended."""
+        if action in ("back_step", "fallback", "next", "end"):
             return not self.ended
         if action == "again":
             return self.ended
@@ -269,22 +319,22 @@ class GroundScreen(ThawScreen):
         if self.ended or self.exercise_run is None:
             return
         self.ended = True
+        self.completed = completed
         before = self.query_one("#before", FeelRating)
         before.display = before.answered  # an unanswered question is moot once it's over
         if not completed:
             self.exercise_run.set_note(self.query_one("#note", Input).value)
         self._show_step()
-        if not completed and not (self.exercise_run.steps_done or self.exercise_run.notes()):
-            return
-        self.session = self._save(completed=completed)
+        done_something = self.exercise_run.steps_done or self.exercise_run.notes()
+        if completed or done_something or self.before is not None:
+            self.session = self._save(completed=completed)
         if completed:
             self.thaw.bell()
-        if self.session is not None:
-            after = self.query_one("#after", FeelRating)
-            after.value = None
-            after.answered = False
-            after.add_class("open")
-            after.focus()
+        after = self.query_one("#after", FeelRating)
+        after.value = None
+        after.answered = False
+        after.add_class("open")
+        after.focus()
 
     def _save(self, *, completed: bool) -> Session | None:
         run = self.exercise_run
@@ -326,8 +376,13 @@ class GroundScreen(ThawScreen):
         if not self.ended:
             self._finish(completed=False)
 
+    def action_end(self) -> None:
+        """Esc while going: end here, keeping anything done or typed; the after rating is
+        offered, and Esc again leaves."""
+        self._finish(completed=False)
+
     async def action_leave(self) -> None:
-        """Esc: end (keeping anything done or typed) and go back."""
+        """Esc once it has ended: back (anything typed or rated is already kept)."""
         if not self.ended:
             self._finish(completed=False)
         await self.app.run_action("app.back")

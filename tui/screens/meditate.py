@@ -20,12 +20,13 @@ from tui.core.practice import MeditationTimer, parse_minutes
 from tui.core.text import clean_line
 from tui.screens.base import ThawScreen
 from tui.widgets.countdown import Countdown
-from tui.widgets.feel_rating import FeelRating, steady
+from tui.widgets.feel_rating import KEY_HELP_ROW, FeelRating
+from tui.widgets.practice_field import PracticeField
 
 # The screen sleeps until the next thing due (a new second on the countdown, a bell, the end)
 # and wakes just after it, so it runs about once a second and is never more than this late.
 WAKE_MARGIN_SECONDS = 0.005
-MIN_SAVED_SECONDS = 5.0  # shorter than this was a look around, not a sit: nothing is saved
+MIN_SAVED_SECONDS = 5.0  # shorter than this, with nothing rated, was a look around: not saved
 
 
 class MeditateScreen(ThawScreen):
@@ -69,23 +70,34 @@ class MeditateScreen(ThawScreen):
     MeditateScreen #length-error {
         color: $warning;
     }
+    /* A short terminal keeps the countdown in view: the guide steps aside. */
+    MeditateScreen.-short #guide {
+        display: none;
+    }
     """
 
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (20, "-roomy")]
+
+    # Several keys have two or three bindings; `check_action` lets exactly one of them act (and
+    # show in the footer) at a time: Esc closes an open field, else ends, else goes back.
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "leave", "Back"),
-        Binding("space", "pause", "Pause"),
-        Binding("left", "preset(-1)", "Length", key_display="←→"),
-        Binding("right", "preset(1)", "Longer", show=False),
-        Binding("c", "custom", "Own length"),
-        Binding("q", "end", "End here, then say how it went", show=False),
-        Binding("r", "again", "Again"),
+        Binding("escape", "close_field", "Close", tooltip="Close the length field, unchanged"),
+        Binding("escape", "end", "End", tooltip="End here and say how it went; Esc again leaves"),
+        Binding("escape", "leave", "Back", tooltip="Once it has ended: back where you were"),
+        Binding("space", "pause", "Pause", tooltip="Pause the timer"),
+        Binding("space", "resume", "Resume", tooltip="Carry on from where you paused"),
+        Binding("left", "preset(-1)", "Length", key_display="←→", tooltip="Shorter length"),
+        Binding("right", "preset(1)", "Longer", show=False, tooltip="Longer length"),
+        Binding("c", "custom", "Own length", tooltip="Type a length in minutes"),
+        Binding("q", "end", "End", show=False, tooltip="End here too, like Esc"),
+        Binding("r", "again", "Again", tooltip="Sit again"),
     ]
 
     ended: reactive[bool] = reactive(False, bindings=True)
     """True once the practice has stopped (finished or ended early); the footer follows it."""
 
     KEY_HELP: ClassVar[list[tuple[str, str]]] = [
-        ("0-9, t, n", "How much you can feel: a digit, t for 10, n to skip"),
+        KEY_HELP_ROW,
         ("Enter", "Keep what came up, once it is over"),
     ]
 
@@ -97,6 +109,8 @@ class MeditateScreen(ThawScreen):
         self.after: int | None = None
         self.session: Session | None = None
         self.started_at: datetime | None = None
+        self.completed = False  # how the last sit ended (it is saved late if rated late)
+        self.field_open = False  # the length field is open and has the keys
         self.bells = 0  # bells asked for (the app rings them only if the bell setting is on)
         self._ticker: Timer | None = None
         self._status = ""
@@ -112,12 +126,12 @@ class MeditateScreen(ThawScreen):
                 yield Countdown(id="countdown")
             yield Static(id="status")
         with Vertical(id="length-row", classes="row"):
-            yield steady(Input(placeholder="minutes, for example 3 or 0.5", id="length-input"))
+            yield PracticeField(placeholder="minutes, for example 3 or 0.5", id="length-input")
             yield Static(id="length-error")
         yield FeelRating("before", id="before")
         yield FeelRating("after", id="after")
         with Vertical(id="notes-row", classes="row"):
-            yield steady(Input(id="notes-input", max_length=500))
+            yield PracticeField(id="notes-input", max_length=500)
             yield Static(id="notes-said", classes="quiet")
         yield Footer()
 
@@ -148,6 +162,7 @@ class MeditateScreen(ThawScreen):
         """Start the sit now, as a new session."""
         self.session = None
         self.ended = False
+        self.completed = False
         self.after = None
         self.started_at = self.thaw.clock.now()
         self.query_one("#after", FeelRating).remove_class("open")
@@ -157,6 +172,7 @@ class MeditateScreen(ThawScreen):
         self.timer.start(self._now())
         self._show_lengths()
         self.tick()
+        self.refresh_bindings()
 
     # --- the clock --------------------------------------------------------------------------
     def tick(self) -> None:
@@ -230,8 +246,12 @@ class MeditateScreen(ThawScreen):
                 self._update_session(before=message.value)
             return
         self.after = message.value
-        if self.session is not None and message.value is not None:
-            self._update_session(after=message.value)
+        if message.value is not None:
+            if self.session is None:
+                # Too short to keep on its own, but a rating is worth keeping: save it now.
+                self.session = self._save(completed=self.completed)
+            else:
+                self._update_session(after=message.value)
         self.query_one("#notes-row").add_class("open")
         self.query_one("#notes-input", Input).focus()
 
@@ -245,10 +265,16 @@ class MeditateScreen(ThawScreen):
     def _keep_note(self, value: str) -> None:
         note = clean_line(value)
         field = self.query_one("#notes-input", Input)
-        if not note or self.session is None:
+        if not note:
             self.set_focus(None)
             return
-        self._update_session(notes=(note,))
+        if self.session is None:
+            # A short sit, unrated: what came up is still worth keeping.
+            self.session = self._save(completed=self.completed, notes=(note,))
+            if self.session is None:
+                return  # could not be saved; it was said why, and the words stay in the field
+        else:
+            self._update_session(notes=(note,))
         field.value = ""
         field.display = False
         self.query_one("#notes-said", Static).update(
@@ -264,6 +290,7 @@ class MeditateScreen(ThawScreen):
         if not completed:
             self.timer.end_early(now)
         self.ended = True
+        self.completed = completed
         before = self.query_one("#before", FeelRating)
         before.display = before.answered  # an unanswered question is moot once it's over
         if self._ticker is not None:
@@ -271,18 +298,21 @@ class MeditateScreen(ThawScreen):
             self._ticker = None
         self.query_one("#countdown", Countdown).show(self.timer.remaining(now))
         self._set_status(self._status_text(now))
-        self.query_one("#length-row").remove_class("open")
+        self._close_field()
         self.session = self._save(completed=completed)
-        if self.session is not None:
-            after = self.query_one("#after", FeelRating)
-            after.value = None
-            after.answered = False
-            after.add_class("open")
-            after.focus()
+        after = self.query_one("#after", FeelRating)
+        after.value = None
+        after.answered = False
+        after.add_class("open")
+        after.focus()
+        self.refresh_bindings()
 
-    def _save(self, *, completed: bool) -> Session | None:
+    def _save(self, *, completed: bool, notes: tuple[str, ...] = ()) -> Session | None:
         actual = self.timer.sat_seconds(self._now())
-        if self.started_at is None or (actual < MIN_SAVED_SECONDS and not completed):
+        rated = self.before is not None or self.after is not None
+        if self.started_at is None:
+            return None
+        if actual < MIN_SAVED_SECONDS and not completed and not rated and not notes:
             return None
         try:
             return self.thaw.store.add_session(
@@ -294,6 +324,7 @@ class MeditateScreen(ThawScreen):
                 completed=completed,
                 before=self.before,
                 after=self.after,
+                notes=notes,
             )
         except ThawError as err:
             self._tell(err)
@@ -320,21 +351,41 @@ class MeditateScreen(ThawScreen):
             self._finish(completed=False)
 
     # --- actions ----------------------------------------------------------------------------
+    @property
+    def paused(self) -> bool:
+        return self.timer.status(self._now()) == "paused"
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Show only the keys that do something now: pausing while going, "again" once ended."""
-        if action in ("pause", "preset", "custom", "end"):
+        """Only the keys that do something now act and show: Esc closes an open field, else
+        ends, else goes back; space pauses or resumes; "again" once ended."""
+        if action == "close_field":
+            return self.field_open
+        if action == "end":
+            return not self.ended and not self.field_open
+        if action == "pause":
+            return not self.ended and not self.paused
+        if action == "resume":
+            return not self.ended and self.paused
+        if action in ("preset", "custom"):
             return not self.ended
         if action == "again":
             return self.ended
         return True
 
-    async def action_leave(self) -> None:
-        """Esc: close the length field if open; otherwise end, keep any note, go back."""
-        row = self.query_one("#length-row")
-        if row.has_class("open"):
-            row.remove_class("open")
-            self.set_focus(None)
+    def action_close_field(self) -> None:
+        """Esc while the length field is open: close it, length unchanged."""
+        self._close_field()
+
+    def _close_field(self) -> None:
+        if not self.field_open:
             return
+        self.field_open = False
+        self.query_one("#length-row").remove_class("open")
+        self.set_focus(None)
+        self.refresh_bindings()
+
+    async def action_leave(self) -> None:
+        """Esc once it has ended: keep any note typed but not entered, and go back."""
         if not self.ended:
             self._finish(completed=False)
         pending = self.query_one("#notes-input", Input).value
@@ -343,15 +394,23 @@ class MeditateScreen(ThawScreen):
         await self.app.run_action("app.back")
 
     def action_pause(self) -> None:
-        """Space: pause or carry on."""
-        if self.ended:
+        """Space: pause the timer."""
+        if self.ended or self.paused:
             return
-        now = self._now()
-        self.timer.toggle_pause(now)
+        self.timer.toggle_pause(self._now())
         self.tick()
+        self.refresh_bindings()
+
+    def action_resume(self) -> None:
+        """Space while paused: carry on."""
+        if self.ended or not self.paused:
+            return
+        self.timer.toggle_pause(self._now())
+        self.tick()
+        self.refresh_bindings()
 
     def action_end(self) -> None:
-        """q: end here."""
+        """Esc (or q) while sitting: end here; the after rating is offered, Esc again leaves."""
         self._finish(completed=False)
 
     def action_again(self) -> None:
@@ -370,6 +429,7 @@ class MeditateScreen(ThawScreen):
         """← →: the next shorter or longer preset."""
         if self.ended:
             return
+        self._close_field()  # ← → reach here from the open field only while it is empty
         presets = list(self.thaw.content.meditation.presets_minutes)
         planned = self.timer.planned_seconds / 60
         if step > 0:
@@ -388,6 +448,8 @@ class MeditateScreen(ThawScreen):
         if self.ended:
             return
         self.query_one("#length-row").add_class("open")
+        self.field_open = True
+        self.refresh_bindings()
         self.query_one("#length-error", Static).update(
             Text("How many minutes? Enter keeps it; Esc closes this.")
         )
@@ -401,6 +463,5 @@ class MeditateScreen(ThawScreen):
         except InputError as err:
             self.query_one("#length-error", Static).update(Text(str(err)))
             return
-        self.query_one("#length-row").remove_class("open")
-        self.set_focus(None)
+        self._close_field()
         self._set_length(minutes)

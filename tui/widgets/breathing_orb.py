@@ -231,8 +231,12 @@ class BreathingOrb(Widget):
         if self.reduced_motion or state is None:
             return ("cue", caption, self.size.height)
         level = 0.0 if self.finished else state.level
-        rows = orb_rows(level, self.size.width, max(0, self.size.height - 2))
-        return ("orb", rows, caption)
+        # The orb's box is no taller than its largest breath, and the box with its caption sits
+        # in the middle: on a tall terminal the words stay right under the orb.
+        height = max(0, min(self.size.height - 2, math.ceil(MAX_RADIUS_ROWS * 2)))
+        top = max(0, (self.size.height - height - 2) // 2)
+        rows = orb_rows(level, self.size.width, height)
+        return ("orb", rows, caption, top)
 
     def render(self) -> RenderableType:
         frame = self._frame or self._compute_frame(self.state())
@@ -240,13 +244,17 @@ class BreathingOrb(Widget):
         if frame[0] == "cue":
             caption = str(frame[1])
             top = max(0, (self.size.height - 1) // 2)
-            return Text("\n" * top + caption, style=label_style, justify="center")
+            # Inside a Group, as the orb's caption is: a bare Text loses its centring when
+            # Textual turns it into its own content, and the cue sat at the left edge.
+            return Group(Text("\n" * top + caption, style=label_style, justify="center"))
         rows = frame[1]
         caption = str(frame[2])
-        assert isinstance(rows, tuple)
+        offset = frame[3]
+        assert isinstance(rows, tuple) and isinstance(offset, int)
         orb_style = self.get_component_rich_style("breathing-orb--orb")
         orb = Text("\n".join(str(r) for r in rows), style=orb_style, no_wrap=True)
-        return Group(orb, Text(""), Text(caption, style=label_style, justify="center"))
+        above = [Text("")] * offset
+        return Group(*above, orb, Text(""), Text(caption, style=label_style, justify="center"))
 
     def on_resize(self) -> None:
         self._frame = None
@@ -268,10 +276,10 @@ def _changed_regions(
         if old[2] != height or not isinstance(height, int):
             return []
         return [Region(0, max(0, (height - 1) // 2), width, 1)]
-    old_rows, new_rows = old[1], new[1]
+    old_rows, new_rows, top = old[1], new[1], new[3]
     if not isinstance(old_rows, tuple) or not isinstance(new_rows, tuple):
         return []
-    if len(old_rows) != len(new_rows):
+    if len(old_rows) != len(new_rows) or old[3] != top or not isinstance(top, int):
         return []
     regions: list[Region] = []
     changed = [i for i, (a, b) in enumerate(zip(old_rows, new_rows, strict=True)) if a != b]
@@ -285,9 +293,10 @@ def _changed_regions(
                     left = min(left, start)
                     right = max(right, start + len(stripped))
         if right > left:
-            regions.append(Region(left, changed[0], right - left, changed[-1] - changed[0] + 1))
+            span = changed[-1] - changed[0] + 1
+            regions.append(Region(left, top + changed[0], right - left, span))
     if old[2] != new[2]:
-        regions.append(Region(0, len(new_rows) + 1, width, 1))
+        regions.append(Region(0, top + len(new_rows) + 1, width, 1))
     if not regions:
         return [Region(0, 0, 1, 1)]  # nothing visible changed; a one-cell repaint is harmless
     return regions

@@ -1,6 +1,6 @@
 """FeelRating: a one-line, skippable "how much can you feel" 0-10 question for practices.
 
-Keys (documented on the line itself): a digit 0-9 answers at once, `t` means ten, `n` or Enter
+Keys (spelled out on the line itself): a digit 0 to 9 answers at once, `t` means ten, `n` or Enter
 skips. One key either way, so the question never holds a practice up.
 """
 
@@ -18,9 +18,26 @@ from textual.widgets import Input
 Moment = Literal["before", "after"]
 
 PROMPTS: dict[Moment, str] = {
-    "before": "Before: how much can you feel right now?",
+    "before": "Before: how much can you feel now?",
     "after": "After: how much can you feel now?",
 }
+
+# "0 to 9, t for ten · n or Enter to skip": plain words, the keys picked out in colour. With the
+# longer prompt it still fits one 80-column line.
+HINT: tuple[tuple[str, bool], ...] = (
+    ("0", True),
+    (" to ", False),
+    ("9", True),
+    (", ", False),
+    ("t", True),
+    (" for ten · ", False),
+    ("n", True),
+    (" or ", False),
+    ("Enter", True),
+    (" to skip", False),
+)
+HINT_TEXT = "".join(part for part, _ in HINT)
+KEY_HELP_ROW = ("0 to 9, t, n", "How much you can feel: 0 to 9, t for ten; n or Enter skips")
 
 
 class FeelRating(Widget, can_focus=True):
@@ -98,12 +115,8 @@ class FeelRating(Widget, can_focus=True):
         keys_style = self.get_component_rich_style("feel-rating--keys", partial=True)
         text = Text(PROMPTS[self.moment] + "  ", no_wrap=False)
         if not self.answered:
-            text.append("0-9", style=keys_style)
-            text.append(" (")
-            text.append("t", style=keys_style)
-            text.append(" = 10) · ")
-            text.append("n", style=keys_style)
-            text.append(" skips")
+            for part, is_key in HINT:
+                text.append(part, style=keys_style if is_key else "")
         elif self.value is None:
             text.append("skipped, and that's fine.")
         else:
