@@ -656,6 +656,10 @@ async def test_every_form_label_is_shown_whole(
             assert box.width * box.height >= len(text), (text, box)
             assert isinstance(label.parent, Widget)
             assert box.right <= label.parent.content_region.right, text
+        # The keys line stays inside the dialog, even on a short terminal: the fields scroll.
+        keys = dialog.query_one(".form-keys", Static)
+        frame = dialog.query_one("#form-box").region
+        assert keys.region.bottom <= frame.bottom - 1 and frame.bottom <= size[1]
 
 
 async def open_settings(app: ThawApp, pilot: Pilot[None]) -> SettingsScreen:

@@ -115,7 +115,9 @@ class PlanScreen(ThawScreen):
             yield OptionList(id="plan-list")
             with VerticalScroll(id="plan-detail"):
                 yield Static("", id="plan-text", markup=False)
-        yield Footer()
+        # Compact, without the palette hint (Ctrl+P still works): at 80 columns every key of
+        # this screen stays visible, Delete and F2 Support included.
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         try:

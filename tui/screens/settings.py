@@ -111,7 +111,7 @@ NUMBER_FIELDS: tuple[NumberField, ...] = (
     ),
     NumberField(
         "settle_seconds",
-        "Settle-in before it (seconds, 0: none)",
+        "Settle-in before meditating (seconds)",
         lambda t: parse_whole(t, 0, MAX_SETTLE_SECONDS, "The settle-in time"),
         lambda s: str(s.settle_seconds),
         "The settle-in time",

@@ -28,8 +28,28 @@ class FormField:
     restrict: str | None = None  # a regex the typed text must match (digits-only fields)
 
 
+SCROLL_MAX_HEIGHT = 16
+"""Rows the fields may take before they scroll; less when the terminal is short."""
+
 Validator = Callable[[dict[str, str]], str | None]
 """Returns a sentence saying what to fix, or None when the values are fine."""
+
+
+class FormError(Static):
+    """The sentence saying what to fix; when it appears or wraps, the fields make room for it."""
+
+    def on_resize(self) -> None:
+        if isinstance(self.screen, FormDialog):
+            self.screen.call_after_refresh(self.screen.fit)
+
+
+class FormFields(VerticalScroll):
+    """The scrolling fields; when they are given less room, the field in use stays in sight."""
+
+    def on_resize(self) -> None:
+        focused = self.screen.focused
+        if focused is not None and focused in self.query("*"):
+            self.scroll_to_widget(focused, animate=False)
 
 
 class FormDialog(ModalScreen[dict[str, str] | None]):
@@ -60,7 +80,7 @@ class FormDialog(ModalScreen[dict[str, str] | None]):
     }
     FormDialog VerticalScroll {
         height: auto;
-        max-height: 16;
+        max-height: 16;  /* SCROLL_MAX_HEIGHT; lowered on short terminals by fit() */
     }
     FormDialog Label {
         /* Full width so a long label wraps onto a second line instead of being cut off. */
@@ -74,6 +94,10 @@ class FormDialog(ModalScreen[dict[str, str] | None]):
     FormDialog #form-error {
         color: $error;
         height: auto;
+        display: none;
+    }
+    FormDialog #form-error.-shown {
+        display: block;
     }
     FormDialog .form-keys {
         color: $text-muted;
@@ -99,13 +123,14 @@ class FormDialog(ModalScreen[dict[str, str] | None]):
         self.validate = validate
         self.intro = intro
         self.save_words = save_words
+        self._fitted = SCROLL_MAX_HEIGHT
 
     def compose(self) -> ComposeResult:
-        with Vertical():
+        with Vertical(id="form-box"):
             yield Static(self.form_title, markup=False, id="form-title")
             if self.intro:
                 yield Static(self.intro, markup=False, id="form-intro")
-            with VerticalScroll():
+            with FormFields():
                 for field in self.fields:
                     yield Label(field.label, markup=False)
                     if field.multiline:
@@ -124,7 +149,7 @@ class FormDialog(ModalScreen[dict[str, str] | None]):
                             max_length=field.max_length,
                             restrict=field.restrict,
                         )
-            yield Static("", id="form-error", markup=False)
+            yield FormError("", id="form-error", markup=False)
             yield Static(self.keys_line(), markup=False, classes="form-keys")
 
     def keys_line(self) -> str:
@@ -140,6 +165,23 @@ class FormDialog(ModalScreen[dict[str, str] | None]):
     def on_mount(self) -> None:
         if self.fields:
             self.query_one(f"#field-{self.fields[0].name}").focus()
+        self.call_after_refresh(self.fit)
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self.fit)
+
+    def fit(self) -> None:
+        """Let the fields scroll in what room is left, so the keys line is never cut off."""
+        scroll = self.query_one(FormFields)
+        box = self.query_one("#form-box", Vertical)
+        others = sum(
+            w.outer_size.height + w.styles.margin.height for w in box.children if w is not scroll
+        )
+        room = self.size.height - others - 2  # the border
+        fitted = max(3, min(SCROLL_MAX_HEIGHT, room))
+        if fitted != self._fitted:
+            self._fitted = fitted
+            scroll.styles.max_height = fitted
 
     @property
     def _last_is_input(self) -> bool:
@@ -158,7 +200,9 @@ class FormDialog(ModalScreen[dict[str, str] | None]):
 
     def show_error(self, message: str) -> None:
         """Say what to fix, under the fields, without closing."""
-        self.query_one("#form-error", Static).update(message)
+        error = self.query_one("#form-error", Static)
+        error.update(message)
+        error.set_class(bool(message), "-shown")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         """Enter moves on to the next field; in the last field it saves."""
