@@ -164,7 +164,8 @@ def test_bad_file_is_quarantined_kept_and_reported(
     assert str(rel) in problem.message and "quarantine" in problem.message
     assert "nothing was overwritten" in problem.message
     assert not (data_dir / rel).exists()
-    assert problem in store.doctor()
+    (told,) = [p for p in store.doctor() if p.moved_to == problem.moved_to]
+    assert told.serious and told.path == data_dir / rel
 
     # Saving works again, into a fresh file; the quarantined copy is untouched.
     store.add_checkin(5)
@@ -174,7 +175,10 @@ def test_bad_file_is_quarantined_kept_and_reported(
     later = Store(data_dir, clock)
     assert later.problems == []
     kept = [p for p in later.doctor() if p.moved_to == problem.moved_to]
-    assert len(kept) == 1 and not kept[0].serious
+    assert len(kept) == 1 and kept[0].serious  # told until put back or kept as it is
+    assert later.keep_as_is()
+    assert not any(p.serious for p in Store(data_dir, clock).doctor())
+    assert [c.read_bytes() for c in (data_dir / "quarantine").rglob("*.resolved")] == [bad]
 
 
 def test_bad_file_found_by_a_read_is_quarantined_too(store: Store, data_dir: Path) -> None:
@@ -416,21 +420,26 @@ def test_backups_keep_the_newest_seven_days(store: Store, clock: FakeClock) -> N
     assert days[0] == date(2026, 12, 5) and days[-1] == date(2026, 11, 29)
 
 
-def test_restore_backup_puts_files_back_and_keeps_current_ones(
+def test_restore_backup_merges_every_file_and_keeps_current_ones(
     store: Store, data_dir: Path, clock: FakeClock
 ) -> None:
     keep = store.add_checkin(5)
     store.add_marker("before")
     clock.advance(86400)
-    oops = store.add_checkin(6)
+    since = store.add_checkin(6)
     store.add_marker("after")
     assert store.backups() == [date(2026, 11, 26)]
-    store.restore_backup(date(2026, 11, 26))
-    assert [c.id for c in store.checkins()] == [keep.id]
-    assert [m.text for m in store.markers()] == ["before"]
+    results = store.restore_backup(date(2026, 11, 26))
+    # Merged: what the backup held plus what was saved since; nothing current is lost.
+    assert [c.id for c in store.checkins()] == [keep.id, since.id]
+    assert [m.text for m in store.markers()] == ["before", "after"]
+    assert sorted((r.rel, r.from_backup, r.since) for r in results) == [
+        ("checkins/2026-11.json", 1, 1),
+        ("markers.json", 1, 1),
+    ]
     kept = st.quarantined_files(data_dir)
     assert len(kept) == 2 and all(p.name.endswith(".before-restore") for p in kept)
-    assert oops.id in "".join(p.read_text() for p in kept)
+    assert since.id in "".join(p.read_text() for p in kept)
     with pytest.raises(DataError, match="no backup"):
         store.restore_backup(date(2020, 1, 1))
 

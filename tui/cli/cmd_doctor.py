@@ -27,6 +27,10 @@ CONTENT_PARTS = (
     "about",
 )
 SET_ASIDE = {"backups", "quarantine"}  # folders that are not live data
+KEEP_AS_IS_HINT = (
+    "If you would rather leave things as they are, thaw doctor --keep-as-is stops these "
+    "reminders; the damaged copies stay in quarantine/."
+)
 
 
 def content_problem(ctx: CliContext) -> str | None:
@@ -55,7 +59,7 @@ def data_files(root: Path) -> list[Path]:
     ]
 
 
-def _restore(day_text: str, store: Store, ctx: CliContext) -> int:
+def _backup_day(day_text: str, store: Store) -> date:
     try:
         day = date.fromisoformat(day_text.strip())
     except ValueError:
@@ -64,19 +68,70 @@ def _restore(day_text: str, store: Store, ctx: CliContext) -> int:
     if day not in days:
         known = ", ".join(d.isoformat() for d in days) or "none yet"
         raise InputError(f"There's no backup from {day}. Backups there are: {known}.")
-    store.restore_backup(day)
-    ctx.out(f"Put back the backup from {day}. The files it replaced were moved aside, not deleted.")
+    return day
+
+
+def _restore(args: argparse.Namespace, store: Store, ctx: CliContext) -> int:
+    """Put back the damaged files (or, with --all, every file) from one day's backup."""
+    day = _backup_day(args.restore, store)
+    if args.all:
+        results = store.restore_backup(day)
+    else:
+        waiting = store.damaged_files()
+        if not waiting:
+            ctx.out(
+                "No file is waiting to be put back, so nothing was changed. To put back every "
+                f"file of that day's backup anyway, merged with what you saved since: "
+                f"thaw doctor --restore {day.isoformat()} --all"
+            )
+            return 0
+        results = store.restore_damaged(day)
+    for result in results:
+        ctx.out(result.message)
+    left = store.damaged_files() if not args.all else []
+    for damaged in left:
+        if damaged.backup is not None:
+            ctx.out(
+                f"{damaged.rel} was not put back: the backup from {day.isoformat()} was taken "
+                f"after it was set aside. To put back {damaged.backup.described}, run: "
+                f"{damaged.restore_command}"
+            )
+        else:
+            ctx.out(f"{damaged.rel} has no backup from before it was set aside to put back.")
+    if not results:
+        if args.all:
+            ctx.out("That day's backup holds no files, so nothing was changed.")
+        return 1
+    return 1 if left else 0
+
+
+def _keep_as_is(store: Store, ctx: CliContext) -> int:
+    marked = store.keep_as_is()
+    if not marked:
+        ctx.out("No file is waiting to be put back, so there is nothing to settle.")
+        return 0
+    names = ", ".join(d.rel for d in marked)
+    ctx.out(
+        f"Left as they are: {names}. Thaw will stop reminding you about "
+        f"{'it' if len(marked) == 1 else 'them'}. The damaged "
+        f"cop{'y stays' if len(marked) == 1 else 'ies stay'} in quarantine/, nothing was deleted."
+    )
     return 0
 
 
 def run(args: argparse.Namespace, ctx: CliContext) -> int:
+    if args.all and not args.restore:
+        raise InputError(
+            "--all goes with --restore DAY, e.g. thaw doctor --restore 2026-11-20 --all"
+        )
+    if args.keep_as_is and args.restore:
+        raise InputError("Use either --restore or --keep-as-is, not both at once.")
     store = ctx.store()
     if args.restore:
-        return _restore(args.restore, store, ctx)
-    problems = list(store.problems)
-    for problem in store.doctor():
-        if problem not in problems:
-            problems.append(problem)
+        return _restore(args, store, ctx)
+    if args.keep_as_is:
+        return _keep_as_is(store, ctx)
+    problems = store.doctor()
     serious = False
     for problem in problems:
         ctx.out(f"- {problem.message}")
@@ -87,11 +142,13 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
         serious = True
     backups = store.backups()
     if serious:
-        if backups:
+        if store.damaged_files():
+            ctx.out(KEEP_AS_IS_HINT)
+        elif backups:
             days = ", ".join(d.isoformat() for d in backups)
             ctx.out(
-                f"Backups you can put back: {days}. "
-                f"For example: thaw doctor --restore {backups[0].isoformat()}"
+                f"Backups kept: {days}. To put back every file of one day, merged with what "
+                f"you saved since: thaw doctor --restore {backups[0].isoformat()} --all"
             )
         else:
             ctx.out("There is no backup to put back yet.")

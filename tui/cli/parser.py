@@ -213,7 +213,19 @@ def _doctor(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--restore",
         metavar="DAY",
-        help="put back the backup from DAY (YYYY-MM-DD); the files it replaces are kept aside",
+        help="put back the files that could not be read from the backup of DAY (YYYY-MM-DD), "
+        "merged with anything saved since; the files it replaces are kept aside",
+    )
+    p.add_argument(
+        "--all",
+        action="store_true",
+        help="with --restore: put back every file of that day's backup, each merged the same way",
+    )
+    p.add_argument(
+        "--keep-as-is",
+        action="store_true",
+        help="stop reminding about files that could not be read, without putting anything back "
+        "(the damaged copies stay in quarantine/)",
     )
 
 

@@ -128,6 +128,7 @@ class Settings:
     breath_rounds: int = 0  # 0: use minutes instead
     breath_minutes: int = 2
     custom_breath: tuple[float, float, float, float] = (4.0, 0.0, 6.0, 0.0)  # in, hold, out, hold
+    breath_bell: bool = False  # a soft bell at each change of breathing phase
     report_weeks: int = 4
     report_include_notes: bool = False
     report_include_plan: bool = True

@@ -14,7 +14,7 @@ import stat
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -41,6 +41,9 @@ _READ_ONLY = {errno.EACCES, errno.EROFS, errno.EPERM}
 
 class NewerSchemaError(ReadOnlyError):
     """A file written by a newer Thaw: kept as it is and never written by this version."""
+
+
+_NOT_LAID_OUT = "it is not laid out the way Thaw writes its files"
 
 
 class BadFileError(Exception):
@@ -116,13 +119,13 @@ def _schema_of(tables: dict[str, Any]) -> int:
     if meta is None or meta == {}:
         return 0
     if not isinstance(meta, dict):
-        raise BadFileError("shape", "its version table is not a table")
+        raise BadFileError("shape", _NOT_LAID_OUT)
     for doc in meta.values():
         if isinstance(doc, dict) and "schema" in doc:
             value = doc["schema"]
             if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
                 return value
-            raise BadFileError("shape", "its version number is not a number")
+            raise BadFileError("shape", _NOT_LAID_OUT)
     return 0
 
 
@@ -133,16 +136,16 @@ def parse_bytes(raw: bytes) -> Loaded:
     try:
         data = json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError):
-        raise BadFileError("torn", "it is not complete, readable JSON") from None
+        raise BadFileError("torn", "it was cut short or garbled") from None
     if not isinstance(data, dict):
-        raise BadFileError("shape", f"it holds a {type(data).__name__}, not Thaw's tables")
+        raise BadFileError("shape", _NOT_LAID_OUT)
     schema = _schema_of(data)
-    for name, table in data.items():
+    for table in data.values():
         if not isinstance(table, dict):
-            raise BadFileError("shape", f"its table {name!r} is not a table")
+            raise BadFileError("shape", _NOT_LAID_OUT)
         for key, doc in table.items():
             if not key.isdigit() or not isinstance(doc, dict):
-                raise BadFileError("shape", f"its table {name!r} has a malformed entry")
+                raise BadFileError("shape", _NOT_LAID_OUT)
     if schema > SCHEMA_VERSION:
         return Loaded(data, schema)
     return Loaded(migrate(data, schema), schema)
@@ -378,15 +381,21 @@ def locked(root: Path, timeout: float = LOCK_TIMEOUT_SECONDS) -> Iterator[None]:
 # --- quarantine -------------------------------------------------------------------------------
 
 
-def quarantine(root: Path, path: Path, reason: str, stamp: str) -> Path:
-    """Move a bad file to quarantine/<relpath>.<stamp>.<reason>, kept byte for byte."""
-    rel = path.relative_to(root)
+def _quarantine_target(root: Path, rel: Path, reason: str, stamp: str) -> Path:
+    """A free name quarantine/<relpath>.<stamp>[-n].<reason> (its folder made private)."""
     target_dir = ensure_private_tree(root, Path(QUARANTINE_DIR) / rel.parent)
     target = target_dir / f"{rel.name}.{stamp}.{reason}"
     n = 1
-    while target.exists():
+    while target.exists() or target.with_name(target.name + RESOLVED_SUFFIX).exists():
         n += 1
         target = target_dir / f"{rel.name}.{stamp}-{n}.{reason}"
+    return target
+
+
+def quarantine(root: Path, path: Path, reason: str, stamp: str) -> Path:
+    """Move a bad file to quarantine/<relpath>.<stamp>.<reason>, kept byte for byte."""
+    target = _quarantine_target(root, path.relative_to(root), reason, stamp)
+    target_dir = target.parent
     try:
         path.rename(target)
     except OSError as exc:
@@ -396,12 +405,103 @@ def quarantine(root: Path, path: Path, reason: str, stamp: str) -> Path:
     return target
 
 
+def keep_copy(root: Path, path: Path, raw: bytes, reason: str, stamp: str) -> Path:
+    """Write a copy of `path`'s bytes into quarantine, leaving `path` itself in place.
+
+    Used before a restore replaces a live file: the live file stays whole throughout.
+    """
+    target = _quarantine_target(root, path.relative_to(root), reason, stamp)
+    atomic_write(target, raw)
+    return target
+
+
 def quarantined_files(root: Path) -> list[Path]:
     """Every file kept in quarantine, sorted."""
     base = root / QUARANTINE_DIR
     if not base.is_dir():
         return []
     return sorted(p for p in base.rglob("*") if p.is_file())
+
+
+#: Why a file was set aside because it could not be read (also the quarantined copy's suffix).
+DAMAGE_REASONS = ("empty", "torn", "shape")
+#: Added to a damaged copy's name once it is settled (restored, or kept as it is on request).
+RESOLVED_SUFFIX = ".resolved"
+_STAMP_FORMAT = "%Y%m%dT%H%M%S"
+
+
+class KeptCopy:
+    """A file kept in quarantine, read from its name `<name>.<stamp>[-n].<reason>[.resolved]`."""
+
+    __slots__ = ("path", "reason", "rel", "resolved", "stamp")
+
+    def __init__(self, path: Path, rel: Path, stamp: datetime, reason: str, resolved: bool) -> None:
+        self.path = path  # the kept copy itself
+        self.rel = rel  # the data file it was, relative to the data dir
+        self.stamp = stamp  # when it was set aside (naive, the clock's local time)
+        self.reason = reason
+        self.resolved = resolved
+
+    @property
+    def damaged(self) -> bool:
+        """Set aside because it could not be read (not a copy replaced by a restore)."""
+        return self.reason in DAMAGE_REASONS
+
+
+def kept_copies(root: Path) -> list[KeptCopy]:
+    """Every quarantined file whose name Thaw can read, oldest first."""
+    import re
+
+    pattern = re.compile(
+        r"^(?P<name>.+)\.(?P<stamp>\d{8}T\d{6})(?:-\d+)?\.(?P<reason>[a-z-]+)"
+        r"(?P<resolved>" + re.escape(RESOLVED_SUFFIX) + r")?$"
+    )
+    base = root / QUARANTINE_DIR
+    found: list[KeptCopy] = []
+    for path in quarantined_files(root):
+        match = pattern.match(path.name)
+        if match is None:
+            continue
+        try:
+            stamp = datetime.strptime(match["stamp"], _STAMP_FORMAT)
+        except ValueError:
+            continue
+        rel = path.parent.relative_to(base) / match["name"]
+        found.append(KeptCopy(path, rel, stamp, match["reason"], bool(match["resolved"])))
+    return sorted(found, key=lambda c: (c.stamp, str(c.path)))
+
+
+def damaged_copies(root: Path) -> list[KeptCopy]:
+    """Damaged files set aside and not yet settled, oldest first."""
+    return [c for c in kept_copies(root) if c.damaged and not c.resolved]
+
+
+def mark_resolved(copy: KeptCopy) -> Path:
+    """Settle a damaged copy by renaming it `<name>.resolved` (kept, never deleted)."""
+    target = copy.path.with_name(copy.path.name + RESOLVED_SUFFIX)
+    try:
+        copy.path.rename(target)
+    except OSError as exc:
+        raise _write_error(exc, copy.path) from exc
+    fsync_dir(target.parent)
+    return target
+
+
+def backup_predates(root: Path, day: date, copy: KeptCopy) -> bool:
+    """Whether the backup of `copy.rel` from `day` was taken before that copy was set aside.
+
+    A backup is taken at a day's first save, so one taken after the damage holds the fresh
+    file started in its place, not what was lost. On the day itself the backup's write time is
+    compared with the moment the copy was moved aside (its change time).
+    """
+    if day != copy.stamp.date():
+        return day < copy.stamp.date()
+    try:
+        taken = backup_path(root, day, copy.rel).stat().st_mtime_ns
+        moved = copy.path.stat().st_ctime_ns
+    except OSError:
+        return False
+    return taken <= moved
 
 
 # --- backups ----------------------------------------------------------------------------------
@@ -451,11 +551,24 @@ def list_backups(root: Path) -> list[date]:
 
 
 def prune_backups(root: Path, keep: int = BACKUP_KEEP) -> None:
-    """Keep the newest `keep` day folders; remove older ones."""
+    """Keep the newest `keep` day folders; remove older ones.
+
+    A day still needed to put back a damaged file (one not yet settled) is kept too.
+    """
     import shutil
 
-    for day in list_backups(root)[keep:]:
-        shutil.rmtree(root / BACKUP_DIR / day.isoformat(), ignore_errors=True)
+    old_days = list_backups(root)[keep:]
+    if not old_days:
+        return
+    needed = {
+        day
+        for copy in damaged_copies(root)
+        for day in old_days
+        if backup_path(root, day, copy.rel).exists() and backup_predates(root, day, copy)
+    }
+    for day in old_days:
+        if day not in needed:
+            shutil.rmtree(root / BACKUP_DIR / day.isoformat(), ignore_errors=True)
 
 
 # --- `due`'s fast path --------------------------------------------------------------------------

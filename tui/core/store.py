@@ -80,6 +80,108 @@ class Problem:
     serious: bool = True  # False for notes such as "no backup yet"
 
 
+#: Why a damaged file could not be read, by its quarantine reason, as a sentence.
+_DAMAGE_SENTENCES = {
+    "empty": "It was empty, so Thaw could not read it.",
+    "torn": "It was cut short or garbled, so Thaw could not read it.",
+    "shape": "It was not laid out the way Thaw writes its files, so Thaw could not read it.",
+}
+#: What the records of each file are called, one and many (by table name).
+_NOUNS = {
+    "checkins": ("check-in", "check-ins"),
+    "sessions": ("practice", "practices"),
+    "markers": ("timeline note", "timeline notes"),
+    "plan": ("plan step", "plan steps"),
+    "contacts": ("contact", "contacts"),
+    "draft": ("unfinished check-in", "unfinished check-ins"),
+}
+
+
+def _day_text(moment: datetime | date, now: datetime) -> str:
+    """'26 Nov' (with the year when it is not this year)."""
+    text = f"{moment.day} {moment:%b}"
+    return text if moment.year == now.year else f"{text} {moment.year}"
+
+
+def _count(rel: Path, n: int) -> str:
+    """'1 check-in', '3 timeline notes': how many records of data file `rel`."""
+    table = rel.parent.name if rel.parent.name else rel.stem
+    if table == "settings":
+        return "your settings" if n else "no settings"
+    one, many = _NOUNS.get(table, ("entry", "entries"))
+    return f"{n} {one if n == 1 else many}"
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    """One day's backup copy of one data file: when it was taken and how much it holds."""
+
+    rel: Path
+    day: date
+    taken_at: datetime | None  # from the copy's write time; None when that looks wrong
+    entries: int
+    label: str  # "26 Nov 00:27" (or "26 Nov" when the time is unknown)
+
+    @property
+    def described(self) -> str:
+        """'the backup of 26 Nov 00:27 (1 check-in)'."""
+        return f"the backup of {self.label} ({_count(self.rel, self.entries)})"
+
+
+@dataclass(frozen=True)
+class DamagedFile:
+    """A data file that could not be read, set aside in quarantine and not yet settled.
+
+    Settled means put back (`Store.restore_file`) or kept as it is (`Store.keep_as_is`).
+    """
+
+    rel: str  # data file, relative to the data dir, e.g. "checkins/2026-11.json"
+    kept_at: Path  # the damaged copy in quarantine/ (kept byte for byte)
+    set_aside_at: datetime  # when Thaw moved it aside
+    reason: str  # sentence: "It was cut short or garbled, so Thaw could not read it."
+    backup: BackupInfo | None  # newest readable backup taken before the damage, if any
+
+    @property
+    def restore_command(self) -> str:
+        """The command that puts the backup back (merged with what was saved since)."""
+        return f"thaw doctor --restore {self.backup.day.isoformat()}" if self.backup else ""
+
+
+@dataclass(frozen=True)
+class RestoreResult:
+    """What `Store.restore_file` put back, in numbers and in one plain message."""
+
+    rel: str
+    backup: BackupInfo
+    from_backup: int  # records the backup held
+    since: int  # records saved after the backup that it did not hold (kept too)
+    kept_at: Path | None  # where the replaced live file was copied (None: there was none)
+    settled: tuple[Path, ...]  # damaged copies now marked settled (still kept)
+
+    @property
+    def message(self) -> str:
+        """'Put back checkins/2026-11.json from the backup of 26 Nov 00:27: 1 check-in from
+        that backup, plus 1 saved since. The damaged copy is still kept in quarantine/.'"""
+        rel = Path(self.rel)
+        what = f"{_count(rel, self.from_backup)} from that backup"
+        if self.since:
+            what += f", plus {self.since} saved since"
+        if self.rel == _SETTINGS.file:
+            what = "your settings (the newer of that backup's and the ones saved since)"
+        elif self.rel == _DRAFT.file:
+            what = "your unfinished check-in (the one saved since, if there is one)"
+        if self.settled:
+            kept = "The damaged copy is still kept in quarantine/."
+            if len(self.settled) > 1:
+                kept = "The damaged copies are still kept in quarantine/."
+        elif self.kept_at is not None:
+            kept = "The copy it replaced is kept in quarantine/."
+        else:
+            kept = ""
+        head = f"Put back {self.rel} from the backup of {self.backup.label}"
+        return f"{head}: {what}. {kept}".rstrip()
+
+
 @dataclass(frozen=True)
 class NewCheckIn:
     """A check-in not yet saved (import batches, back-fill).
@@ -518,19 +620,20 @@ class Store:
         stamp = self.clock.now().strftime("%Y%m%dT%H%M%S")
         moved = st.quarantine(self.data_dir, path, bad.kind, stamp)
         rel = path.relative_to(self.data_dir)
-        good = self.backup_of(rel)
-        if good is not None:
+        good = self.backup_of(rel)  # every backup there is was taken before this moment
+        info = None if good is None else self._backup_info(rel, good)
+        if info is not None:
             hint = (
-                f"A backup of it from {good.isoformat()} is kept: "
-                f"`thaw doctor --restore {good.isoformat()}` puts it back."
+                f"To put back {info.described}, merged with anything saved since, run: "
+                f"thaw doctor --restore {info.day.isoformat()}"
             )
         else:
             hint = "There is no backup of it yet; Thaw started a fresh file in its place."
         self._add_problem(
             Problem(
                 path,
-                f"Thaw could not read {rel} ({bad.detail}), so it moved it aside to "
-                f"{self._rel(moved)} and kept it unchanged; nothing was overwritten. {hint}",
+                f"Thaw could not read {rel}: {bad.detail}. It was moved aside into "
+                f"quarantine/ and kept unchanged; nothing was overwritten. {hint}",
                 moved_to=moved,
             )
         )
@@ -1454,18 +1557,21 @@ class Store:
                 )
             )
         found += self._check_modes()
-        moved = {p.moved_to for p in found if p.moved_to}
-        for kept in st.quarantined_files(self.data_dir):
-            if kept in moved:
-                continue
-            serious = False
+        # A file set aside at this open is told below with the other damaged files.
+        found = [p for p in found if p.moved_to is None]
+        now = self.clock.now()
+        for damaged in self.damaged_files():
+            found.append(self._damaged_problem(damaged, now))
+        earlier = [c for c in st.kept_copies(self.data_dir) if c.resolved or not c.damaged]
+        if earlier:
+            n = len(earlier)
             found.append(
                 Problem(
-                    kept,
-                    f"{self._rel(kept)} is a file Thaw once could not read (or replaced from a "
-                    "backup); it is kept for you. You may delete it once you no longer need it.",
-                    moved_to=kept,
-                    serious=serious,
+                    self.data_dir / st.QUARANTINE_DIR,
+                    f"{n} earlier cop{'ies' if n != 1 else 'y'} of your files "
+                    f"{'are' if n != 1 else 'is'} kept in quarantine/ (set aside, or replaced "
+                    "by a restore). You may delete them once you no longer need them.",
+                    serious=False,
                 )
             )
         if not self.backups() and self._data_files():
@@ -1528,39 +1634,232 @@ class Store:
                 continue
         return None
 
-    def restore_backup(self, day: date, *, only: Sequence[Path] = ()) -> None:
-        """Put the files of that day's backup back (current ones are moved aside first).
+    # --- damaged files: find, put back, or keep as they are -----------------------------------
+    def _backup_info(self, rel: Path, day: date) -> BackupInfo | None:
+        """That day's backup of `rel` if it is there and readable by this version."""
+        path = st.backup_path(self.data_dir, day, rel)
+        try:
+            loaded = st.load_file(path)
+            mtime = path.stat().st_mtime
+        except (BadFileError, DataError, OSError):
+            return None
+        if loaded is None or loaded.newer:
+            return None
+        now = self.clock.now()
+        taken: datetime | None = datetime.fromtimestamp(mtime, now.tzinfo)
+        label = _day_text(day, now)
+        if taken is not None and taken.date() == day:
+            label += f" {taken:%H:%M}"
+        else:
+            taken = None  # a copied folder: the write time says nothing about the backup
+        return BackupInfo(rel, day, taken, _entry_count(loaded.tables), label)
 
-        `only` limits the restore to some data files (paths relative to the data dir).
+    def _backup_before(self, copy: st.KeptCopy) -> BackupInfo | None:
+        """The newest readable backup of the copy's file taken before it was set aside."""
+        for day in self.backups():
+            if st.backup_predates(self.data_dir, day, copy):
+                info = self._backup_info(copy.rel, day)
+                if info is not None:
+                    return info
+        return None
+
+    def damaged_files(self) -> list[DamagedFile]:
+        """Files set aside because they could not be read, not yet put back or kept as is.
+
+        The first call checks every file (like `problems`), so a damaged one is found and
+        set aside first. Oldest first. Each names the newest good backup taken before the
+        damage, which `restore_file(d.rel, d.backup.day)` merges back.
         """
+        self.problems  # noqa: B018 - the first read checks (and sets aside) every file
+        tz = self.clock.now().tzinfo
+        return [
+            DamagedFile(
+                rel=str(copy.rel),
+                kept_at=copy.path,
+                set_aside_at=copy.stamp.replace(tzinfo=tz),
+                reason=_DAMAGE_SENTENCES.get(copy.reason, "Thaw could not read it."),
+                backup=self._backup_before(copy),
+            )
+            for copy in st.damaged_copies(self.data_dir)
+        ]
+
+    def _damaged_problem(self, damaged: DamagedFile, now: datetime) -> Problem:
+        when = damaged.set_aside_at
+        text = (
+            f"{damaged.rel} was set aside on {_day_text(when, now)} at {when:%H:%M}. "
+            f"{damaged.reason} It is kept in quarantine/, and what it held is missing from "
+            "Thaw until it is put back."
+        )
+        if damaged.backup is not None:
+            text += (
+                f" To put back {damaged.backup.described}, merged with anything saved since, "
+                f"run: {damaged.restore_command}"
+            )
+        else:
+            text += " There is no backup of it from before then to put back."
+        return Problem(self.data_dir / damaged.rel, text, moved_to=damaged.kept_at)
+
+    def _data_rel(self, rel: str | Path) -> Path:
+        """A data file path given by a caller, checked to be one of Thaw's own files."""
+        path = Path(rel)
+        name = path.as_posix()
+        month = len(path.parts) == 2 and path.parts[0] in (CHECKINS_DIR, SESSIONS_DIR)
+        if name in _SINGLE_FILES or (month and _MONTH_FILE.match(path.name)):
+            return path
+        raise InputError(f"{rel} is not one of Thaw's data files.")
+
+    def _read_backup(self, rel: Path, day: date) -> Loaded:
+        """That day's backup of `rel`, parsed; DataError with a sentence when it can't be."""
+        try:
+            loaded = st.load_file(st.backup_path(self.data_dir, day, rel))
+        except BadFileError as bad:
+            raise DataError(
+                f"The backup of {rel} from {day.isoformat()} cannot be read either "
+                f"({bad.detail}); nothing was changed."
+            ) from None
+        if loaded is None:
+            raise DataError(f"There is no backup of {rel} from {day.isoformat()}.")
+        if loaded.newer:
+            raise DataError(
+                f"The backup of {rel} from {day.isoformat()} was saved by a newer version of "
+                "Thaw; nothing was changed. Please update Thaw to put it back."
+            )
+        return loaded
+
+    def restore_file(self, rel: str | Path, day: date) -> RestoreResult:
+        """Put back one file from a day's backup, merged with what was saved since.
+
+        Every record of the backup and every record of the current file is kept, one per
+        id (the higher rev wins; on a tie the current one). The current file is copied into
+        quarantine/ first and replaced atomically. Damaged copies of this file are marked
+        settled (renamed `.resolved`, still kept). Raises DataError if the backup is missing
+        or unreadable, ReadOnlyError if nothing can be written, InputError for a path that
+        is not a Thaw data file.
+        """
+        path_rel = self._data_rel(rel)
+        info = self._backup_info(path_rel, day)
+        with self._lock():
+            backup = self._read_backup(path_rel, day)
+            if info is None:  # it was written (and so readable) after we looked
+                info = self._backup_info(path_rel, day)
+            if info is None:
+                raise DataError(f"There is no backup of {path_rel} from {day.isoformat()}.")
+            live = self._writable(path_rel)  # sets aside a damaged current file first
+            current = None if live is None else live.tables
+            merged, from_backup, since = _merge(backup.tables, current)
+            target = self.data_dir / path_rel
+            stamp = self.clock.now().strftime("%Y%m%dT%H%M%S")
+            kept_at = None
+            raw = st.read_bytes(target)
+            if raw is not None:
+                kept_at = st.keep_copy(self.data_dir, target, raw, "before-restore", stamp)
+            st.atomic_write(target, st.dump_tables(merged))
+            settled = tuple(
+                st.mark_resolved(copy)
+                for copy in st.damaged_copies(self.data_dir)
+                if copy.rel == path_rel
+            )
+        self._problems = [p for p in self._problems if p.path != target]
+        return RestoreResult(str(path_rel), info, from_backup, since, kept_at, settled)
+
+    def restore_damaged(self, day: date) -> list[RestoreResult]:
+        """Put back every damaged (unsettled) file whose backup from `day` predates its damage.
+
+        Other files are left alone; each is merged as in `restore_file`.
+        """
+        wanted: list[Path] = []
+        for copy in st.damaged_copies(self.data_dir):
+            if (
+                copy.rel not in wanted
+                and st.backup_predates(self.data_dir, day, copy)
+                and self._backup_info(copy.rel, day) is not None
+            ):
+                wanted.append(copy.rel)
+        return [self.restore_file(rel, day) for rel in wanted]
+
+    def restore_backup(self, day: date, *, only: Sequence[Path] = ()) -> list[RestoreResult]:
+        """Put back every file of that day's backup (or those in `only`), each merged with
+        what was saved since as in `restore_file`. Every backup file is checked first, so an
+        unreadable one changes nothing at all."""
         base = self.data_dir / st.BACKUP_DIR / day.isoformat()
         if not base.is_dir():
             raise DataError(f"There is no backup from {day.isoformat()}.")
         wanted = {Path(p) for p in only}
-        rels = [
-            p.relative_to(base)
-            for p in sorted(base.rglob("*.json"))
-            if p.is_file() and (not wanted or p.relative_to(base) in wanted)
-        ]
-        stamp = self.clock.now().strftime("%Y%m%dT%H%M%S")
-        with self._lock():
-            for rel in rels:
-                raw = st.read_bytes(base / rel)
-                if raw is None:
-                    continue
+        rels: list[Path] = []
+        for found in sorted(base.rglob("*.json")):
+            rel = found.relative_to(base)
+            if found.is_file() and (not wanted or rel in wanted):
                 try:
-                    st.parse_bytes(raw)
-                except BadFileError as bad:
-                    raise DataError(
-                        f"The backup of {rel} from {day.isoformat()} cannot be read "
-                        f"({bad.detail}); nothing was changed."
-                    ) from None
-            for rel in rels:
-                raw = st.read_bytes(base / rel)
-                if raw is None:
-                    continue
-                current = self.data_dir / rel
-                st.ensure_private_tree(self.data_dir, rel.parent)
-                if current.exists() or current.is_symlink():
-                    st.quarantine(self.data_dir, current, "before-restore", stamp)
-                st.atomic_write(current, raw)
+                    rels.append(self._data_rel(rel))
+                except InputError:
+                    continue  # not a data file of ours: leave it be
+        for rel in rels:
+            self._read_backup(rel, day)
+        return [self.restore_file(rel, day) for rel in rels]
+
+    def keep_as_is(self) -> list[DamagedFile]:
+        """The person chose to leave the damaged files as they are: mark them settled.
+
+        Nothing is restored or deleted; the damaged copies stay in quarantine/.
+        Returns the files so marked.
+        """
+        damaged = self.damaged_files()
+        if not damaged:
+            return []
+        with self._lock():
+            for copy in st.damaged_copies(self.data_dir):
+                st.mark_resolved(copy)
+        marked = {self.data_dir / d.rel for d in damaged}
+        self._problems = [p for p in self._problems if p.path not in marked]
+        return damaged
+
+
+def _doc_id(doc: Doc) -> str:
+    value = doc.get("id")
+    return value if isinstance(value, str) else ""
+
+
+def _entry_count(tables: Tables) -> int:
+    """Records in a file's tables (one per id): what a backup holds, in a person's terms."""
+    return sum(
+        len({_doc_id(doc) for doc in table.values()})
+        for name, table in tables.items()
+        if name != st.META_TABLE
+    )
+
+
+def _merge(backup: Tables, live: Tables | None) -> tuple[Tables, int, int]:
+    """Backup and current tables merged by id (higher rev wins; a tie keeps the current).
+
+    Returns the merged tables, how many records the backup held, and how many records of
+    the current file the backup did not have.
+    """
+    live = live or {}
+    names = [n for n in backup if n != st.META_TABLE]
+    names += [n for n in live if n != st.META_TABLE and n not in backup]
+    merged: Tables = {}
+    from_backup = since = 0
+    for name in names:
+        best: dict[str, Doc] = {}
+        for key in sorted(backup.get(name) or {}, key=_doc_sort):
+            doc = backup[name][key]
+            held = best.get(_doc_id(doc))
+            if held is None or _rev(doc) > _rev(held):
+                best[_doc_id(doc)] = doc
+        in_backup = set(best)
+        for key in sorted(live.get(name) or {}, key=_doc_sort):
+            doc = live[name][key]
+            held = best.get(_doc_id(doc))
+            if held is None or _rev(doc) >= _rev(held):
+                best[_doc_id(doc)] = doc
+        from_backup += len(in_backup)
+        since += len(set(best) - in_backup)
+        merged[name] = {str(i): doc for i, doc in enumerate(best.values(), start=1)}
+    meta = live.get(st.META_TABLE) or backup.get(st.META_TABLE)
+    if meta:
+        merged[st.META_TABLE] = meta
+    return merged, from_backup, since
+
+
+def _doc_sort(key: str) -> int:
+    return int(key) if key.isdigit() else 0
