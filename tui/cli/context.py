@@ -68,9 +68,24 @@ class CliContext:
         print(clean_text(text), file=self._stderr or sys.stderr)
 
     def report_open_problems(self) -> None:
-        """Tell the person about files the store had to set aside when it opened."""
+        """Tell the person about damaged files: set aside now, or earlier and still waiting.
+
+        Without the second part, `list` after a `doctor` run would quietly show a month as
+        empty while its entries wait in quarantine/.
+        """
         if self._store is None:
             return
+        told: set[Path] = set()
         for problem in self._store.problems:
             if problem.serious:
                 self.err(problem.message)
+                told.add(problem.path)
+        for damaged in self._store.damaged_files():
+            if self._store.data_dir / damaged.rel in told:
+                continue
+            line = f"{damaged.rel} is set aside in quarantine/, so what it held is missing here."
+            if damaged.restore_command:
+                line += f" To put it back: {damaged.restore_command}"
+            else:
+                line += " Run: thaw doctor"
+            self.err(line)
