@@ -42,7 +42,6 @@ from tui.widgets.history_footer import KeyFooter
 if TYPE_CHECKING:
     from textual.app import ComposeResult
 
-    from tui.core.content import Content
     from tui.core.models import CheckIn, Marker, Session
     from tui.core.store import Store
 
@@ -155,14 +154,29 @@ class HistoryScreen(ThawScreen):
         self._marker_edits = 0  # part of every chart's key: markers are drawn on the charts
         self._first_paint = threading.Event()
         self._shown: dict[str, str] = {}
-        # Reading starts now, while the screen is still being composed and mounted; the
-        # thread runs in this context so it knows the app, and posts what it read back.
+        self._problem = ""
+        # The recent months are read here, before compose: a few milliseconds even with ten
+        # years stored, and the first paint then holds the chart and the insights, instead of
+        # a placeholder followed by another round of layout and paint.
         app = self.thaw
+        store = app.store
+        today = app.clock.now().date()
+        since = today - timedelta(days=RECENT_DAYS - 1)
+        try:
+            words = vocabulary(app.content)
+            markers = store.markers()
+            checkins = store.checkins(since=since, until=today)
+            sessions = store.sessions(since=since, until=today)
+        except ThawError as err:
+            self._problem = f"History can't be shown right now. {err}"
+            return
+        self.data = self._build(checkins, sessions, markers, today, words, since)
+        # The older years are read in a thread once the first chart is on screen. It runs in
+        # this context, so it knows the app, and posts what it read back as messages.
+        rest = partial(self._load_rest, store, words, markers, checkins, sessions, today, since)
         context = contextvars.copy_context()
-        loader = partial(self._load, app.store, app.content, app.clock.now().date())
-        threading.Thread(
-            target=context.run, args=(loader,), name="history-load", daemon=True
-        ).start()
+        thread = threading.Thread(target=context.run, args=(rest,), name="history", daemon=True)
+        thread.start()
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -178,33 +192,39 @@ class HistoryScreen(ThawScreen):
     def on_mount(self) -> None:
         self._show_bar()
         if self.data is None:
-            self.query_one("#chart", HistoryChart).show_message(GATHERING)
+            self.query_one("#chart", HistoryChart).show_message(self._problem or GATHERING)
+            return
+        self._show_insights(self.data)
+        self._show_hint(self.data)
+        self._redraw()
 
     # --- loading ----------------------------------------------------------------------------
-    def _load(self, store: Store, content: Content, today: date) -> None:
-        """Loader thread: the recent months, the last year, then everything, each posted."""
+    def _load_rest(
+        self,
+        store: Store,
+        words: Vocabulary,
+        markers: list[Marker],
+        checkins: list[CheckIn],
+        sessions: list[Session],
+        today: date,
+        loaded_from: date,
+    ) -> None:
+        """Loader thread: the last year, then everything, each posted as it is read."""
+        # Let the first chart draw before longer reads compete with it for the CPU.
+        self._first_paint.wait(timeout=FIRST_PAINT_WAIT)
         try:
-            words = vocabulary(content)
-            markers = store.markers()
-            checkins: list[CheckIn] = []
-            sessions: list[Session] = []
-            until: date = today
-            steps = (today - timedelta(days=RECENT_DAYS - 1), today - timedelta(days=YEAR_DAYS - 1))
-            for since in (*steps, None):
+            for since in (today - timedelta(days=YEAR_DAYS - 1), None):
+                until = loaded_from - timedelta(days=1)
                 checkins = store.checkins(since=since, until=until) + checkins
                 sessions = store.sessions(since=since, until=until) + sessions
                 checkins.sort(key=lambda c: c.at)  # days split by local date: keep true order
                 sessions.sort(key=lambda s: s.started_at)
-                self.post_message(
-                    self.Loaded(self._build(checkins, sessions, markers, today, words, since))
-                )
+                data = self._build(checkins, sessions, markers, today, words, since)
+                self.post_message(self.Loaded(data))
                 if since is not None:
-                    until = since - timedelta(days=1)
-                if not self._first_paint.is_set():
-                    # Let the first chart draw before longer reads compete with it for the CPU.
-                    self._first_paint.wait(timeout=FIRST_PAINT_WAIT)
+                    loaded_from = since
         except ThawError as err:
-            self.post_message(self.LoadFailed(str(err)))
+            self.post_message(self.LoadFailed(f"History can't be shown right now. {err}"))
 
     @staticmethod
     def _build(
@@ -227,10 +247,10 @@ class HistoryScreen(ThawScreen):
         )
 
     def on_history_screen_load_failed(self, message: LoadFailed) -> None:
-        self._first_paint.set()
-        self.query_one("#chart", HistoryChart).show_message(
-            f"History can't be shown right now. {message.text}"
-        )
+        """The recent months are shown; views reaching further back say why they can't."""
+        self._problem = message.text
+        self.app.notify(message.text, severity="warning")
+        self._redraw()
 
     def on_history_screen_loaded(self, message: Loaded) -> None:
         """New aggregates: the text panels and the view on screen."""
@@ -258,7 +278,7 @@ class HistoryScreen(ThawScreen):
     def ready(self) -> bool:
         """True when the current view is on screen, drawn from all the data it needs."""
         data = self.data
-        if data is None:
+        if data is None or not self.is_mounted:
             return False
         if self.view == "calendar":
             return data.covers(calendar_reach(data.today)) and self.has_class("-calendar")
@@ -298,7 +318,7 @@ class HistoryScreen(ThawScreen):
                 )
                 self.add_class("-calendar")
             else:
-                chart.show_message(GATHERING)
+                chart.show_message(self._problem or GATHERING)
             self._show_markers([])
         else:
             self.remove_class("-calendar")
@@ -306,7 +326,7 @@ class HistoryScreen(ThawScreen):
             if data.covers(reach(self.range, data.today)):
                 chart.show(self._key(view, self.range), partial(make_spec, data, view, self.range))
             else:
-                chart.show_message(GATHERING)
+                chart.show_message(self._problem or GATHERING)
             start, end = window(data, self.range)
             self._show_markers([m for m in data.markers if start <= local_day(m.at) <= end])
             if data.complete:

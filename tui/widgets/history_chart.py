@@ -38,8 +38,8 @@ RESIZE_SETTLE = 0.06
 PREFETCH_AFTER = 0.3
 """Seconds without a resize or a new chart before pictures asked for next are built: while
 someone drags a window, the drawing thread would only compete with layout for the CPU."""
-CACHE_PICTURES = 48
-"""Pictures kept: every view and range at a couple of sizes, a few hundred KB at most."""
+CACHE_PICTURES = 24
+"""Pictures kept: every range of a few views at a couple of sizes, a few hundred KB at most."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,12 +67,42 @@ class _Job:
     message: str = ""
 
 
+Row = tuple[tuple[str, int], ...]
+"""One line of a picture: (text, style number) runs."""
+
+
 @dataclass(frozen=True, slots=True)
 class _Picture:
+    """A finished picture, kept compact: strings and numbers only, which Python's garbage
+    collector stops scanning, so a cache of big pictures does not lengthen its pauses."""
+
     job: _Job
     spec: ChartSpec | None
-    lines: list[Strip]
+    rows: tuple[Row, ...]
+    styles: tuple[Style, ...]
     plain: str
+
+    def strips(self) -> list[Strip]:
+        """The picture as lines for the screen (built when it is shown)."""
+        styles = self.styles
+        return [
+            Strip([Segment(text, styles[index]) for text, index in row], self.job.width)
+            for row in self.rows
+        ]
+
+
+def _picture(job: _Job, spec: ChartSpec | None, lines: list[Strip], plain: str) -> _Picture:
+    """Pack ready-made lines into a compact picture."""
+    numbers: dict[Style, int] = {}
+    rows: list[Row] = []
+    for line in lines[: job.height]:
+        row: list[tuple[str, int]] = []
+        for segment in line:
+            style = segment.style or Style()
+            index = numbers.setdefault(style, len(numbers))
+            row.append((segment.text, index))
+        rows.append(tuple(row))
+    return _Picture(job, spec, tuple(rows), tuple(numbers), plain)
 
 
 def _bars(
@@ -209,6 +239,16 @@ def _matrix_lines(plt: Any) -> list[Strip] | None:
     return lines
 
 
+def _release(plt: Any) -> None:
+    """Break the figure's references to itself, so it is freed now and not left for Python's
+    cycle collector, whose pauses hold every thread (the main one too) while it runs."""
+    figures = [getattr(plt, "_dummy", None), plt]
+    figures += [figure for row in getattr(plt, "subfig", ()) for figure in row]
+    for figure in figures:
+        if figure is not None and hasattr(figure, "__dict__"):
+            vars(figure).clear()
+
+
 def _ansi_lines(plt: Any, width: int, height: int) -> list[Strip]:
     """The public way: plotext's ANSI picture, parsed and cut into lines by Rich."""
     text = Text.from_ansi(plt.build(), no_wrap=True, overflow="crop")
@@ -238,19 +278,22 @@ def draw(job: _Job) -> _Picture:
     """Worker thread: the spec for this size, then its picture as ready-made lines."""
     if job.make is None:
         lines = message_lines(job.message, job.width, job.height, job.palette.muted)
-        return _Picture(job, None, lines, job.message)
+        return _picture(job, None, lines, job.message)
     spec = job.make(job.width, job.height)
     if not spec.has_data:
         lines = message_lines(spec.empty_text, job.width, job.height, job.palette.muted)
-        return _Picture(job, spec, lines, spec.empty_text)
+        return _picture(job, spec, lines, spec.empty_text)
     try:
         plt = _plot(spec, job.width, job.height, job.palette)
-        lines = _matrix_lines(plt) or _ansi_lines(plt, job.width, job.height)
+        try:
+            lines = _matrix_lines(plt) or _ansi_lines(plt, job.width, job.height)
+        finally:
+            _release(plt)
     except Exception:  # a plotext quirk must not take history down with it
         text = "This chart could not be drawn at this size."
         lines = message_lines(text, job.width, job.height, job.palette.muted)
     plain = "\n".join(line.text for line in lines)
-    return _Picture(job, spec, lines[: job.height], plain)
+    return _picture(job, spec, lines, plain)
 
 
 class HistoryChart(Widget):
@@ -287,6 +330,7 @@ class HistoryChart(Widget):
         self._later: list[tuple[Hashable, SpecMaker]] = []
         self._cache: OrderedDict[_Job, _Picture] = OrderedDict()
         self._shown: _Picture | None = None
+        self._lines: list[Strip] = []  # the shown picture, as lines
         self._palette_for: tuple[str, Palette] | None = None
         self._busy = False
         self._settling: Timer | None = None
@@ -445,9 +489,8 @@ class HistoryChart(Widget):
                 picture = draw(job)
             except Exception:  # a bug in one chart must not leave the others waiting forever
                 text = "This chart could not be drawn."
-                picture = _Picture(
-                    job, None, message_lines(text, job.width, job.height, (128,) * 3), text
-                )
+                lines = message_lines(text, job.width, job.height, (128,) * 3)
+                picture = _picture(job, None, lines, text)
             self.post_message(self.Built(picture))
 
     def on_history_chart_built(self, message: Built) -> None:
@@ -465,6 +508,7 @@ class HistoryChart(Widget):
 
     def _display(self, picture: _Picture) -> None:
         self._shown = picture
+        self._lines = picture.strips()
         self.refresh()
         self.post_message(self.Painted(self))
 
@@ -506,7 +550,7 @@ class HistoryChart(Widget):
     def render_line(self, y: int) -> Strip:
         """A ready-made line of the picture (built in the worker), cropped or padded to fit."""
         width = self.size.width
-        lines = self._shown.lines if self._shown else []
+        lines = self._lines
         if y < len(lines):
             line = lines[y]
             if line.cell_length == width:
