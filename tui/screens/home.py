@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections import defaultdict
-from datetime import date, timedelta
+from collections.abc import Iterator
+from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.table import Table
@@ -20,7 +22,7 @@ from tui.screens.base import ThawScreen, describe_time
 if TYPE_CHECKING:
     from textual.app import ComposeResult
 
-    from tui.core.models import CheckIn, Draft
+    from tui.core.models import CheckIn
 
 SPARK_DAYS = 28
 SPARK_WIDTH = 56
@@ -94,7 +96,10 @@ def problem_lines(store_problems: list[tuple[str, str]], read_only: bool) -> lis
 class HomeScreen(ThawScreen):
     """The first screen. Loads only the last four weeks, so it opens fast with years of history.
 
-    Nothing here is focused until after the first paint: focusing restyles the whole body.
+    Built for a quick first paint: the data is read while composing, so each line is made once
+    with its words; a line with nothing to say (no draft, no problem) is not made at all; and
+    nothing is focused until after the paint, since focusing restyles the whole body. Coming
+    back from another screen composes it afresh.
     """
 
     TITLE = "Thaw"
@@ -102,72 +107,48 @@ class HomeScreen(ThawScreen):
     DEFAULT_CSS = """
     HomeScreen #home-body { padding: 0 2; }
     HomeScreen #banner {
-        display: none; height: auto; margin-top: 1; padding: 0 1;
-        border-left: thick $warning; color: $warning;
+        height: auto; margin-top: 1; padding: 0 1; border-left: thick $warning; color: $warning;
     }
-    HomeScreen #banner.-shown { display: block; }
-    HomeScreen #today { margin-top: 1; text-style: bold; height: auto; }
-    HomeScreen #draft { color: $accent; height: auto; }
-    HomeScreen #low-line { color: $secondary; height: auto; }
-    HomeScreen .section { color: $foreground-muted; margin-top: 1; height: 1; }
-    HomeScreen #spark { height: 2; color: $primary; }
-    HomeScreen #recent { height: auto; }
-    HomeScreen #menu { height: auto; margin-top: 1; }
+    HomeScreen #today { margin-top: 1; text-style: bold; }
+    HomeScreen #draft { color: $accent; }
+    HomeScreen #low-line { color: $secondary; }
+    HomeScreen .section { color: $foreground-muted; margin-top: 1; }
+    HomeScreen #spark { color: $primary; }
+    HomeScreen #menu { margin-top: 1; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "app.back", "Back", show=False),
         Binding("c", "app.open_screen('checkin')", "Check in"),
-        Binding("b", "app.open_screen('breathe')", "Breathe"),
+        # The menu on the screen shows every place and its key; the footer keeps to the few.
+        Binding("b", "app.open_screen('breathe')", "Breathe", show=False),
         Binding("m", "app.open_screen('meditate')", "Meditate", show=False),
-        Binding("g", "app.open_screen('ground')", "Ground"),
+        Binding("g", "app.open_screen('ground')", "Ground", show=False),
         Binding("h", "app.open_screen('history')", "History", show=False),
         Binding("i", "app.open_screen('ideas')", "Ideas", show=False),
         Binding("p", "app.open_screen('plan')", "Plan", show=False),
-        Binding("e", "app.open_screen('entries')", "Entries"),
+        Binding("e", "app.open_screen('entries')", "Entries", show=False),
         Binding("s", "app.open_screen('support')", "Support", show=False),
         Binding("comma", "app.open_screen('settings')", "Settings", show=False),
     ]
 
     def __init__(self) -> None:
         super().__init__()
-        self._shown = False
+        self._resumed = False
+        self._banner: list[str] = []
 
     def compose(self) -> ComposeResult:
-        yield Header()
-        with VerticalScroll(id="home-body"):
-            yield Static("", id="banner", markup=False)
-            yield Static("", id="today", markup=False)
-            yield Static("", id="draft", markup=False)
-            yield Static("", id="low-line", markup=False)
-            yield Static("Your mood, last four weeks (days you checked in)", classes="section")
-            yield Static("", id="spark", markup=False)
-            yield Static("Last entries", classes="section")
-            yield Static("", id="recent")
-            yield Static(self._menu(), id="menu")
-        yield Footer()
-
-    def on_mount(self) -> None:
         now = self.thaw.clock.now()
         self.sub_title = f"{now.strftime('%A')} {now.day} {now.strftime('%B')}"
-        self.refresh_data()
-        self.call_after_refresh(self._after_first_paint)
+        yield Header()
+        with VerticalScroll(id="home-body"):
+            if self._banner:
+                yield self._banner_widget()
+            yield from self._body(now)
+            yield Static(MENU_TEXT, id="menu")
+        yield Footer()
 
-    def _after_first_paint(self) -> None:
-        # The body takes the arrow keys for scrolling on small terminals.
-        self.query_one("#home-body").focus()
-        # Checking every file for problems reads all of history: do it once the screen is up.
-        self.set_timer(BANNER_DELAY, self._show_banner)
-
-    def on_screen_resume(self) -> None:
-        # The first resume comes straight after mounting, which has just read everything.
-        if self._shown:
-            self.refresh_data()  # back from another screen: something may have changed
-        self._shown = True
-
-    # --- data -------------------------------------------------------------------------------
-    def refresh_data(self) -> None:
-        """Read the last four weeks (and the newest few entries) and redraw."""
-        now = self.thaw.clock.now()
+    def _body(self, now: datetime) -> Iterator[Static]:
+        """Today, an unfinished draft, a hard stretch, the last four weeks and the last entries."""
         today = now.date()
         store = self.thaw.store
         try:
@@ -177,64 +158,77 @@ class HomeScreen(ThawScreen):
                 recent = store.recent_checkins(RECENT)
             draft = store.draft()
         except ThawError as err:
-            self.query_one("#today", Static).update(f"Your entries can't be read right now. {err}")
+            text = f"Your entries can't be read right now. {err}"
+            yield Static(text, id="today", markup=False)
             return
-        self._show_today(recent, today)
-        self._show_draft(draft)
-        self._show_low_line(recent)
+        yield Static(today_line(recent, now), id="today", markup=False)
+        if draft is not None:
+            when = describe_time(draft.saved_at, now)
+            text = f"You have an unfinished check-in from {when}. Press c to pick it up."
+            yield Static(text, id="draft", markup=False)
+        if sum(1 for c in recent[:RECENT] if c.mood <= LOW_MOOD) >= LOW_NEEDED:
+            text = "Things have been very hard lately. Support is one key away: press s or F2."
+            yield Static(text, id="low-line", markup=False)
         means = daily_means(weeks, today, SPARK_DAYS)
-        spark = self.query_one("#spark", Static)
-        spark.update(spark_rows(means))
-        spark.display = len(means) >= 2
-        self.query_one(".section", Static).display = len(means) >= 2
-        self.query_one("#recent", Static).update(self._recent_table(recent))
+        if len(means) >= 2:
+            heading = "Your mood, last four weeks (days you checked in)"
+            yield Static(heading, classes="section", markup=False)
+            yield Static(spark_rows(means), id="spark", markup=False)
+        yield Static("Last entries", classes="section", markup=False)
+        yield Static(self._recent_table(recent, now), id="recent")
 
-    def _show_banner(self) -> None:
+    def on_mount(self) -> None:
+        self.call_after_refresh(self._after_first_paint)
+
+    def _after_first_paint(self) -> None:
+        # The body takes the arrow keys for scrolling on small terminals.
+        self.query_one("#home-body").focus()
+        # Checking every file for problems reads all of history: once the screen is up, and in
+        # a thread, so a key pressed meanwhile is not kept waiting for it.
+        self.set_timer(BANNER_DELAY, self._start_file_check)
+
+    async def on_screen_resume(self) -> None:
+        # The first resume comes straight after mounting, which has just read everything.
+        if self._resumed:
+            await self.recompose()  # back from another screen: something may have changed
+            self.query_one("#home-body").focus()
+        self._resumed = True
+
+    # --- the file check ---------------------------------------------------------------------
+    def _start_file_check(self) -> None:
+        self.run_worker(
+            self._check_files, thread=True, exclusive=True, group="file-check", exit_on_error=False
+        )
+
+    def _check_files(self) -> None:
+        """In a worker thread: the store's file problems, as banner lines, handed to the screen."""
         store = self.thaw.store
-        problems = [
-            (p.message, str(p.moved_to) if p.moved_to else "")
-            for p in getattr(store, "problems", [])
-            if p.serious
-        ]
+        try:
+            problems = [
+                (p.message, str(p.moved_to) if p.moved_to else "")
+                for p in getattr(store, "problems", [])
+                if p.serious
+            ]
+        except (ThawError, OSError):
+            problems = []  # the check itself failing is not news: saving will say what is wrong
         lines = problem_lines(problems, bool(getattr(store, "read_only", False)))
-        banner = self.query_one("#banner", Static)
-        banner.update("\n".join(lines))
-        banner.set_class(bool(lines), "-shown")
+        with contextlib.suppress(RuntimeError):  # the app closed meanwhile
+            self.app.call_from_thread(self._show_banner, lines)
 
-    def _show_today(self, recent: list[CheckIn], today: date) -> None:
-        todays = [
-            c for c in recent if c.at.astimezone(self.thaw.clock.now().tzinfo).date() == today
-        ]
-        if todays:
-            last = todays[0]
-            text = (
-                f"You checked in today at {last.at.strftime('%H:%M')} (mood {last.mood}). "
-                "Come back any time you like."
-            )
-        else:
-            text = "No check-in yet today. Whenever you're ready, press c. It takes a few seconds."
-        self.query_one("#today", Static).update(text)
+    def _show_banner(self, lines: list[str]) -> None:
+        self._banner = lines
+        for old in self.query("#banner"):
+            old.remove()
+        if lines:
+            self.query_one("#home-body").mount(self._banner_widget(), before=0)
 
-    def _show_draft(self, draft: Draft | None) -> None:
-        widget = self.query_one("#draft", Static)
-        if draft is None:
-            widget.update("")
-            widget.display = False
-            return
-        when = describe_time(draft.saved_at, self.thaw.clock.now())
-        widget.update(f"You have an unfinished check-in from {when}. Press c to pick it up.")
-        widget.display = True
+    def _banner_widget(self) -> Static:
+        return Static("\n".join(self._banner), id="banner", markup=False)
 
-    def _show_low_line(self, recent: list[CheckIn]) -> None:
-        widget = self.query_one("#low-line", Static)
-        low = sum(1 for c in recent[:RECENT] if c.mood <= LOW_MOOD)
-        widget.display = low >= LOW_NEEDED
-        widget.update("Things have been very hard lately. Support is one key away: press s or F2.")
-
-    def _recent_table(self, recent: list[CheckIn]) -> Table | Text:
+    # --- drawing ----------------------------------------------------------------------------
+    def _recent_table(self, recent: list[CheckIn], now: datetime) -> Table | Text:
         if not recent:
             return Text("Nothing here yet. Your first check-in will show here.", style="dim")
-        now = self.thaw.clock.now()
         content = self.thaw.content
         table = Table.grid(padding=(0, 2))
         table.add_column(no_wrap=True)
@@ -256,19 +250,38 @@ class HomeScreen(ThawScreen):
             )
         return table
 
-    def _menu(self) -> Table:
-        table = Table.grid(padding=(0, 3))
-        for _ in range(3):
-            table.add_column(no_wrap=True)
-        cells: list[Text] = []
-        for name in MENU:
-            info = SCREENS[name]
-            key = "F2/s" if name == "support" else info.key
-            cells.append(Text.assemble((f"{key:>4} ", "bold"), info.title))
-        cells.append(Text.assemble(("  F1 ", "bold"), "Keys"))
-        cells.append(Text.assemble(("  ^p ", "bold"), "Find anything"))
-        for i in range(0, len(cells), 3):
-            row = cells[i : i + 3]
-            row += [Text("")] * (3 - len(row))
-            table.add_row(*row)
-        return table
+
+def today_line(recent: list[CheckIn], now: datetime) -> str:
+    """Whether there is a check-in today (newest first in `recent`), said kindly either way."""
+    todays = [c for c in recent if c.at.astimezone(now.tzinfo).date() == now.date()]
+    if todays:
+        last = todays[0]
+        return (
+            f"You checked in today at {last.at.strftime('%H:%M')} (mood {last.mood}). "
+            "Come back any time you like."
+        )
+    return "No check-in yet today. Whenever you're ready, press c. It takes a few seconds."
+
+
+def menu_text() -> Text:
+    """Every place on home with its key, three to a row, in columns (plain text: quick to draw)."""
+    cells: list[tuple[str, str]] = []
+    for name in MENU:
+        info = SCREENS[name]
+        cells.append(("F2/s" if name == "support" else info.key, info.title))
+    cells += [("F1", "Keys"), ("^p", "Find anything")]
+    rows = [cells[i : i + 3] for i in range(0, len(cells), 3)]
+    # Each cell: the key right-aligned in four columns, a space, the title padded to the column.
+    widths = [max(len(row[c][1]) for row in rows if c < len(row)) for c in range(3)]
+    text = Text()
+    for number, row in enumerate(rows):
+        if number:
+            text.append("\n")
+        for column, (key, title) in enumerate(row):
+            text.append(f"{key:>4} ", style="bold")
+            last = column == len(row) - 1
+            text.append(title if last else title.ljust(widths[column] + 3))
+    return text
+
+
+MENU_TEXT = menu_text()
