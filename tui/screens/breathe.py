@@ -31,6 +31,8 @@ from tui.widgets.feel_rating import KEY_HELP_ROW, FeelRating
 from tui.widgets.practice_field import PracticeField
 
 MIN_SAVED_SECONDS = 5.0  # shorter than this, with nothing rated, was a look around: not saved
+PATTERN_KEYS = "Another pattern: ← the one before, → the next"
+LENGTH_KEYS = "Longer or shorter: + one round (or minute) more, - one less"
 NARROW_COLUMNS = 60  # below this the progress line drops the pattern name (the header shows it)
 
 PATTERN_ALIASES = {
@@ -90,8 +92,9 @@ class BreatheScreen(ThawScreen):
         Binding("escape", "leave", "Back", tooltip="Once it has ended: back where you were"),
         Binding("space", "pause", "Pause", tooltip="Pause where you are"),
         Binding("space", "resume", "Resume", tooltip="Carry on from where you paused"),
-        Binding("left", "pattern(-1)", "Pattern", key_display="←→", tooltip="Previous pattern"),
-        Binding("right", "pattern(1)", "Next pattern", show=False, tooltip="Next pattern"),
+        # One row in the help for the pair: the same tooltip is listed once.
+        Binding("left", "pattern(-1)", "Pattern", key_display="←→", tooltip=PATTERN_KEYS),
+        Binding("right", "pattern(1)", "Next pattern", show=False, tooltip=PATTERN_KEYS),
         Binding("c", "custom", "Custom", tooltip="Breathe your own pattern, and change it"),
         Binding(
             "plus,equals_sign",
@@ -99,9 +102,9 @@ class BreatheScreen(ThawScreen):
             "Longer",
             key_display="+/-",
             show=False,
-            tooltip="One round (or minute) longer; - for shorter",
+            tooltip=LENGTH_KEYS,
         ),
-        Binding("minus", "length(-1)", "Shorter", show=False, tooltip="One round shorter"),
+        Binding("minus", "length(-1)", "Shorter", show=False, tooltip=LENGTH_KEYS),
         Binding("m", "rounds_or_minutes", "Count rounds or minutes", show=False),
         Binding("b", "phase_bell", "Bell at each change of breath", show=False),
         Binding("q", "end", "End", show=False, tooltip="End here too, like Esc"),

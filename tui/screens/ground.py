@@ -20,6 +20,8 @@ from tui.screens.base import ThawScreen
 from tui.widgets.feel_rating import KEY_HELP_ROW, FeelRating
 from tui.widgets.practice_field import PracticeField
 
+EXERCISE_KEYS = "Another exercise: PgDn the next, PgUp the one before"
+
 EXERCISE_ALIASES = {
     "54321": "senses",
     "5_4_3_2_1": "senses",
@@ -108,9 +110,17 @@ class GroundScreen(ThawScreen):
             "Exercise",
             key_display="PgUp/Dn",
             priority=True,
-            tooltip="Next exercise (PgUp: the one before)",
+            tooltip=EXERCISE_KEYS,
         ),
-        Binding("pageup", "exercise(-1)", "Previous exercise", show=False, priority=True),
+        # The same tooltip as PgDn, so the help lists the pair once.
+        Binding(
+            "pageup",
+            "exercise(-1)",
+            "Previous exercise",
+            show=False,
+            priority=True,
+            tooltip=EXERCISE_KEYS,
+        ),
         Binding("r", "again", "Again", tooltip="The same exercise again"),
     ]
 

@@ -26,6 +26,7 @@ from tui.widgets.practice_field import PracticeField
 # The screen sleeps until the next thing due (a new second on the countdown, a bell, the end)
 # and wakes just after it, so it runs about once a second and is never more than this late.
 WAKE_MARGIN_SECONDS = 0.005
+LENGTH_KEYS = "Another length: ← shorter, → longer"
 MIN_SAVED_SECONDS = 5.0  # shorter than this, with nothing rated, was a look around: not saved
 
 
@@ -86,8 +87,9 @@ class MeditateScreen(ThawScreen):
         Binding("escape", "leave", "Back", tooltip="Once it has ended: back where you were"),
         Binding("space", "pause", "Pause", tooltip="Pause the timer"),
         Binding("space", "resume", "Resume", tooltip="Carry on from where you paused"),
-        Binding("left", "preset(-1)", "Length", key_display="←→", tooltip="Shorter length"),
-        Binding("right", "preset(1)", "Longer", show=False, tooltip="Longer length"),
+        # One row in the help for the pair: the same tooltip is listed once.
+        Binding("left", "preset(-1)", "Length", key_display="←→", tooltip=LENGTH_KEYS),
+        Binding("right", "preset(1)", "Longer", show=False, tooltip=LENGTH_KEYS),
         Binding("c", "custom", "Own length", tooltip="Type a length in minutes"),
         Binding("q", "end", "End", show=False, tooltip="End here too, like Esc"),
         Binding("r", "again", "Again", tooltip="Sit again"),

@@ -63,10 +63,11 @@ class FeelRating(Widget, can_focus=True):
     COMPONENT_CLASSES: ClassVar[set[str]] = {"feel-rating--keys"}
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        # The line itself spells these keys out, so the footer keeps its room for the practice.
+        # The line itself spells these keys out, so the footer keeps its room for the practice;
+        # no descriptions, so the help lists them once, from the screen's KEY_HELP_ROW.
         *(Binding(str(n), f"rate({n})", show=False) for n in range(10)),
-        Binding("t", "rate(10)", "Ten", show=False),
-        Binding("n,enter", "skip", "Skip", show=False),
+        Binding("t", "rate(10)", show=False),
+        Binding("n,enter", "skip", show=False),
     ]
 
     value: reactive[int | None] = reactive(None)

@@ -9,9 +9,14 @@ from textual.widgets import Input
 PASS_THROUGH_WHEN_EMPTY = frozenset({"cursor_left", "cursor_right"})
 
 
-class PracticeField(Input):
+class PracticeField(Input, inherit_bindings=False):
     """An Input whose cursor does not blink (calmer, and no repaints twice a second over a slow
     link) and which, while empty, hands ← and → to the screen instead of swallowing them."""
+
+    # Only the Input's own editing keys: the scrolling keys it would inherit (↑ ↓ PgUp PgDn) do
+    # nothing in a one-line field, and they would sit first in the footer, pushing the screen's
+    # own keys (Esc End) off a narrow terminal.
+    BINDINGS = list(Input.BINDINGS)
 
     def __init__(
         self,
