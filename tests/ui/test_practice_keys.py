@@ -13,6 +13,7 @@ from tests.ui.test_practice import breathe_to, make_app, running, sessions, sit
 from tui.app import ThawApp
 from tui.core.clock import FakeClock
 from tui.core.models import Settings
+from tui.core.store import Store
 from tui.screens.breathe import BreatheScreen
 from tui.screens.ground import GroundScreen
 from tui.screens.help import collect_keys
@@ -385,3 +386,58 @@ async def test_on_a_tall_terminal_the_countdown_sits_right_under_the_orb(
         assert caption_row - max(orb_rows) <= 3  # not twenty rows further down
         above, below = min(orb_rows), len(lines) - 1 - caption_row
         assert abs(above - below) <= 4  # the orb and its words sit in the middle
+
+
+# --- Closing the app part way keeps what was done, rated and typed --------------------------
+
+
+async def test_closing_the_app_while_breathing_keeps_the_breaths_and_the_rating(
+    data_dir: Path, clock: FakeClock
+) -> None:
+    app = make_app(data_dir, clock, "breathe", {"pattern": "box"})
+    async with running(app) as (pilot, _):
+        orb = app.screen.query_one(BreathingOrb)
+        await pilot.press("3")
+        await breathe_to(pilot, clock, orb, 20.0)
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    [saved] = Store(data_dir, clock).sessions()
+    assert (saved.before, saved.completed, saved.actual_seconds) == (3, False, 20.0)
+
+
+async def test_closing_the_app_keeps_words_typed_after_a_sit_but_not_entered(
+    data_dir: Path, clock: FakeClock
+) -> None:
+    app = make_app(data_dir, clock, "meditate", {"minutes": 1.0})
+    async with running(app) as (pilot, _):
+        await pilot.press("n")
+        await sit(pilot, clock, 60.1)
+        await pilot.press("6", "s", "o", "f", "t")
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    [saved] = Store(data_dir, clock).sessions()
+    assert (saved.after, saved.notes, saved.completed) == (6, ("soft",), True)
+
+
+async def test_closing_the_app_mid_sit_keeps_the_time_sat(data_dir: Path, clock: FakeClock) -> None:
+    app = make_app(data_dir, clock, "meditate", {})
+    async with running(app) as (pilot, _):
+        await pilot.press("n")
+        await sit(pilot, clock, 50)
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    [saved] = Store(data_dir, clock).sessions()
+    assert (saved.actual_seconds, saved.completed) == (50, False)
+
+
+async def test_closing_the_app_part_way_through_grounding_keeps_what_was_typed(
+    data_dir: Path, clock: FakeClock
+) -> None:
+    app = make_app(data_dir, clock, "ground", {"exercise": "senses"})
+    async with running(app) as (pilot, _):
+        await pilot.press("n", "s", "k", "y", "enter", "c", "a", "t")
+        clock.advance(40)
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    [saved] = Store(data_dir, clock).sessions()
+    assert (saved.notes, saved.completed) == (("sky", "cat"), False)

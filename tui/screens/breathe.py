@@ -127,6 +127,7 @@ class BreatheScreen(ThawScreen):
         self.completed = False  # how the last session ended (it is saved late if rated late)
         self.field_open = False  # the field for your own pattern is open and has the keys
         self._custom_draft = ""  # what was typed there before Esc closed it, offered again
+        self._orb: BreathingOrb | None = None
         self.before: int | None = None
         self.after: int | None = None
         self.session: Session | None = None
@@ -196,7 +197,10 @@ class BreatheScreen(ThawScreen):
 
     @property
     def orb(self) -> BreathingOrb:
-        return self.query_one("#orb", BreathingOrb)
+        # Kept once found: `on_unmount` still needs it after the screen's children are gone.
+        if self._orb is None:
+            self._orb = self.query_one("#orb", BreathingOrb)
+        return self._orb
 
     def _show_pattern(self, pattern: BreathPattern) -> None:
         self.sub_title = pattern.name
@@ -315,6 +319,13 @@ class BreatheScreen(ThawScreen):
             show(err)
         else:
             self.notify(str(err), severity="error")
+
+    def on_unmount(self) -> None:
+        """The app is closing (Ctrl+Q) with the breathing still going: keep the breaths so far
+        and any rating. Only plain state here; the screen's widgets are already gone."""
+        if not self.ended and self._orb is not None:
+            self.ended = True
+            self._save(completed=False)
 
     def keep_as_draft(self) -> None:
         """The terminal went away (SIGHUP): keep the breaths so far as an unfinished session."""

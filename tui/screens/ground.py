@@ -142,6 +142,7 @@ class GroundScreen(ThawScreen):
         self.started_at: datetime | None = None
         self.started_mono = 0.0
         self.completed = False  # how the last run ended (it is saved late if rated late)
+        self.pending_note = ""  # what is in the note field now (kept on any way out)
 
     # --- layout -----------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -246,6 +247,9 @@ class GroundScreen(ThawScreen):
                 self.session = self._save(completed=self.completed)
             else:
                 self._update_session(after=message.value)
+
+    def on_input_changed(self, message: Input.Changed) -> None:
+        self.pending_note = message.value
 
     def on_input_submitted(self, message: Input.Submitted) -> None:
         message.stop()
@@ -380,6 +384,17 @@ class GroundScreen(ThawScreen):
             show(err)
         else:
             self.notify(str(err), severity="error")
+
+    def on_unmount(self) -> None:
+        """The app is closing (Ctrl+Q) part way through: keep the prompts done, what was typed
+        and any rating. Only plain state here; the screen's widgets are already gone."""
+        run = self.exercise_run
+        if self.ended or run is None:
+            return
+        self.ended = True
+        run.set_note(self.pending_note)
+        if run.steps_done or run.notes() or self.before is not None:
+            self._save(completed=False)
 
     def keep_as_draft(self) -> None:
         """The terminal went away (SIGHUP): keep the prompts so far and any notes."""

@@ -113,6 +113,7 @@ class MeditateScreen(ThawScreen):
         self.started_at: datetime | None = None
         self.completed = False  # how the last sit ended (it is saved late if rated late)
         self.field_open = False  # the length field is open and has the keys
+        self.pending_note = ""  # typed after the sit but not yet kept (kept on any way out)
         self.bells = 0  # bells asked for (the app rings them only if the bell setting is on)
         self._ticker: Timer | None = None
         self._status = ""
@@ -257,6 +258,10 @@ class MeditateScreen(ThawScreen):
         self.query_one("#notes-row").add_class("open")
         self.query_one("#notes-input", Input).focus()
 
+    def on_input_changed(self, message: Input.Changed) -> None:
+        if message.input.id == "notes-input":
+            self.pending_note = message.value
+
     def on_input_submitted(self, message: Input.Submitted) -> None:
         message.stop()
         if message.input.id == "length-input":
@@ -277,6 +282,7 @@ class MeditateScreen(ThawScreen):
                 return  # could not be saved; it was said why, and the words stay in the field
         else:
             self._update_session(notes=(note,))
+        self.pending_note = ""
         field.value = ""
         field.display = False
         self.query_one("#notes-said", Static).update(
@@ -346,6 +352,20 @@ class MeditateScreen(ThawScreen):
             show(err)
         else:
             self.notify(str(err), severity="error")
+
+    def on_unmount(self) -> None:
+        """The app is closing (Ctrl+Q): keep the time sat, any rating, and words typed after
+        the sit but not entered. Only plain state here; the screen's widgets are already gone."""
+        note = clean_line(self.pending_note)
+        notes = (note,) if note else ()
+        if not self.ended:
+            self.ended = True
+            self.timer.end_early(self._now())
+            self._save(completed=False)
+        elif notes and self.session is not None:
+            self._update_session(notes=notes)
+        elif notes:
+            self._save(completed=self.completed, notes=notes)
 
     def keep_as_draft(self) -> None:
         """The terminal went away (SIGHUP): keep the time sat as an unfinished session."""
