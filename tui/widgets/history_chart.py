@@ -372,6 +372,11 @@ class HistoryChart(Widget):
         return job is not None and self._shown is not None and self._shown.job == job
 
     @property
+    def building(self) -> bool:
+        """True while the drawing thread works on a picture."""
+        return self._busy
+
+    @property
     def idle(self) -> bool:
         """True when nothing is being built and nothing more is waiting to be."""
         return (
