@@ -49,12 +49,16 @@ def _our_bindings(node: DOMNode) -> list[Binding]:
     Textual's widgets bring many keys of their own (scrolling, cursor moves, text editing).
     They work as people expect and would bury ours, so help leaves them out.
     """
-    declared: set[tuple[str, str]] = set()
+    ours: set[tuple[str, str]] = set()
+    theirs: set[tuple[str, str]] = set()
     for cls in type(node).__mro__:
-        if cls.__module__.startswith("tui.") and "BINDINGS" in cls.__dict__:
-            for binding in cls.__dict__["BINDINGS"]:
-                if isinstance(binding, Binding):
-                    declared.update((key.strip(), binding.action) for key in binding.key.split(","))
+        if "BINDINGS" not in cls.__dict__:
+            continue
+        pairs = ours if cls.__module__.startswith("tui.") else theirs
+        for binding in cls.__dict__["BINDINGS"]:
+            if isinstance(binding, Binding):
+                pairs.update((key.strip(), binding.action) for key in binding.key.split(","))
+    declared = ours - theirs  # a Textual widget's keys copied into ours are still Textual's
     return [
         binding
         for bindings in node._bindings.key_to_bindings.values()

@@ -8,7 +8,6 @@ from collections.abc import Iterator
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, ClassVar
 
-from rich.table import Table
 from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
@@ -114,6 +113,7 @@ class HomeScreen(ThawScreen):
     HomeScreen #low-line { color: $secondary; }
     HomeScreen .section { color: $foreground-muted; margin-top: 1; }
     HomeScreen #spark { color: $primary; }
+    HomeScreen #recent { text-wrap: nowrap; text-overflow: ellipsis; }
     HomeScreen #menu { margin-top: 1; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -144,7 +144,7 @@ class HomeScreen(ThawScreen):
             if self._banner:
                 yield self._banner_widget()
             yield from self._body(now)
-            yield Static(MENU_TEXT, id="menu")
+            yield Static(self._menu(), id="menu")
         yield Footer()
 
     def _body(self, now: datetime) -> Iterator[Static]:
@@ -175,10 +175,18 @@ class HomeScreen(ThawScreen):
             yield Static(heading, classes="section", markup=False)
             yield Static(spark_rows(means), id="spark", markup=False)
         yield Static("Last entries", classes="section", markup=False)
-        yield Static(self._recent_table(recent, now), id="recent")
+        yield Static(self._recent_lines(recent, now), id="recent")
 
     def on_mount(self) -> None:
         self.call_after_refresh(self._after_first_paint)
+
+    def on_resize(self) -> None:
+        menu = self.query_one("#menu", Static)
+        if menu.content is not self._menu():
+            menu.update(self._menu())
+
+    def _menu(self) -> Text:
+        return MENU_WIDE if self.app.size.width >= MENU_WIDE_FROM else MENU_NARROW
 
     def _after_first_paint(self) -> None:
         # The body takes the arrow keys for scrolling on small terminals.
@@ -226,15 +234,15 @@ class HomeScreen(ThawScreen):
         return Static("\n".join(self._banner), id="banner", markup=False)
 
     # --- drawing ----------------------------------------------------------------------------
-    def _recent_table(self, recent: list[CheckIn], now: datetime) -> Table | Text:
+    def _recent_lines(self, recent: list[CheckIn], now: datetime) -> Text:
+        """One line an entry: when, mood, feelings and the note's start (cut with … to fit)."""
         if not recent:
             return Text("Nothing here yet. Your first check-in will show here.", style="dim")
         content = self.thaw.content
-        table = Table.grid(padding=(0, 2))
-        table.add_column(no_wrap=True)
-        table.add_column(no_wrap=True)
-        table.add_column(overflow="ellipsis", no_wrap=True, ratio=1)
-        for c in recent:
+        whens = [describe_time(c.at, now) for c in recent]
+        width = max(len(when) for when in whens)
+        text = Text()  # each line is cut with … at the window's edge (#recent's CSS)
+        for number, (c, when) in enumerate(zip(recent, whens, strict=True)):
             names = []
             for emotion_id in c.emotions:
                 emotion = content.emotion(emotion_id)
@@ -243,12 +251,12 @@ class HomeScreen(ThawScreen):
             note = clean_line(c.note)
             if note:
                 detail = f"{detail} · {note}" if detail else note
-            table.add_row(
-                Text(describe_time(c.at, now), style="dim"),
-                Text(f"mood {c.mood:>2}"),
-                Text(detail),  # Text() never parses markup: user words stay words
-            )
-        return table
+            if number:
+                text.append("\n")
+            text.append(when.ljust(width), style="dim")
+            text.append(f"  mood {c.mood:>2}  ")
+            text.append(detail)  # appended as plain text: user words never become markup
+        return text
 
 
 def today_line(recent: list[CheckIn], now: datetime) -> str:
@@ -263,16 +271,16 @@ def today_line(recent: list[CheckIn], now: datetime) -> str:
     return "No check-in yet today. Whenever you're ready, press c. It takes a few seconds."
 
 
-def menu_text() -> Text:
-    """Every place on home with its key, three to a row, in columns (plain text: quick to draw)."""
+def menu_text(per_row: int = 3) -> Text:
+    """Every place on home with its key, `per_row` to a row, in columns (quick to draw)."""
     cells: list[tuple[str, str]] = []
     for name in MENU:
         info = SCREENS[name]
         cells.append(("F2/s" if name == "support" else info.key, info.title))
     cells += [("F1", "Keys"), ("^p", "Find anything")]
-    rows = [cells[i : i + 3] for i in range(0, len(cells), 3)]
+    rows = [cells[i : i + per_row] for i in range(0, len(cells), per_row)]
     # Each cell: the key right-aligned in four columns, a space, the title padded to the column.
-    widths = [max(len(row[c][1]) for row in rows if c < len(row)) for c in range(3)]
+    widths = [max(len(row[c][1]) for row in rows if c < len(row)) for c in range(per_row)]
     text = Text()
     for number, row in enumerate(rows):
         if number:
@@ -284,4 +292,6 @@ def menu_text() -> Text:
     return text
 
 
-MENU_TEXT = menu_text()
+MENU_WIDE, MENU_NARROW = menu_text(3), menu_text(2)
+# Below this many columns the three-column menu would wrap: two columns instead.
+MENU_WIDE_FROM = 62
