@@ -146,6 +146,19 @@ async def test_home_shows_a_check_in_made_from_it_on_return(
         assert app.screen.query_one("#home-body").has_focus  # arrows still scroll
 
 
+async def test_the_home_menu_never_wraps_two_columns_when_narrow(
+    data_dir: Path, clock: FakeClock
+) -> None:
+    app, _ = make_app(data_dir, clock)
+    async with app.run_test(size=(50, 24)) as pilot:
+        await pilot.pause()
+        assert len(text_of(app, "#menu").strip().splitlines()) == 6
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause(0.1)
+        lines = text_of(app, "#menu").strip().splitlines()
+        assert len(lines) == 4 and "Meditate" in lines[0]
+
+
 async def test_low_moods_bring_one_calm_line_pointing_to_support(
     data_dir: Path, clock: FakeClock
 ) -> None:
