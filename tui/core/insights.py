@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import contextlib
 import math
+import threading
 from collections import Counter, defaultdict
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -57,28 +58,64 @@ class Vocabulary:
 
     names: dict[str, str]  # emotion id -> name
     valence: dict[str, str]  # emotion id -> "pleasant" | "unpleasant" | "mixed"
-    practices: dict[str, str]  # "kind:detail" -> readable name ("Box breathing")
+    practices: Mapping[str, str]  # "kind:detail" -> readable name ("Box breathing")
+
+
+_PRACTICE_NAMES: dict[str, Callable[[Content], list[tuple[str, str]]]] = {
+    "breathe": lambda content: [(p.id, p.name) for p in content.breathing],
+    "ground": lambda content: [(g.id, g.name) for g in content.grounding],
+    "idea": lambda content: [(i.id, i.title) for g in content.ideas for i in g.ideas],
+}
+
+
+class PracticeNames(Mapping[str, str]):
+    """Readable practice names, each content file read only when one of its names is asked for.
+
+    Opening history then reads no breathing file unless a breathing practice is to be named.
+    A broken or missing file leaves its names out (callers fall back to readable ids).
+    """
+
+    def __init__(self, content: Content) -> None:
+        self._content = content
+        self._names: dict[str, str] = {"meditate": "Meditation"}
+        self._read: set[str] = set()
+        self._lock = threading.Lock()  # history reads in two threads
+
+    def _need(self, kind: str) -> None:
+        load = _PRACTICE_NAMES.get(kind)
+        if load is None or kind in self._read:
+            return
+        with self._lock:
+            if kind in self._read:
+                return
+            with contextlib.suppress(ContentError):
+                self._names.update({f"{kind}:{ident}": name for ident, name in load(self._content)})
+            self._read.add(kind)
+
+    def __getitem__(self, key: str) -> str:
+        self._need(key.partition(":")[0])
+        return self._names[key]
+
+    def __iter__(self) -> Iterator[str]:
+        for kind in _PRACTICE_NAMES:
+            self._need(kind)
+        return iter(dict(self._names))
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
 
 
 def vocabulary(content: Content) -> Vocabulary:
-    """Collect emotion names, valence and practice names; a broken content file leaves gaps."""
+    """Collect emotion names and valence now, practice names when asked; a broken content file
+    leaves gaps."""
     names: dict[str, str] = {}
     valence: dict[str, str] = {}
-    practices: dict[str, str] = {"meditate": "Meditation"}
     # A broken content file leaves readable ids: nothing here is worth stopping history for.
     with contextlib.suppress(ContentError):
         for emotion in content.emotions:
             names[emotion.id] = emotion.name
             valence[emotion.id] = emotion.valence
-    loaders: list[tuple[str, Callable[[], list[tuple[str, str]]]]] = [
-        ("breathe", lambda: [(p.id, p.name) for p in content.breathing]),
-        ("ground", lambda: [(g.id, g.name) for g in content.grounding]),
-        ("idea", lambda: [(i.id, i.title) for g in content.ideas for i in g.ideas]),
-    ]
-    for kind, load in loaders:
-        with contextlib.suppress(ContentError):  # a missing file leaves readable fallbacks
-            practices.update({f"{kind}:{ident}": name for ident, name in load()})
-    return Vocabulary(names, valence, practices)
+    return Vocabulary(names, valence, PracticeNames(content))
 
 
 def practice_key(session: Session) -> str:
