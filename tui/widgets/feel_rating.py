@@ -13,7 +13,6 @@ from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
-from textual.widgets import Input
 
 Moment = Literal["before", "after"]
 
@@ -123,10 +122,3 @@ class FeelRating(Widget, can_focus=True):
         else:
             text.append(f"{self.value} of 10. Thank you.")
         return text
-
-
-def steady(field: Input) -> Input:
-    """A text field whose cursor does not blink: calmer to sit with, and no repaints twice a
-    second over a slow link while someone takes their time to type."""
-    field.cursor_blink = False
-    return field
