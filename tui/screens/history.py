@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import contextvars
 import dataclasses
+import gc
 import threading
 from datetime import date, timedelta
 from functools import partial
@@ -157,6 +158,7 @@ class HistoryScreen(ThawScreen):
         self._first_paint = threading.Event()
         self._shown: dict[str, str] = {}
         self._problem = ""
+        self._froze = False  # True once this screen has frozen objects (see _settle_memory)
         # The recent months are read here, before compose: a few milliseconds even with ten
         # years stored, and the first paint then holds the chart and the insights, instead of
         # a placeholder followed by another round of layout and paint.
@@ -261,6 +263,26 @@ class HistoryScreen(ThawScreen):
         self._show_insights(data)
         self._show_hint(data)
         self._redraw()
+        if data.complete:
+            self._settle_memory()
+
+    def _settle_memory(self) -> None:
+        """Exempt what exists now (the app's screens, ten years of aggregates) from Python's full
+        cycle-collector passes while history is open; given back when it closes.
+
+        A full pass scans every object the process holds and stops every thread meanwhile: with
+        home, history and ten years of days in memory that was 50 ms and more on a slow machine,
+        and when it fell inside a resize, keys waited for both. Objects made from here on are
+        still collected as usual. Nothing is done if something else already froze objects.
+        """
+        if self._froze or gc.get_freeze_count() == 0:
+            gc.freeze()
+            self._froze = True
+
+    def on_unmount(self) -> None:
+        if self._froze:
+            gc.unfreeze()
+            self._froze = False
 
     def reload_markers(self) -> None:
         """Markers changed (added, edited, deleted here): refresh them without reading check-ins."""
@@ -304,6 +326,7 @@ class HistoryScreen(ThawScreen):
         if not self._first_paint.is_set() and self.ready:
             # Longer reads start once this picture has reached the screen, not before.
             self.call_after_refresh(self._first_paint.set)
+            self.call_after_refresh(self._settle_memory)
         if self.ready:
             self.post_message(self.Ready())
 
