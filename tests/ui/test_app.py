@@ -345,6 +345,36 @@ async def test_a_place_not_built_yet_says_so_gently(
         assert any("not ready yet" in str(n.message) for n in app._notifications)
 
 
+@pytest.mark.parametrize("start", ["checkin", "entries", "breathe"])
+async def test_a_screen_opened_first_goes_home_on_escape(
+    data_dir: Path, clock: FakeClock, start: str
+) -> None:
+    app, _ = make_app(data_dir, clock, start=start)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert len(app.screen_stack) == 1  # nothing built or painted underneath it
+        for _ in range(3):  # a practice asks how it went first; Esc again leaves
+            await pilot.press("escape")
+            await pilot.pause(0.1)
+            if type(app.screen).__name__ == "HomeScreen":
+                break
+        assert type(app.screen).__name__ == "HomeScreen"
+        assert app.is_running
+
+
+async def test_a_first_screen_that_cannot_open_gives_home_and_says_so(
+    data_dir: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(
+        SCREENS, "history", ScreenInfo("tui.screens.not_there", "X", "History", "h", "")
+    )
+    app, _ = make_app(data_dir, clock, start="history")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert type(app.screen).__name__ == "HomeScreen"
+        assert any("History could not open" in str(n.message) for n in app._notifications)
+
+
 @pytest.mark.parametrize("start", ["home", "checkin", "entries"])
 async def test_f2_opens_support_from_every_screen(
     data_dir: Path, clock: FakeClock, fake_support: None, start: str
