@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -9,6 +10,7 @@ import pytest
 
 from tui.core.errors import InputError
 from tui.core.history_view import (
+    HistoryData,
     Tick,
     build,
     daily_chart,
@@ -31,7 +33,9 @@ def at(days_back: int, hour: int = 12) -> datetime:
     return datetime(d.year, d.month, d.day, hour, tzinfo=LONDON)
 
 
-def data_of(checkins: list[CheckIn], sessions: list[Session] = (), markers: list[Marker] = ()):  # type: ignore[assignment]
+def data_of(
+    checkins: Sequence[CheckIn], sessions: Sequence[Session] = (), markers: Sequence[Marker] = ()
+) -> HistoryData:
     return build(
         checkins,
         sessions,

@@ -6,7 +6,7 @@ import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from tui.core.insights import Insight, build_insights
 from tui.core.models import SESSION_KINDS, CheckIn, Marker, Session, SessionKind
@@ -28,7 +28,6 @@ from tui.core.stats import (
     weekly_practice,
     weekly_range,
 )
-from tui.core.when import parse_when
 
 RangeName = Literal["week", "month", "year", "all"]
 RANGES: tuple[RangeName, ...] = ("week", "month", "year", "all")
@@ -150,16 +149,14 @@ def weekly_window(data: HistoryData, name: RangeName) -> tuple[date, date]:
     return start, week_start(end)
 
 
-@dataclass(frozen=True, slots=True)
-class Tick:
+class Tick(NamedTuple):
     """A labelled position on the x axis (days from the window's start)."""
 
     x: float
     label: str
 
 
-@dataclass(frozen=True, slots=True)
-class MarkerMark:
+class MarkerMark(NamedTuple):
     """A marker placed on a chart: x in days from the window's start, with its short label."""
 
     x: float
@@ -167,8 +164,7 @@ class MarkerMark:
     kind: str
 
 
-@dataclass(frozen=True, slots=True)
-class Series:
+class Series(NamedTuple):
     """One line or set of bars: x in days from the window's start."""
 
     label: str
@@ -178,8 +174,7 @@ class Series:
     highs: tuple[float, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class ChartSpec:
+class ChartSpec(NamedTuple):
     """Everything a chart widget needs to draw, already bucketed to fit its width."""
 
     kind: Literal["line", "bars", "stacked"]
@@ -396,4 +391,6 @@ def marker_when(text: str, now: datetime) -> datetime:
     cleaned = text.strip().lower()
     if cleaned in ("", "today", "now", now.date().isoformat()):
         return now
+    from tui.core.when import parse_when  # only the markers dialog and `mark` need it
+
     return parse_when(text, now)

@@ -37,8 +37,7 @@ from tui.core.insights import Vocabulary, flat_hint, vocabulary
 from tui.core.stats import calendar_grid, local_day
 from tui.core.text import clean_line
 from tui.screens.base import ThawScreen
-from tui.widgets.calendar_view import CalendarView
-from tui.widgets.history_chart import HistoryChart
+from tui.widgets.history_chart import HistoryChart, warm_up
 from tui.widgets.history_footer import KeyFooter
 
 if TYPE_CHECKING:
@@ -47,6 +46,7 @@ if TYPE_CHECKING:
     from tui.core.models import CheckIn, Marker, Session
     from tui.core.stats import DayMood
     from tui.core.store import Store
+    from tui.widgets.calendar_view import CalendarView
 
 ViewName = Literal["mood", "feel", "range", "practice", "calendar"]
 VIEWS: tuple[tuple[ViewName, str], ...] = (
@@ -81,7 +81,7 @@ def make_spec(
         )
     else:
         text = f"{spec.empty_text} Try a longer stretch: y for a year, a for all time."
-    return dataclasses.replace(spec, empty_text=text)
+    return spec._replace(empty_text=text)
 
 
 class HistoryScreen(ThawScreen):
@@ -150,6 +150,7 @@ class HistoryScreen(ThawScreen):
             self.text = text
 
     def __init__(self) -> None:
+        warm_up()  # plotext's import begins now, beside the reading below
         super().__init__()
         self.view: ViewName = "mood"
         self.range: RangeName = "month"
@@ -186,7 +187,6 @@ class HistoryScreen(ThawScreen):
         yield Header()
         yield Static("", id="bar")
         yield HistoryChart(id="chart")
-        yield CalendarView(id="calendar")
         yield Static("", id="markers", markup=False)
         with VerticalScroll(id="insights"):
             yield Static("", id="hint", markup=False)
@@ -338,7 +338,7 @@ class HistoryScreen(ThawScreen):
         chart = self.query_one("#chart", HistoryChart)
         if self.view == "calendar":
             if data.covers(calendar_reach(data.today)):
-                self.query_one("#calendar", CalendarView).show(
+                self._calendar().show(
                     calendar_grid(_since(data, calendar_reach(data.today)), data.today)
                 )
                 self.add_class("-calendar")
@@ -367,6 +367,17 @@ class HistoryScreen(ThawScreen):
             self._first_paint.set()  # no chart to wait for: read the rest now
         if self.ready:
             self.post_message(self.Ready())
+
+    def _calendar(self) -> CalendarView:
+        """The year calendar, made the first time it is asked for (most visits never do)."""
+        from tui.widgets.calendar_view import CalendarView
+
+        found = self.query(CalendarView)
+        if found:
+            return found.first()
+        calendar = CalendarView(id="calendar")
+        self.mount(calendar, after="#chart")
+        return calendar
 
     def _key(self, view: ChartView, name: RangeName) -> tuple[int, bool, str, str]:
         """A chart's cache key. A chart is only built once the data reaches back as far as its

@@ -5,12 +5,12 @@ from __future__ import annotations
 import contextvars
 import io
 import queue
+import sys
 import textwrap
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Hashable, Sequence
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from rich.console import Console
 from rich.segment import Segment
@@ -42,8 +42,7 @@ CACHE_PICTURES = 24
 """Pictures kept: every range of a few views at a couple of sizes, a few hundred KB at most."""
 
 
-@dataclass(frozen=True, slots=True)
-class Palette:
+class Palette(NamedTuple):
     """Colours for one build, read from the app theme on the main thread."""
 
     main: RGB
@@ -55,24 +54,46 @@ class Palette:
     text: RGB = (255, 255, 255)
 
 
-@dataclass(frozen=True, slots=True)
 class _Job:
-    """One picture: what (key), at which size, in which colours. Equal jobs, equal pictures."""
+    """One picture: what (key), at which size, in which colours. Equal jobs, equal pictures
+    (`make`, the function that makes the spec, is not compared: the key stands for it)."""
 
-    key: Hashable
-    width: int
-    height: int
-    palette: Palette
-    make: SpecMaker | None = field(default=None, compare=False, hash=False)
-    message: str = ""
+    __slots__ = ("height", "key", "make", "message", "palette", "width")
+
+    def __init__(
+        self,
+        key: Hashable,
+        width: int,
+        height: int,
+        palette: Palette,
+        make: SpecMaker | None = None,
+        message: str = "",
+    ) -> None:
+        self.key = key
+        self.width = width
+        self.height = height
+        self.palette = palette
+        self.make = make
+        self.message = message
+
+    def _identity(self) -> tuple[Hashable, int, int, Palette, str]:
+        return (self.key, self.width, self.height, self.palette, self.message)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Job) and self._identity() == other._identity()
+
+    def __hash__(self) -> int:
+        return hash(self._identity())
+
+    def __repr__(self) -> str:
+        return f"_Job({self.key!r}, {self.width}x{self.height})"
 
 
 Row = tuple[tuple[str, int], ...]
 """One line of a picture: (text, style number) runs."""
 
 
-@dataclass(frozen=True, slots=True)
-class _Picture:
+class _Picture(NamedTuple):
     """A finished picture, kept compact: strings and numbers only, which Python's garbage
     collector stops scanning, so a cache of big pictures does not lengthen its pauses."""
 
@@ -103,6 +124,25 @@ def _picture(job: _Job, spec: ChartSpec | None, lines: list[Strip], plain: str) 
             row.append((segment.text, index))
         rows.append(tuple(row))
     return _Picture(job, spec, tuple(rows), tuple(numbers), plain)
+
+
+_warming: threading.Thread | None = None
+
+
+def warm_up() -> None:
+    """Start importing plotext in a thread, once per process, as soon as history is opened.
+
+    The import takes about 40 ms; begun here, it runs while the screen reads the recent months
+    and composes, instead of after the first layout, when the first chart is wanted.
+    """
+    global _warming
+    if _warming is None and "textual_plotext.plot" not in sys.modules:
+        _warming = threading.Thread(target=_import_plotext, name="plotext-import", daemon=True)
+        _warming.start()
+
+
+def _import_plotext() -> None:
+    import textual_plotext.plot  # noqa: F401
 
 
 def _bars(
