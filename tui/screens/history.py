@@ -60,7 +60,9 @@ RANGE_KEYS: dict[RangeName, str] = {"week": "w", "month": "m", "year": "y", "all
 HINT_REST_DAYS = 14
 """Dismissing the plan hint rests it for two weeks; after that it may come back, gently."""
 FIRST_PAINT_WAIT = 2.0
-"""Seconds the longer reads wait for the first chart to be on screen."""
+"""Seconds the longer reads wait, at most, for the first chart to be on screen."""
+READ_REST_AFTER = 0.15
+"""Seconds after the first chart is on screen before the older years are read."""
 CHART_FRAME = 9
 """Columns a chart spends on its y labels and frame; the rest is for points."""
 GATHERING = "Gathering your history…"
@@ -160,6 +162,7 @@ class HistoryScreen(ThawScreen):
         self._shown: dict[str, str] = {}
         self._problem = ""
         self._froze = False  # True once this screen has frozen objects (see _settle_memory)
+        self._reading_soon = False  # the older years' read is scheduled
         # The recent months are read here, before compose: a few milliseconds even with ten
         # years stored, and the first paint then holds the chart and the insights, instead of
         # a placeholder followed by another round of layout and paint.
@@ -323,9 +326,11 @@ class HistoryScreen(ThawScreen):
         )
 
     def on_history_chart_painted(self, event: HistoryChart.Painted) -> None:
-        if not self._first_paint.is_set() and self.ready:
-            # Longer reads start once this picture has reached the screen, not before.
-            self.call_after_refresh(self._first_paint.set)
+        if not self._first_paint.is_set() and self.ready and not self._reading_soon:
+            # Longer reads start a moment after this picture has reached the screen: while the
+            # screen is still settling, a reading thread would only slow its last paints.
+            self._reading_soon = True
+            self.call_after_refresh(self.set_timer, READ_REST_AFTER, self._first_paint.set)
             self.call_after_refresh(self._settle_memory)
         if self.ready:
             self.post_message(self.Ready())
