@@ -44,3 +44,28 @@ def test_flag_beats_environment(tmp_path: Path) -> None:
 
 def test_platform_default_ends_in_thaw() -> None:
     assert data_dir(None, {}).name == "thaw"
+
+
+@pytest.mark.parametrize(
+    ("xdg", "home"),
+    [
+        (None, "/home/ana"),
+        ("/data/xdg", "/home/ana"),
+        ("relative/xdg", "/home/ana"),
+        (None, "/home/ana/"),
+        (None, "/"),
+    ],
+)
+def test_quick_default_matches_platformdirs(
+    monkeypatch: pytest.MonkeyPatch, xdg: str | None, home: str
+) -> None:
+    """The login-speed shortcut must never send data somewhere platformdirs would not."""
+    from platformdirs import user_data_path
+
+    monkeypatch.delenv("THAW_DATA_DIR", raising=False)
+    monkeypatch.setenv("HOME", home)
+    if xdg is None:
+        monkeypatch.delenv("XDG_DATA_HOME", raising=False)
+    else:
+        monkeypatch.setenv("XDG_DATA_HOME", xdg)
+    assert data_dir() == user_data_path("thaw", appauthor=False)

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Mapping
 from pathlib import Path
 
 ENV_VAR = "THAW_DATA_DIR"
+APP_NAME = "thaw"
 
 
 def data_dir(cli_value: str | None = None, environ: Mapping[str, str] | None = None) -> Path:
@@ -16,7 +18,28 @@ def data_dir(cli_value: str | None = None, environ: Mapping[str, str] | None = N
         return Path(cli_value).expanduser()
     if env.get(ENV_VAR):
         return Path(env[ENV_VAR]).expanduser()
-    # Imported here: platformdirs costs tens of milliseconds and `due` runs at every login.
+    quick = _linux_xdg_data_dir(env)
+    if quick is not None:
+        return quick
+    # platformdirs costs 10-35 ms to import, and `due` runs at every login: it is asked only
+    # where the plain XDG rule below does not settle the answer.
     from platformdirs import user_data_path
 
-    return user_data_path("thaw", appauthor=False)
+    return user_data_path(APP_NAME, appauthor=False)
+
+
+def _linux_xdg_data_dir(env: Mapping[str, str]) -> Path | None:
+    """platformdirs' answer on ordinary Linux, without importing it (a test holds them equal).
+
+    The XDG rule: $XDG_DATA_HOME/thaw when that is absolute, else $HOME/.local/share/thaw when
+    HOME is absolute. Anything unusual (Android, no HOME, relative paths) goes to platformdirs.
+    """
+    if sys.platform != "linux" or "ANDROID_ROOT" in env or "ANDROID_DATA" in env:
+        return None
+    xdg = env.get("XDG_DATA_HOME", "")
+    if xdg.startswith("/"):
+        return Path(xdg) / APP_NAME
+    home = env.get("HOME", "")
+    if home.startswith("/") and not xdg:
+        return Path(home.rstrip("/") or "/") / ".local" / "share" / APP_NAME
+    return None
