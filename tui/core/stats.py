@@ -5,9 +5,9 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from typing import Literal
+from types import MappingProxyType
+from typing import Literal, NamedTuple
 
 from tui.core.models import SESSION_KINDS, CheckIn, Session, SessionKind
 
@@ -42,30 +42,27 @@ def week_start(day: date) -> date:
     return day - timedelta(days=day.weekday())
 
 
-@dataclass(frozen=True, slots=True)
-class DayMood:
+class DayMood(NamedTuple):
     """One day's mood: the mean of its check-ins, and the lowest and highest."""
 
     day: date
     mean: float
     low: int
     high: int
-    count: int
+    checkins: int  # how many check-ins the day holds
 
 
-@dataclass(frozen=True, slots=True)
-class DayFeel:
+class DayFeel(NamedTuple):
     """One day's "how much can you feel": the mean of the check-ins that rated it."""
 
     day: date
     mean: float
     low: int
     high: int
-    count: int
+    checkins: int  # how many check-ins the day holds
 
 
-@dataclass(frozen=True, slots=True)
-class WeekRange:
+class WeekRange(NamedTuple):
     """How many different emotions were named in one ISO week, and how many were pleasant."""
 
     week: date  # Monday
@@ -74,12 +71,11 @@ class WeekRange:
     checkins: int
 
 
-@dataclass(frozen=True, slots=True)
-class WeekPractice:
+class WeekPractice(NamedTuple):
     """Minutes of practice in one ISO week, by kind (every kind present, zero when none)."""
 
     week: date  # Monday
-    minutes: Mapping[SessionKind, float] = field(default_factory=dict)
+    minutes: Mapping[SessionKind, float] = MappingProxyType({})
 
     @property
     def total(self) -> float:
@@ -87,8 +83,7 @@ class WeekPractice:
         return sum(self.minutes.values())
 
 
-@dataclass(frozen=True, slots=True)
-class Point:
+class Point(NamedTuple):
     """One value on a dated series, with the spread it summarises (equal to it when single)."""
 
     day: date
@@ -97,8 +92,7 @@ class Point:
     high: float
 
 
-@dataclass(frozen=True, slots=True)
-class Bucket:
+class Bucket(NamedTuple):
     """A run of days shown as one chart point: [start, end] inclusive, mean of the values in it."""
 
     start: date
@@ -106,11 +100,10 @@ class Bucket:
     value: float
     low: float
     high: float
-    count: int  # how many series points fell inside
+    points: int  # how many series points fell inside
 
 
-@dataclass(frozen=True, slots=True)
-class CalendarCell:
+class CalendarCell(NamedTuple):
     """One day of the calendar: its mood level (0-3), or None for a day with no check-in."""
 
     day: date
@@ -118,8 +111,7 @@ class CalendarCell:
     mean: float | None
 
 
-@dataclass(frozen=True, slots=True)
-class FlatSign:
+class FlatSign(NamedTuple):
     """Why history thinks numbness may keep coming back: low feel, or a narrow range."""
 
     reason: Literal["feel", "range"]
