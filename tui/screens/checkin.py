@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import contextlib
-from collections import Counter
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
@@ -17,7 +16,7 @@ from tui.core.models import CheckIn, Draft
 from tui.core.text import NOTE_MAX_CHARS, clean_text
 from tui.screens import SCREENS
 from tui.screens.base import ThawScreen, describe_time
-from tui.widgets.emotion_picker import EmotionPicker
+from tui.widgets.emotion_picker import EmotionList, EmotionPicker
 from tui.widgets.feel_scale import FeelScale
 from tui.widgets.mood_scale import MoodScale
 from tui.widgets.tag_input import TagInput, split_tags
@@ -45,13 +44,21 @@ class CheckInScreen(ThawScreen):
     CheckInScreen #mood-row { margin-top: 1; }
     CheckInScreen .row-label { width: 25; color: $foreground; text-style: bold; }
     CheckInScreen .hint { color: $foreground-muted; padding-left: 25; height: auto; }
-    CheckInScreen Input, CheckInScreen TextArea { background: $surface; }
-    CheckInScreen Input:focus, CheckInScreen TextArea:focus { background: $boost; }
+    CheckInScreen #note, CheckInScreen #tags {
+        background: $surface;
+        border: round $primary 50%;
+        padding: 0 1;
+    }
+    CheckInScreen #note:focus, CheckInScreen #tags:focus {
+        background: $boost;
+        border: round $primary;
+    }
+    CheckInScreen #tags { height: 3; }
     CheckInScreen .field-label { color: $foreground; text-style: bold; margin-top: 1; }
     CheckInScreen #checkin-columns { height: auto; }
     CheckInScreen #col-left { width: 1fr; height: auto; margin-right: 2; }
     CheckInScreen #col-right { width: 1fr; height: auto; }
-    CheckInScreen #note { height: 6; }
+    CheckInScreen #note { height: 7; }
     CheckInScreen #known-tags { color: $foreground-muted; height: auto; }
     CheckInScreen #checkin-notice { color: $accent; height: auto; }
     CheckInScreen #checkin-notice.-empty { display: none; }
@@ -65,7 +72,7 @@ class CheckInScreen(ThawScreen):
     CheckInScreen #suggestion-line { margin-top: 1; }
     CheckInScreen #saved-keys { color: $foreground-muted; }
     CheckInScreen.-tall EmotionList { height: 16; }
-    CheckInScreen.-tall #note { height: 12; }
+    CheckInScreen.-tall #note { height: 13; }
     CheckInScreen #checkin-columns { max-width: 150; }
     CheckInScreen.-narrow .row-label { width: 100%; }
     CheckInScreen.-narrow .scale-row { height: 2; layout: vertical; }
@@ -78,8 +85,11 @@ class CheckInScreen(ThawScreen):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "leave", "Back"),
         Binding("enter", "save", "Save"),
-        Binding("ctrl+j", "save", "Save (also in the note)", key_display="^j"),
-        Binding("alt+enter,ctrl+s", "save", show=False),
+        Binding("enter", "go_on", "Go on"),
+        # The footer tells the key that saves from where the cursor is: Ctrl+J in the note (where
+        # Enter starts a new line), Enter everywhere else. Ctrl+J saves everywhere either way.
+        Binding("ctrl+j", "save_from_note", "Save", key_display="^j"),
+        Binding("ctrl+j,alt+enter,ctrl+s", "save", show=False),
         Binding("ctrl+n", "start_fresh", "Start fresh", show=False),
         Binding("ctrl+d", "keep_draft", "Keep as draft", show=False),
     ]
@@ -136,15 +146,15 @@ class CheckInScreen(ThawScreen):
                     )
                 with Vertical(id="col-right"):
                     yield Label("Note (optional; Enter is a new line)", classes="field-label")
-                    yield TextArea(source.note, id="note", soft_wrap=True, compact=True)
+                    yield TextArea(source.note, id="note", soft_wrap=True)
                     yield Label("Tags (optional)", classes="field-label")
-                    yield TagInput((), ", ".join(source.tags), id="tags")
+                    yield TagInput((), ", ".join(source.tags), id="tags", compact=False)
                     yield Static("", id="known-tags", markup=False)
             yield Static("", id="checkin-status", markup=False, classes="-empty")
         with Vertical(id="saved-panel"):
             yield Static("", id="saved-line", markup=False)
             yield Static("", id="suggestion-line", markup=False)
-            yield Static("Enter or Esc to go on.", id="saved-keys", markup=False)
+            yield Static("Enter or Esc: go on", id="saved-keys", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -193,13 +203,10 @@ class CheckInScreen(ThawScreen):
         Only recent months are read: the tags that matter now, at a cost that does not grow
         with years of history.
         """
-        since = self.thaw.clock.now().date() - timedelta(days=TAG_MEMORY_DAYS)
         try:
-            recent = self.thaw.store.checkins(since=since)
+            known = self.thaw.store.known_tags(recent_days=TAG_MEMORY_DAYS)
         except ThawError:
             return
-        counts = Counter(tag for c in recent for tag in set(c.tags))
-        known = [tag for tag, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
         self.query_one(TagInput).set_known(known)
         line = "Used before: " + ", ".join(known[:6]) if known else ""
         self.query_one("#known-tags", Static).update(line)
@@ -256,8 +263,36 @@ class CheckInScreen(ThawScreen):
             self.query_one("#checkin-body", VerticalScroll).scroll_to_widget(status)
 
     # --- actions ----------------------------------------------------------------------------
+    def _note_has_focus(self) -> bool:
+        return self.focused is not None and self.focused.id == "note"
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        return not (action in ("save", "start_fresh", "keep_draft") and self._saved is not None)
+        """Once saved only "go on" is left; the save key shown is the one that works right here."""
+        saved = self._saved is not None
+        if action == "go_on":
+            return saved
+        if action in ("start_fresh", "keep_draft"):
+            return not saved
+        if action == "save_from_note":
+            return not saved and self._note_has_focus()
+        if action == "save":
+            # In the note Enter is a new line (the note keeps it); Ctrl+J saves from there.
+            return not saved and not self._note_has_focus()
+        return True
+
+    def on_descendant_focus(self) -> None:
+        self.refresh_bindings()
+
+    def on_descendant_blur(self) -> None:
+        self.refresh_bindings()
+
+    def action_go_on(self) -> None:
+        """Enter after saving: on to wherever the person came from."""
+        self._exit_screen()
+
+    def action_save_from_note(self) -> None:
+        """Ctrl+J in the note: save, as Enter does everywhere else."""
+        self.action_save()
 
     def action_save(self) -> None:
         """Validate and save; on trouble, say so plainly and keep everything on screen."""
@@ -464,9 +499,25 @@ class CheckInScreen(ThawScreen):
             event.text_area.text = cleaned
             event.text_area.move_cursor(event.text_area.document.end)
 
+    def on_screen_suspend(self) -> None:
+        """Another screen goes on top (F2 support, the palette's places, help): whatever is typed
+        is kept as a draft too, so it survives even if the app closes from over there. The form
+        itself stays as it is for when the person comes back."""
+        with contextlib.suppress(ThawError):
+            self.keep_as_draft()
+
     def on_key(self, event: Key) -> None:
-        """After saving, the suggestion's key opens it."""
-        if self._saved is None or self._suggestion is None:
+        """Letters typed in a field stay in it; after saving, the suggestion's key opens it."""
+        if self._saved is None:
+            # A field that lets a printable key through must not let it reach single-letter
+            # screen or app keys (`s` support, `?` help): words typed are never actions here.
+            # Space stays the list's own "pick" key (bindings are looked up after this).
+            typing = event.is_printable and event.character not in (None, " ")
+            if typing and isinstance(self.focused, (Input, TextArea, EmotionList)):
+                event.stop()
+                event.prevent_default()
+            return
+        if self._suggestion is None:
             return
         info = SCREENS.get(self._suggestion.action)
         if info is not None and event.key == info.key:

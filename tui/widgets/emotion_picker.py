@@ -45,7 +45,7 @@ class EmotionList(OptionList):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("space", "select", "Pick or unpick a feeling"),
-        Binding("enter", "submit", "Save", show=False),
+        Binding("enter", "submit", "Save"),
     ]
 
     class SubmitRequested(Message):
@@ -53,6 +53,13 @@ class EmotionList(OptionList):
 
     def action_submit(self) -> None:
         self.post_message(self.SubmitRequested())
+
+
+class FilterInput(Input):
+    """The filter line. Enter picks the highlighted match, or saves when empty: the footer says
+    "Save" here (the Input's own Enter is hidden and would hide the screen's)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "submit", "Save")]
 
 
 class EmotionPicker(Vertical):
@@ -80,7 +87,8 @@ class EmotionPicker(Vertical):
     }
     EmotionPicker > #emotion-meaning {
         color: $foreground-muted;
-        height: 2;
+        height: auto;
+        min-height: 2;
     }
     """
 
@@ -137,8 +145,11 @@ class EmotionPicker(Vertical):
 
     # --- building ---------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
-        yield Input(
-            placeholder="Type to find a feeling, e.g. numb", id="emotion-filter", compact=True
+        yield FilterInput(
+            placeholder="Type to find a feeling, e.g. numb",
+            id="emotion-filter",
+            compact=True,
+            select_on_focus=False,
         )
         yield Static("", id="emotion-picked", markup=False)
         yield EmotionList(*self._options(""), id="emotion-list")
@@ -237,9 +248,24 @@ class EmotionPicker(Vertical):
         self.post_message(self.SubmitRequested())
 
     def on_key(self, event: Key) -> None:
-        """Down from the filter steps into the list; Up from the top of the list steps back."""
+        """Down from the filter steps into the list; Up from the top of the list steps back.
+
+        Letters typed while the list has focus go to the filter (they are words being looked
+        for, never keys for the screen behind), so "sad" typed in the list finds "sad".
+        """
         option_list = self.query_one(EmotionList)
         filter_input = self.query_one("#emotion-filter", Input)
+        if (
+            option_list.has_focus
+            and event.is_printable
+            and event.character
+            and event.character != " "
+        ):
+            event.stop()
+            event.prevent_default()
+            filter_input.focus()
+            filter_input.insert_text_at_cursor(event.character)
+            return
         if event.key == "down" and filter_input.has_focus:
             event.stop()
             option_list.focus()

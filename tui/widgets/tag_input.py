@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import ClassVar
 
+from textual.binding import Binding, BindingType
 from textual.suggester import Suggester
 from textual.widgets import Input
 
@@ -47,15 +49,23 @@ class KnownTagSuggester(Suggester):
 class TagInput(Input):
     """One line of tags. Right arrow (or End) accepts the greyed-out completion."""
 
+    # Enter saves the check-in from here; shown, so the footer tells it (Input hides its own).
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "submit", "Save")]
+
     def __init__(
-        self, known: Sequence[str] = (), value: str = "", *, id: str | None = None
+        self,
+        known: Sequence[str] = (),
+        value: str = "",
+        *,
+        id: str | None = None,
+        compact: bool = True,
     ) -> None:
         super().__init__(
             value=value,
-            placeholder="Tags, separated by commas (optional)",
+            placeholder="Separated by commas",
             suggester=KnownTagSuggester(known),
             id=id,
-            compact=True,
+            compact=compact,
         )
 
     def set_known(self, known: Sequence[str]) -> None:
