@@ -131,34 +131,30 @@ async def minimal_resize_stall(lag: LagMonitor) -> tuple[float, float]:
         return lag.stop(), lag.worst_cpu
 
 
-async def minimal_key_to_paint(lag: LagMonitor) -> float:
-    """The minimal app's key-to-paint, under the same event-loop monitor as history's."""
+async def minimal_key_to_paint() -> float:
+    """The minimal app's key-to-paint (no event-loop monitor runs: its 5 ms ticks would take
+    the interpreter from a drawing thread 200 times a second and slow what they measure)."""
     app = Minimal()
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        lag.start()
         start = time.perf_counter()
         press = asyncio.create_task(pilot.press("h"))  # pilot.press also waits for idle
         await until(lambda: app.done_at > 0)
         await press
-        lag.stop()
         return app.done_at - start
 
 
 async def first_open_child(data_dir: Path) -> None:
     """In a fresh process: the minimal app's key-to-paint, then history's very first open
     (importing the history modules and plotext, reading content), printed as JSON."""
-    lag = LagMonitor()
-    base = statistics.median([await minimal_key_to_paint(lag) for _ in range(3)])
+    base = statistics.median([await minimal_key_to_paint() for _ in range(3)])
     first = [0.0]
 
     async def body(app: ThawApp, pilot: object) -> None:
-        lag.start()
         start = time.perf_counter()
         press = asyncio.create_task(pilot.press("h"))  # type: ignore[attr-defined]
         first[0] = await painted_after(app) - start
         await press
-        lag.stop()
 
     await with_history(data_dir, Content(), body)
     print(json.dumps({"base": base, "first": first[0]}))
@@ -257,11 +253,10 @@ async def main() -> None:
 
     print(f"First opens, each in a fresh process ({FIRST_RUNS})...", flush=True)
     fresh = first_opens(data_dir, FIRST_RUNS)
-    minimal = [await minimal_key_to_paint(lag) for _ in range(REPEAT)]
+    minimal = [await minimal_key_to_paint() for _ in range(REPEAT)]
     minimal_stall, minimal_stall_cpu = max([await minimal_resize_stall(lag) for _ in range(REPEAT)])
     preloaded = [name for name in ("plotext", "tui.screens.history") if name in sys.modules]
     opens: list[float] = []
-    open_lag: list[float] = []
     settle: list[float] = []
     switches: dict[str, list[float]] = {"y": [], "a": [], "w": [], "m": []}
     early: dict[str, list[float]] = {"y": [], "a": []}
@@ -279,14 +274,12 @@ async def main() -> None:
 
         async def body(app: ThawApp, pilot: object, round_: int = round_) -> None:
             nonlocal checkins
-            lag.start()
             prof.start("open")
             start = time.perf_counter()
             press = asyncio.create_task(pilot.press("h"))  # type: ignore[attr-defined]
             opens.append(await painted_after(app) - start)
             prof.stop("open")
             await press
-            open_lag.append(lag.stop())
             if round_ % 2:
                 # A quick key right after opening, while the older years are still being read.
                 for key in ("y", "a"):
@@ -331,7 +324,6 @@ async def main() -> None:
         f"history key-to-painted, later opens in one process (median): {warm * ms:.1f} ms "
         f"(+{(warm - base) * ms:.1f} ms, x{warm / base:.1f})"
     )
-    print(f"longest event-loop stall while history opened: {max(open_lag) * ms:.1f} ms")
     print(
         f"everything read and the other ranges prebuilt: {statistics.median(settle) * ms:.0f} ms "
         "after the key (median)"

@@ -147,11 +147,11 @@ def generate(
             ("new job", "life"),
         )
         step = max(1, days // (len(events) + 1))
-        for index, (text, kind) in enumerate(events):
+        for index, (text, marker_kind) in enumerate(events):
             day = first_day + timedelta(days=step * (index + 1))
             if day < end.date():
                 at = datetime(day.year, day.month, day.day, 10, 0, tzinfo=LONDON)
-                history.markers.append(MarkerSpec(text, kind, at))
+                history.markers.append(MarkerSpec(text, marker_kind, at))
     return history
 
 
