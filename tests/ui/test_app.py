@@ -228,28 +228,63 @@ async def test_home_offers_an_unfinished_draft(data_dir: Path, clock: FakeClock)
         assert "Press c to pick it up" in draft
 
 
-async def test_read_only_and_quarantined_store_show_a_banner(
-    data_dir: Path, clock: FakeClock, tmp_path: Path
+async def _wait_for_banner(app: ThawApp, pilot: Any) -> None:
+    """The file check runs just after the first paint: wait for it (up to 5 s when busy)."""
+    for _ in range(50):
+        await pilot.pause(0.1)
+        if app.screen.query("#banner"):
+            return
+
+
+async def test_read_only_store_shows_a_banner_and_other_problems_plainly(
+    data_dir: Path, clock: FakeClock
 ) -> None:
     app, store = make_app(data_dir, clock)
     store.read_only = True
-    kept = tmp_path / "kept" / "2026-11.json.bad"
     store.problems.append(
-        Problem(
-            data_dir / "checkins" / "2026-11.json", "A file of check-ins could not be read.", kept
-        )
+        Problem(data_dir / "settings.json", "Your settings could not be read; defaults for now.")
     )
     async with app.run_test(size=(80, 24)) as pilot:
-        # The file check runs just after the first paint: wait for it (up to 5 s on a busy machine).
-        for _ in range(50):
-            await pilot.pause(0.1)
-            if app.screen.query("#banner"):
-                break
+        await _wait_for_banner(app, pilot)
         banner = text_of(app, "#banner")
         assert "Thaw can't save right now" in banner
         assert "Your past entries are safe." in banner
-        assert str(kept) in banner
-        assert "python -m tui doctor" in banner
+        assert "Your settings could not be read; defaults for now." in banner
+        assert "Press r" not in banner
+
+
+async def test_a_damaged_month_gets_one_calm_sentence_and_r_puts_the_backup_back(
+    data_dir: Path, clock: FakeClock
+) -> None:
+    store = Store(data_dir, clock)
+    first = store.add_checkin(5)
+    clock.set_now(clock.now() + timedelta(days=1))
+    later = store.add_checkin(6)  # the first save of a day backs up the file as it was
+    rel = f"checkins/{first.at.strftime('%Y-%m')}.json"
+    if later.at.strftime("%Y-%m") != first.at.strftime("%Y-%m"):
+        pytest.skip("the fake clock's two days straddle a month")
+    (data_dir / rel).write_bytes(b'{"checkins": ')
+    app, opened = make_app(data_dir, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _wait_for_banner(app, pilot)
+        banner = text_of(app, "#banner")
+        month = first.at.strftime("%B %Y")
+        assert f"Thaw couldn't read your check-ins for {month}" in banner
+        assert "Press r to put back the backup of" in banner
+        assert "(1 check-in), merged with anything saved since." in banner
+        # No path twice, no jargon, no literal backticks, one name for the command.
+        assert banner.count(rel) == 0 and "JSON" not in banner and "`" not in banner
+        assert "python -m tui" not in banner
+        await pilot.press("r")
+        for _ in range(50):
+            await pilot.pause(0.1)
+            if not app.screen.query("#banner"):
+                break
+        assert not app.screen.query("#banner")
+        told = " ".join(str(n.message) for n in app._notifications)
+        assert "Put back" in told and "1 check-in from that backup" in told
+        assert [c.id for c in Store(data_dir, clock).checkins()] == [first.id]
+        assert opened.damaged_files() == []
 
 
 async def test_help_lists_screen_keys_and_global_keys(data_dir: Path, clock: FakeClock) -> None:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import contextlib
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from datetime import date, datetime, timedelta
+from pathlib import PurePosixPath
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
@@ -22,6 +23,7 @@ if TYPE_CHECKING:
     from textual.app import ComposeResult
 
     from tui.core.models import CheckIn
+    from tui.core.store import DamagedFile
 
 SPARK_DAYS = 28
 SPARK_WIDTH = 56
@@ -76,19 +78,59 @@ def spark_rows(values: list[float], width: int = SPARK_WIDTH) -> str:
     return "".join(top).rstrip() + "\n" + "".join(bottom)
 
 
-def problem_lines(store_problems: list[tuple[str, str]], read_only: bool) -> list[str]:
-    """Sentences for the banner, from (message, kept_at) pairs and the read-only flag."""
+_KINDS = {
+    "checkins": "check-ins",
+    "markers": "markers",
+    "sessions": "practice times",
+    "plan": "plan",
+    "settings": "settings",
+}
+
+
+def describe_file(rel: str) -> str:
+    """'checkins/2026-11.json' -> 'your check-ins for November 2026', in plain words."""
+    path = PurePosixPath(rel)
+    kind = _KINDS.get(path.parent.name) or _KINDS.get(path.stem) or "saved"
+    try:
+        month = datetime.strptime(path.stem, "%Y-%m")
+    except ValueError:
+        return f"your {kind} file"
+    return f"your {kind} for {month.strftime('%B %Y')}"
+
+
+def damage_lines(damaged: Sequence[DamagedFile]) -> list[str]:
+    """One calm sentence per damaged file, then the offer to put back the newest good backup."""
+    lines: list[str] = []
+    for d in damaged:
+        what = describe_file(d.rel)
+        line = f"Thaw couldn't read {what}, so it set the file aside; nothing was deleted."
+        if d.backup is None:
+            line += " There is no earlier backup of it; thaw doctor tells what can be done."
+        lines.append(line)
+    with_backup = [d.backup for d in damaged if d.backup is not None]
+    if len(with_backup) == 1:
+        lines.append(
+            f"Press r to put back {with_backup[0].described}, merged with anything saved since."
+        )
+    elif with_backup:
+        lines.append(
+            "Press r to put back the newest good backup of each, merged with anything saved since."
+        )
+    return lines
+
+
+def problem_lines(
+    store_problems: list[str], read_only: bool, damaged: Sequence[DamagedFile] = ()
+) -> list[str]:
+    """Sentences for the banner: can't save, damaged files (with the offer), other problems."""
     lines: list[str] = []
     if read_only:
         lines.append(
             "Thaw can't save right now: the data folder can't be written to. "
             "Your past entries are safe."
         )
-    for message, kept_at in store_problems:
-        line = message.rstrip()
-        if kept_at:
-            line += f" The file was kept at {kept_at}; `python -m tui doctor` helps put it back."
-        lines.append(line)
+    lines.extend(damage_lines(damaged))
+    lines.extend(message.rstrip() for message in store_problems)
     return lines
 
 
@@ -129,12 +171,15 @@ class HomeScreen(ThawScreen):
         Binding("e", "app.open_screen('entries')", "Entries", show=False),
         Binding("s", "app.open_screen('support')", "Support", show=False),
         Binding("comma", "app.open_screen('settings')", "Settings", show=False),
+        Binding("r", "put_back", "Put back the backup"),
     ]
 
     def __init__(self) -> None:
         super().__init__()
         self._resumed = False
         self._banner: list[str] = []
+        self._damaged: list[DamagedFile] = []
+        self._putting_back = False
 
     def compose(self) -> ComposeResult:
         now = self.thaw.clock.now()
@@ -211,20 +256,68 @@ class HomeScreen(ThawScreen):
     def _check_files(self) -> None:
         """In a worker thread: the store's file problems, as banner lines, handed to the screen."""
         store = self.thaw.store
+        damaged: list[DamagedFile] = []
         try:
+            damaged = list(store.damaged_files())
+            # Damaged files are told by `damaged_lines`; their set-aside notices would repeat it.
             problems = [
-                (p.message, str(p.moved_to) if p.moved_to else "")
+                p.message
                 for p in getattr(store, "problems", [])
-                if p.serious
+                if p.serious and p.moved_to is None
             ]
         except (ThawError, OSError):
             problems = []  # the check itself failing is not news: saving will say what is wrong
-        lines = problem_lines(problems, bool(getattr(store, "read_only", False)))
+        lines = problem_lines(problems, bool(getattr(store, "read_only", False)), damaged)
         with contextlib.suppress(RuntimeError):  # the app closed meanwhile
-            self.app.call_from_thread(self._show_banner, lines)
+            self.app.call_from_thread(self._show_banner, lines, damaged)
 
-    def _show_banner(self, lines: list[str]) -> None:
+    # --- putting a backup back --------------------------------------------------------------
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "put_back":
+            return any(d.backup is not None for d in self._damaged) and not self._putting_back
+        return True
+
+    def action_put_back(self) -> None:
+        """r: put back the newest good backup of each damaged file, merged with what came since."""
+        if self._putting_back:
+            return
+        self._putting_back = True
+        self.refresh_bindings()
+        self.run_worker(
+            self._put_back, thread=True, exclusive=True, group="put-back", exit_on_error=False
+        )
+
+    def _put_back(self) -> None:
+        """In a worker thread: restore each file, then tell the store's own plain messages."""
+        messages: list[str] = []
+        for d in self._damaged:
+            if d.backup is None:
+                continue
+            try:
+                messages.append(self.thaw.store.restore_file(d.rel, d.backup.day).message)
+            except (ThawError, OSError) as err:
+                messages.append(f"Couldn't put back {describe_file(d.rel)}: {err}")
+        with contextlib.suppress(RuntimeError):
+            self.app.call_from_thread(self._after_put_back, messages)
+
+    def _after_put_back(self, messages: list[str]) -> None:
+        self._putting_back = False
+        for message in messages:
+            self.app.notify(message, timeout=10)
+        self._banner, self._damaged = [], []
+        self.call_later(self._read_again)
+
+    async def _read_again(self) -> None:
+        """What was put back shows at once; the file check runs again for anything left."""
+        await self.recompose()
+        self.query_one("#home-body").focus()
+        self.refresh_bindings()
+        self._start_file_check()
+
+    def _show_banner(self, lines: list[str], damaged: list[DamagedFile] | None = None) -> None:
         self._banner = lines
+        self._damaged = list(damaged or [])
+        self.refresh_bindings()
         for old in self.query("#banner"):
             old.remove()
         if lines:
