@@ -10,7 +10,7 @@ from textual import on
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import DataTable, Footer, Header, Input, Label, Static
+from textual.widgets import DataTable, Footer, Header, Input, Static
 
 from tui.core.errors import InputError, StaleEditError, ThawError
 from tui.core.text import clean_line
@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from datetime import datetime
 
     from textual.app import ComposeResult
+    from textual.events import Key
 
     from tui.core.models import CheckIn
 
@@ -45,7 +46,7 @@ def month_end(first: date) -> date:
 
 
 class ConfirmDelete(ModalScreen[bool]):
-    """Are you sure? y or Enter deletes; n or Esc keeps it."""
+    """Are you sure? Only y deletes; any other key keeps it (as in Thaw's other dialogs)."""
 
     DEFAULT_CSS = """
     ConfirmDelete { align: center middle; }
@@ -55,10 +56,6 @@ class ConfirmDelete(ModalScreen[bool]):
     }
     ConfirmDelete .dialog-keys { color: $foreground-muted; margin-top: 1; }
     """
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("y,enter", "answer(True)", "Delete"),
-        Binding("n,escape", "answer(False)", "Keep"),
-    ]
 
     def __init__(self, question: str) -> None:
         super().__init__()
@@ -67,10 +64,16 @@ class ConfirmDelete(ModalScreen[bool]):
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Static(self._question, markup=False)
-            yield Static("y or Enter: delete it    n or Esc: keep it", classes="dialog-keys")
+            yield Static("y deletes it; any other key keeps it.", classes="dialog-keys")
 
-    def action_answer(self, yes: bool) -> None:
-        self.dismiss(yes)
+    def on_key(self, event: Key) -> None:
+        """y deletes; anything else (Esc, Enter, n, a stray letter) keeps the entry."""
+        event.stop()
+        event.prevent_default()
+        self.dismiss(event.key == "y")
+
+
+WHEN_EXAMPLES = "for example yesterday 21:00, or 2026-11-02 08:30"
 
 
 class AskWhen(ModalScreen["datetime | None"]):
@@ -82,7 +85,9 @@ class AskWhen(ModalScreen["datetime | None"]):
         width: 64; max-width: 100%; height: auto;
         border: round $primary; background: $surface; padding: 1 2;
     }
+    AskWhen #when-question { width: 100%; height: auto; }
     AskWhen Input { margin-top: 1; }
+    AskWhen Input > .input--placeholder { color: $foreground-muted; text-style: italic; }
     AskWhen #when-error { color: $warning; height: auto; }
     AskWhen .dialog-keys { color: $foreground-muted; }
     """
@@ -90,8 +95,10 @@ class AskWhen(ModalScreen["datetime | None"]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Label("When was it? For example: yesterday 21:00, or 2026-11-02 08:30.")
-            yield Input(placeholder="yesterday 21:00", id="when")
+            yield Static(
+                f"When was it? Type a day and a time, {WHEN_EXAMPLES}.", id="when-question"
+            )
+            yield Input(placeholder="e.g. yesterday 21:00", id="when")
             yield Static("", id="when-error", markup=False)
             yield Static("Enter: go on    Esc: cancel", classes="dialog-keys")
 
@@ -100,11 +107,15 @@ class AskWhen(ModalScreen["datetime | None"]):
         event.stop()
         from tui.core.when import parse_when
 
+        error = self.query_one("#when-error", Static)
+        if not event.value.strip():
+            error.update(f"Type when it was first, {WHEN_EXAMPLES}. Esc cancels.")
+            return
         now = thaw_app(self).clock.now()
         try:
             when = parse_when(event.value, now)
         except InputError as err:
-            self.query_one("#when-error", Static).update(str(err))
+            error.update(str(err))
             return
         self.dismiss(when)
 
@@ -211,13 +222,16 @@ class EntriesScreen(ThawScreen):
         if not self._rows:
             self._set_status("No entries yet. n fills in a day you missed.")
 
-    def _cells(self, c: CheckIn) -> tuple[Text, Text, Text, Text]:
-        content = self.thaw.content
+    def _feeling_names(self, c: CheckIn) -> list[str]:
+        """The picked feelings by name (an id no longer in the vocabulary, as it is)."""
         names = []
         for emotion_id in c.emotions:
-            emotion = content.emotion(emotion_id)
+            emotion = self.thaw.content.emotion(emotion_id)
             names.append(emotion.name if emotion is not None else emotion_id)
-        rest = ", ".join(names)
+        return names
+
+    def _cells(self, c: CheckIn) -> tuple[Text, Text, Text, Text]:
+        rest = ", ".join(self._feeling_names(c))
         note = clean_line(c.note)[:200]
         if note:
             rest = f"{rest} · {note}" if rest else note
@@ -257,6 +271,8 @@ class EntriesScreen(ThawScreen):
         parts = [f"{describe_time(c.at, self.thaw.clock.now())} · mood {c.mood}"]
         if c.feel is not None:
             parts[0] += f" · feel {c.feel}"
+        if c.emotions:
+            parts.append("Feelings: " + ", ".join(self._feeling_names(c)))
         if c.tags:
             parts.append("Tags: " + ", ".join(c.tags))
         if c.note:
