@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date, datetime, timedelta
 from itertools import count
 from pathlib import Path
@@ -290,6 +291,18 @@ def test_summary_with_a_week_of_data() -> None:
     assert lines[3] == "Range  2 different feelings named, 1 of them pleasant"
     assert lines[4] == "Practice  2 minutes (breathing 2)"
     assert len(lines) == 5  # far too little for any insight
+
+
+def test_summary_says_under_a_minute_for_a_short_practice() -> None:
+    """A 20-second breath is practice too: never "0 minutes"; one minute is singular."""
+    checkins = [ci(0, 5)]
+    brief = dataclasses.replace(sess(0, "breathe", "box", None, None), actual_seconds=20.0)
+    lines = summary_lines(checkins, [brief], TODAY, 7, WORDS)
+    assert "Practice  under a minute (breathing <1)" in lines
+    minute = dataclasses.replace(brief, actual_seconds=60.0)
+    grounding = dataclasses.replace(sess(0, "ground", "54321", None, None), actual_seconds=10.0)
+    lines = summary_lines(checkins, [minute, grounding], TODAY, 7, WORDS)
+    assert "Practice  1 minute (breathing 1, grounding <1)" in lines
 
 
 def test_summary_sparkline_fits_its_width_for_a_year() -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, datetime, timedelta
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -101,7 +102,7 @@ def test_daily_chart_of_a_stretch_without_checkins_has_no_data() -> None:
     assert "how much you could feel" in spec.empty_text
 
 
-def test_range_chart_counts_whole_weeks_and_shows_at_least_eight() -> None:
+def test_range_chart_counts_whole_weeks_from_the_ranges_first_day() -> None:
     checkins = [
         CheckIn("a", at(0), 5, emotions=("calm", "sad")),
         CheckIn("b", at(1), 5, emotions=("calm",)),
@@ -109,7 +110,25 @@ def test_range_chart_counts_whole_weeks_and_shows_at_least_eight() -> None:
     spec = range_chart(data_of(checkins), "week", 70)
     named, pleasant = spec.series
     assert named.ys == (2.0,) and pleasant.ys == (1.0,)
-    assert spec.x_max == 8 * 7 - 1  # eight Mondays, and the last week's seven days
+    # Axis from Thu 19 Nov (the first of the last 7 days) to Sun 29 Nov, the end of this week.
+    assert spec.x_max == 10
+    assert spec.ticks[0] == Tick(0.0, "19 Nov")
+    assert spec.bar_days == 7  # the week is one whole week, not cut at its Monday
+    assert named.xs == (7.0,)  # Mon 23 Nov is x 4; the middle of its seven days is x 7
+
+
+@pytest.mark.parametrize("chart", [range_chart, practice_chart])
+def test_weekly_charts_on_last_30_days_start_at_its_first_day(chart: Any) -> None:
+    """Not eight weeks back: "last 30 days" draws 27 Oct to 25 Nov, bars across all of it."""
+    checkins = [CheckIn(str(d), at(d), 5, emotions=("calm",)) for d in range(0, 30, 3)]
+    sessions = [Session(str(d), "breathe", "x", at(d), None, 120.0, True) for d in range(0, 30, 3)]
+    spec = chart(data_of(checkins, sessions), "month", 70)
+    assert spec.ticks[0] == Tick(0.0, "27 Oct")
+    assert spec.ticks[-1].label == "25 Nov"
+    assert spec.x_max == 29 + 4  # to Sun 29 Nov, the end of this week
+    xs = spec.series[0].xs
+    # Five weeks touch the 30 days: the first (from Mon 26 Oct) is drawn over its six days.
+    assert len(xs) == 5 and xs[0] == 2.5 and xs[-1] == 27 + 3  # Mon 23 Nov is x 27
 
 
 def test_practice_chart_stacks_kinds_on_shared_weeks() -> None:
@@ -117,10 +136,16 @@ def test_practice_chart_stacks_kinds_on_shared_weeks() -> None:
         return Session(str(days_back) + kind, kind, "x", at(days_back), None, seconds, True)  # type: ignore[arg-type]
 
     spec = practice_chart(data_of([], [s(0, "breathe", 120), s(8, "ground", 300)]), "month", 70)
-    assert [x.label for x in spec.series] == ["breathing", "grounding"]
+    assert [x.label for x in spec.series] == ["breathing, 2 in all", "grounding, 5 in all"]
     assert spec.series[0].xs == spec.series[1].xs
     assert sorted(spec.series[0].ys) == [0.0, 2.0]
     assert sorted(spec.series[1].ys) == [0.0, 5.0]
+
+
+def test_practice_under_a_minute_is_labelled_under_one_not_zero() -> None:
+    short = Session("s", "breathe", "x", at(0), None, 20.0, True)
+    spec = practice_chart(data_of([], [short]), "week", 70)
+    assert [x.label for x in spec.series] == ["breathing, <1 in all"]
 
 
 def test_marker_when_reads_today_as_now() -> None:
@@ -131,3 +156,9 @@ def test_marker_when_reads_today_as_now() -> None:
     assert marker_when("3 days ago", NOW) == NOW - timedelta(days=3)
     with pytest.raises(InputError):
         marker_when("next week", NOW)
+
+
+def test_range_chart_without_named_feelings_has_no_data() -> None:
+    """Check-ins with no feelings named: the chart says so instead of drawing an empty frame."""
+    spec = range_chart(data_of([CheckIn("a", at(0), 5), CheckIn("b", at(9), 6)]), "month", 70)
+    assert not spec.has_data

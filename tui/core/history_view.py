@@ -142,11 +142,32 @@ def calendar_reach(today: date) -> date:
     return week_start(today) - timedelta(weeks=52)
 
 
-def weekly_window(data: HistoryData, name: RangeName) -> tuple[date, date]:
-    """The window for weekly charts: whole ISO weeks, at least `WEEKLY_MIN_WEEKS` of them."""
+class WeeklyWindow(NamedTuple):
+    """Where a weekly chart's axis starts and ends, and the Mondays its weeks are counted from."""
+
+    first: date
+    """The range's first day: the axis starts here, so "last 30 days" shows 30 days."""
+    origin: date
+    """The Monday of the week holding `first`: buckets are whole ISO weeks from here."""
+    last_week: date
+    """The Monday of the range's last week."""
+    end: date
+    """The range's last day (today)."""
+
+
+def weekly_window(data: HistoryData, name: RangeName) -> WeeklyWindow:
+    """The window for weekly charts: the range's own days, its weeks counted as whole ISO weeks.
+
+    The week holding the first day is drawn from that day on (its bar sits over the days of it
+    inside the range), never by widening the axis to weeks outside the range.
+    """
     start, end = window(data, name)
-    start = min(week_start(start), week_start(end) - timedelta(weeks=WEEKLY_MIN_WEEKS - 1))
-    return start, week_start(end)
+    return WeeklyWindow(start, week_start(start), week_start(end), end)
+
+
+def _weekly_x(b: Bucket, first: date) -> float:
+    """A weekly bucket's x: the middle of its days that fall inside the range."""
+    return _bucket_x(b._replace(start=max(b.start, first)), first)
 
 
 class Tick(NamedTuple):
@@ -284,12 +305,18 @@ def _weekly_points(values: Sequence[tuple[date, float]]) -> list[Point]:
 
 def range_chart(data: HistoryData, name: RangeName, width: int) -> ChartSpec:
     """Different emotions named each week, and how many of them pleasant, as paired bars."""
-    start, end = weekly_window(data, name)
-    inside = [w for w in data.weeks if start <= w.week <= end]
+    win = weekly_window(data, name)
+    start, end = win.origin, win.last_week
+    week_end = end + timedelta(days=6)  # buckets hold whole weeks, the last one too
+    inside = [w for w in data.weeks if start <= w.week <= end and w.distinct]
     # Two bars per point: keep to half the width so bars never merge into a smear.
     limit = max(1, width // 3)
-    distinct = bucket(_weekly_points([(w.week, w.distinct) for w in inside]), start, end, limit, 7)
-    pleasant = bucket(_weekly_points([(w.week, w.pleasant) for w in inside]), start, end, limit, 7)
+    distinct = bucket(
+        _weekly_points([(w.week, w.distinct) for w in inside]), start, week_end, limit, 7
+    )
+    pleasant = bucket(
+        _weekly_points([(w.week, w.pleasant) for w in inside]), start, week_end, limit, 7
+    )
     top = max([b.value for b in distinct] + [4.0])
     return ChartSpec(
         "bars",
@@ -297,20 +324,20 @@ def range_chart(data: HistoryData, name: RangeName, width: int) -> ChartSpec:
         (
             Series(
                 "named",
-                tuple(_bucket_x(b, start) for b in distinct),
+                tuple(_weekly_x(b, win.first) for b in distinct),
                 tuple(b.value for b in distinct),
             ),
             Series(
                 "pleasant",
-                tuple(_bucket_x(b, start) for b in pleasant),
+                tuple(_weekly_x(b, win.first) for b in pleasant),
                 tuple(b.value for b in pleasant),
             ),
         ),
-        float((end - start).days + 6),
+        float((end - win.first).days + 6),
         0.0,
         whole_ticks(top)[-1],
-        ticks(start, end, max(2, width // 12)),
-        _markers(data, start, end + timedelta(days=6)),
+        ticks(win.first, win.end, max(2, width // 12)),
+        _markers(data, win.first, end + timedelta(days=6)),
         empty_text="No feelings named in this stretch yet.",
         y_ticks=whole_ticks(top),
         bar_days=_span_days(distinct),
@@ -327,7 +354,9 @@ PRACTICE_LABELS: dict[SessionKind, str] = {
 
 def practice_chart(data: HistoryData, name: RangeName, width: int) -> ChartSpec:
     """Minutes of practice per week, stacked by kind (breathing, meditation, grounding, ideas)."""
-    start, end = weekly_window(data, name)
+    win = weekly_window(data, name)
+    start, end = win.origin, win.last_week
+    week_end = end + timedelta(days=6)  # buckets hold whole weeks, the last one too
     inside = [w for w in data.practice if start <= w.week <= end]
     limit = max(1, width // 2)
     series = []
@@ -336,7 +365,7 @@ def practice_chart(data: HistoryData, name: RangeName, width: int) -> ChartSpec:
         buckets = bucket(
             _weekly_points([(w.week, w.minutes.get(kind, 0.0)) for w in inside]),
             start,
-            end,
+            week_end,
             limit,
             7,
         )
@@ -345,15 +374,27 @@ def practice_chart(data: HistoryData, name: RangeName, width: int) -> ChartSpec:
             series.append(
                 Series(
                     PRACTICE_LABELS[kind],
-                    tuple(_bucket_x(b, start) for b in buckets),
+                    tuple(_weekly_x(b, win.first) for b in buckets),
                     tuple(b.value for b in buckets),
                 )
             )
     # Stacked bars need one shared x: fill the kinds that had no minutes in a bucket with 0.
     xs = sorted({x for s in series for x in s.xs})
+    from tui.core.report import minutes_cell  # the report's wording: "<1", never "0"
+
+    shown = {
+        kind: sum(w.minutes.get(kind, 0.0) for w in inside if w.week >= win.origin)
+        for kind in SESSION_KINDS
+    }
+    labels = {
+        PRACTICE_LABELS[k]: f"{PRACTICE_LABELS[k]}, {minutes_cell(m)} in all"
+        for k, m in shown.items()
+    }
     aligned = tuple(
         Series(
-            s.label, tuple(xs), tuple(dict(zip(s.xs, s.ys, strict=True)).get(x, 0.0) for x in xs)
+            labels[s.label],
+            tuple(xs),
+            tuple(dict(zip(s.xs, s.ys, strict=True)).get(x, 0.0) for x in xs),
         )
         for s in series
     )
@@ -362,11 +403,11 @@ def practice_chart(data: HistoryData, name: RangeName, width: int) -> ChartSpec:
         "stacked",
         "Minutes of practice each week",
         aligned,
-        float((end - start).days + 6),
+        float((end - win.first).days + 6),
         0.0,
         whole_ticks(max([*totals, 10.0]))[-1],
-        ticks(start, end, max(2, width // 12)),
-        _markers(data, start, end + timedelta(days=6)),
+        ticks(win.first, win.end, max(2, width // 12)),
+        _markers(data, win.first, end + timedelta(days=6)),
         empty_text="No practice in this stretch yet.",
         y_ticks=whole_ticks(max([*totals, 10.0])),
         bar_days=_span_days(spans),

@@ -331,8 +331,11 @@ def summary_lines(
         if start <= local_day(s.started_at) <= today:
             minutes[KIND_LABELS.get(s.kind, s.kind)] += s.actual_seconds / 60
     if minutes:
-        parts = ", ".join(f"{kind} {round(m)}" for kind, m in sorted(minutes.items()))
-        lines.append(f"Practice  {round(sum(minutes.values()))} minutes ({parts})")
+        # report imports this module: its wording helpers are fetched when needed, not at import.
+        from tui.core.report import minutes_cell, minutes_words
+
+        parts = ", ".join(f"{kind} {minutes_cell(m)}" for kind, m in sorted(minutes.items()))
+        lines.append(f"Practice  {minutes_words(sum(minutes.values()))} ({parts})")
     found = build_insights(
         checkins, sessions, today, names=words.names, practice_labels=words.practices
     )
