@@ -2,14 +2,45 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import ClassVar
 
+from rich.cells import cell_len
 from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.app import RenderResult
 from textual.binding import Binding
 from textual.widget import Widget
+
+ESSENTIAL = frozenset(
+    {"app.back", "back", "help", "app.help", "open_screen('support')", "app.open_screen('support')"}
+)
+"""Actions whose keys stay on the footer however narrow it is: back, keys, and support."""
+
+
+def fit_keys(items: Sequence[tuple[str, str, bool]], width: int) -> tuple[list[int], str]:
+    """Which (key, words, essential) items fit in `width` columns, and the space before each key.
+
+    Roomy first (" k Words "); then tighter ("k Words "); then keys that are not essential go,
+    last first, so back, F1 and F2 Support are never cut off. Cutting a line mid-word ("F2 Su")
+    would hide the one key that matters most on a hard day.
+    """
+
+    def length(indexes: Sequence[int], pad: str) -> int:
+        return sum(cell_len(items[i][0]) + cell_len(items[i][1]) + 2 + len(pad) for i in indexes)
+
+    every = list(range(len(items)))
+    for pad in (" ", ""):
+        if length(every, pad) <= width:
+            return every, pad
+    kept = list(every)
+    for index in reversed(every):
+        if length(kept, "") <= width:
+            break
+        if not items[index][2]:
+            kept.remove(index)
+    return kept, ""
 
 
 class KeyFooter(Widget):
@@ -78,18 +109,28 @@ class KeyFooter(Widget):
         text_style = self.get_component_rich_style("key-footer--description")
         dim = Style(dim=True)
         keys, palette = self._shown()
+        width = self.size.width
+        items = [
+            (self.app.get_key_display(binding), binding.description, binding, enabled)
+            for binding, enabled in keys
+        ]
+        shown, pad = fit_keys(
+            [(key, words, binding.action in ESSENTIAL) for key, words, binding, _ in items],
+            width,
+        )
         text = Text(no_wrap=True, overflow="crop", end="")
         spans: list[tuple[int, int, str]] = []
-        for binding, enabled in keys:
+        for index in shown:
+            key, words, binding, enabled = items[index]
             start = len(text)
             extra = Style() if enabled else dim
-            text.append(f" {self.app.get_key_display(binding)} ", key_style + extra)
-            text.append(f"{binding.description} ", text_style + extra)
+            text.append(f"{pad}{key} ", key_style + extra)
+            text.append(f"{words} ", text_style + extra)
             spans.append((start, len(text), binding.key))
-        if palette is not None:
+        if palette is not None and len(shown) == len(items):
             binding, enabled = palette
             key = self.app.get_key_display(binding)
-            gap = self.size.width - len(text) - len(f"▏{key} {binding.description} ")
+            gap = width - text.cell_len - cell_len(f"▏{key} {binding.description} ")
             if gap > 0:
                 text.append(" " * gap)
                 text.append("▏", self.get_component_rich_style("key-footer--palette"))
