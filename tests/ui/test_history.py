@@ -330,3 +330,19 @@ async def test_escape_goes_back(data_dir: Path, clock: FakeClock) -> None:
         await pilot.press("escape")
         await pilot.pause(0.1)
         assert not isinstance(app.screen, HistoryScreen)
+
+
+async def test_help_lists_each_history_key_once_in_words(data_dir: Path, clock: FakeClock) -> None:
+    """F1 on history: "1 to 5" once (not 1, 2, 3... again), ← and → on one line, no scrolling."""
+    from tui.screens.help import collect_keys
+
+    app, store = open_history(data_dir, clock)
+    add_week(store, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await ready(pilot)
+        rows = collect_keys(screen)
+        keys = [key for key, _ in rows]
+        assert keys == ["1 to 5", "← / →", "w m y a", "k", "p", "x"]
+        words = " ".join(description for _, description in rows).lower()
+        assert "scroll" not in words
+        assert ("w m y a", "The last 7 days, 30 days, year, or all time") in rows

@@ -130,8 +130,15 @@ class HistoryScreen(ThawScreen):
         Binding("p", "app.open_screen('plan')", "Plan", show=False),
         Binding("x", "rest_hint", "Not now", show=False),
     ]
+    # Help lists each key once, in words: pairs and runs of keys on one line each (the single
+    # bindings above stay show=False, and help skips a binding whose key a line here explains).
     KEY_HELP: ClassVar[list[tuple[str, str]]] = [
-        ("1 to 5", "Mood, feel, range, practice, calendar"),
+        ("1 to 5", "Show mood, feeling, range, practice or the calendar"),
+        ("← / →", "The view before or after this one"),
+        ("w m y a", "The last 7 days, 30 days, year, or all time"),
+        ("k", "Markers: add, change or remove them"),
+        ("p", "Open your longer-term plan"),
+        ("x", "Put the plan suggestion away for two weeks"),
     ]
 
     class Ready(Message):
