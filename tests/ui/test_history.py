@@ -339,8 +339,8 @@ async def test_help_lists_each_history_key_once_in_words(data_dir: Path, clock: 
     app, store = open_history(data_dir, clock)
     add_week(store, clock)
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = await ready(pilot)
-        rows = collect_keys(screen)
+        await ready(pilot)
+        rows = collect_keys(pilot.app.screen)
         keys = [key for key, _ in rows]
         assert keys == ["1 to 5", "← / →", "w m y a", "k", "p", "x"]
         words = " ".join(description for _, description in rows).lower()
