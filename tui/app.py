@@ -75,6 +75,17 @@ class ThawCommands(Provider):
         app = cast("ThawApp", self.app)
         for name, info in SCREENS.items():
             yield info.title, info.description, partial(app.open_screen, name)
+        yield from self._practice_commands(app)
+        yield (
+            "Add a marker",
+            "Note something that happened (therapy, a move, a new dose) on your history",
+            app.add_marker,
+        )
+        yield (
+            "Write a summary for an appointment",
+            "A short report of the last weeks and your plan, saved to a file",
+            partial(app.open_then, "plan", "summary"),
+        )
         motion = "off" if app.settings.reduced_motion else "on"
         yield (
             f"Turn reduced motion {motion}",
@@ -91,6 +102,34 @@ class ThawCommands(Provider):
         )
         yield "Quit", "Close Thaw", app.exit
 
+    def _practice_commands(self, app: ThawApp) -> Iterator[tuple[str, str, Callable[[], object]]]:
+        """One entry per breathing pattern, grounding exercise and meditation length."""
+        try:
+            content = app.content
+            patterns, exercises = content.breathing, content.grounding
+            minutes = content.meditation.presets_minutes
+        except Exception:  # content trouble is told by the practice screens themselves
+            return
+        for pattern in patterns:
+            yield (
+                f"Breathe: {pattern.name}",
+                first_sentence(pattern.summary),
+                partial(app.open_screen, "breathe", pattern=pattern.id),
+            )
+        for exercise in exercises:
+            yield (
+                f"Ground: {exercise.name}",
+                first_sentence(exercise.intro),
+                partial(app.open_screen, "ground", exercise=exercise.id),
+            )
+        for length in minutes:
+            unit = "minute" if length == 1 else "minutes"
+            yield (
+                f"Meditate {length} {unit}",
+                "A quiet timer with a gentle start and end",
+                partial(app.open_screen, "meditate", minutes=float(length)),
+            )
+
     async def discover(self) -> Hits:
         for title, help_text, callback in self._commands():
             yield DiscoveryHit(title, callback, help=help_text)
@@ -101,6 +140,12 @@ class ThawCommands(Provider):
             score = max(matcher.match(title), matcher.match(help_text) * 0.8)
             if score > 0:
                 yield Hit(score, matcher.highlight(title), callback, help=help_text)
+
+
+def first_sentence(text: str) -> str:
+    """The first sentence of a content text, for a one-line palette help."""
+    head, dot, _ = text.strip().partition(". ")
+    return head + "." if dot else head
 
 
 def _start_theme(app: ThawApp) -> str:
@@ -323,6 +368,25 @@ class ThawApp(App[None]):
             return False
         self.switch_screen(new)
         return True
+
+    def open_then(self, name: str, action: str) -> None:
+        """Open a screen, then run one of its actions (the palette's "write a summary")."""
+        if self.open_screen(name):
+            self.call_after_refresh(self.run_action, f"screen.{action}")
+
+    def add_marker(self) -> None:
+        """The palette's "Add a marker": the history screen's own marker form, over this one."""
+        try:
+            from tui.screens.history_markers import MarkerForm
+        except ImportError:
+            self.open_screen("history")
+            return
+
+        def saved(done: bool | None) -> None:
+            if done:
+                self.notify("Marker saved. It shows on your history.")
+
+        self.push_screen(MarkerForm(), saved)
 
     async def action_open_screen(self, name: str) -> None:
         """Binding and palette form of `open_screen`."""
