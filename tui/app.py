@@ -100,7 +100,7 @@ class ThawCommands(Provider):
             "Colours for a bright or a dim room",
             app.action_toggle_theme,
         )
-        yield "Quit", "Close Thaw", app.exit
+        yield "Quit", "Close Thaw (an unfinished check-in is kept)", app.action_quit
 
     def _practice_commands(self, app: ThawApp) -> Iterator[tuple[str, str, Callable[[], object]]]:
         """One entry per breathing pattern, grounding exercise and meditation length."""
@@ -447,13 +447,21 @@ class ThawApp(App[None]):
 
     def handle_hangup(self) -> None:
         """The terminal went away: keep any unfinished check-in as a draft, then close quietly."""
+        self._keep_drafts()
+        self.exit(return_code=0)
+
+    def _keep_drafts(self) -> None:
         for screen in self._all_screens():
             keep = getattr(screen, "keep_as_draft", None)
             if callable(keep):
                 # Nobody is left to tell about a failure; the store never half-writes a file.
                 with contextlib.suppress(ThawError, OSError):
                     keep()
-        self.exit(return_code=0)
+
+    async def action_quit(self) -> None:
+        """Ctrl+Q or the palette's Quit: words typed in a check-in are kept as a draft first."""
+        self._keep_drafts()
+        self.exit()
 
     def _all_screens(self) -> list[Screen[object]]:
         return list(self.screen_stack)

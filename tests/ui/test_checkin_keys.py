@@ -171,3 +171,17 @@ async def test_remembered_tags_come_from_the_store(data_dir: Path, clock: FakeCl
         assert calls == [120]
         assert "Used before: work, walk" in text_of(app, "#known-tags")
         assert app.screen.query_one(EmotionPicker) is not None
+
+
+async def test_quitting_with_a_note_typed_keeps_it_as_a_draft(
+    data_dir: Path, clock: FakeClock
+) -> None:
+    app, store = make_app(data_dir, clock, start="checkin")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        app.screen.query_one("#note").focus()
+        await pilot.press(*"still here")
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    draft = store.draft()
+    assert draft is not None and draft.note == "still here"
