@@ -150,7 +150,9 @@ async def test_ten_years_fit_the_chart_width(tmp_path: Path, clock: FakeClock) -
         assert len(spec.series[0].xs) <= chart.size.width  # bucketed to fit
         assert {t.label for t in spec.ticks} >= {"2016", "2026"}
         assert len(spec.markers) == 5
-        assert "started therapy" in text(screen, "#markers")
+        strip = text(screen, "#markers")
+        # As many whole markers as 78 columns hold, newest last, never one cut in two.
+        assert strip == "│ 25 Jul 2023 changed dose   │ 24 Mar 2025 new job   (+3 earlier)"
         # Plenty of data: the insights appear, each a plain sentence.
         insight_text = text(screen, "#insight-text")
         assert insight_text.startswith("· ")
@@ -172,6 +174,13 @@ async def test_resizing_redraws_at_the_new_width(tmp_path: Path, clock: FakeCloc
         wide = screen.query_one(HistoryChart).spec
         assert narrow is not None and wide is not None
         assert len(wide.series[0].xs) > len(narrow.series[0].xs)
+        await pilot.press("a")
+        await ready(pilot)
+        assert "started therapy" in text(screen, "#markers")  # room for more whole markers
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        strip = text(screen, "#markers")
+        assert "started therapy" not in strip and strip.endswith("new job   (+3 earlier)")
 
 
 async def test_calendar_uses_shades_without_colour(

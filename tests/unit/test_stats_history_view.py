@@ -15,6 +15,7 @@ from tui.core.history_view import (
     Tick,
     build,
     daily_chart,
+    marker_strip,
     marker_when,
     practice_chart,
     range_chart,
@@ -162,3 +163,22 @@ def test_range_chart_without_named_feelings_has_no_data() -> None:
     """Check-ins with no feelings named: the chart says so instead of drawing an empty frame."""
     spec = range_chart(data_of([CheckIn("a", at(0), 5), CheckIn("b", at(9), 6)]), "month", 70)
     assert not spec.has_data
+
+
+def test_marker_strip_never_breaks_inside_a_marker() -> None:
+    labels = ["26 Mar 2020 started therapy", "24 Nov 2021 moved house", "25 Jul 2023 changed dose"]
+    wide = marker_strip(labels, 200)
+    assert (
+        wide
+        == "│ 26 Mar 2020 started therapy   │ 24 Nov 2021 moved house   │ 25 Jul 2023 changed dose"
+    )
+    narrow = marker_strip(labels, 78)
+    assert narrow == "│ 24 Nov 2021 moved house   │ 25 Jul 2023 changed dose   (+1 earlier)"
+    for width in range(3, 120):
+        line = marker_strip(labels, width)
+        assert len(line) <= width
+        shown = [part.strip() for part in line.split("(+")[0].split("│") if part.strip()]
+        for part in shown:  # every marker shown is whole, or only the newest is cut with "…"
+            assert part in labels or (part.endswith("…") and labels[-1].startswith(part[:-1]))
+    assert marker_strip(labels, 20) == "│ 25 Jul 2023 chang…"
+    assert marker_strip([], 80) == ""

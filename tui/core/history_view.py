@@ -423,6 +423,27 @@ def chart_spec(data: HistoryData, view: ChartView, name: RangeName, width: int) 
     return practice_chart(data, name, width)
 
 
+def marker_strip(labels: Sequence[str], width: int) -> str:
+    """One line of marker labels (oldest first) in `width` columns, never cut inside a marker.
+
+    The newest markers that fit whole are shown, with how many earlier ones are left out; when
+    not even the newest fits, it alone is shortened with "…".
+    """
+    if not labels or width < 3:
+        return ""
+    for count in range(len(labels), 0, -1):
+        hidden = len(labels) - count
+        more = f"   (+{hidden} earlier)" if hidden else ""
+        line = "│ " + "   │ ".join(labels[-count:]) + more
+        if len(line) <= width:
+            return line
+    more = f"   (+{len(labels) - 1} earlier)" if len(labels) > 1 else ""
+    if len(more) > width - 6:  # too narrow for the count as well: the newest marker alone
+        more = ""
+    room = width - 2 - len(more)
+    return "│ " + labels[-1][: room - 1] + "…" + more
+
+
 def marker_when(text: str, now: datetime) -> datetime:
     """When a marker happened, from what the person typed ("2026-03-02", "yesterday", "3 days ago").
 

@@ -30,6 +30,7 @@ from tui.core.history_view import (
     build,
     calendar_reach,
     chart_spec,
+    marker_strip,
     reach,
     window,
 )
@@ -102,7 +103,9 @@ class HistoryScreen(ThawScreen):
     HistoryScreen #calendar { display: none; height: 1fr; padding: 1 1 0 1; }
     HistoryScreen.-calendar #calendar { display: block; }
     HistoryScreen.-calendar #chart { display: none; }
-    HistoryScreen #markers { height: 1; padding: 0 1; color: $warning; }
+    HistoryScreen #markers {
+        height: 1; padding: 0 1; color: $warning; text-wrap: nowrap; text-overflow: ellipsis;
+    }
     HistoryScreen #insights {
         height: 6; padding: 0 1; border-top: hkey $panel; scrollbar-size-vertical: 1;
     }
@@ -165,6 +168,7 @@ class HistoryScreen(ThawScreen):
         self.range: RangeName = "month"
         self.data: HistoryData | None = None
         self._marker_edits = 0  # part of every chart's key: markers are drawn on the charts
+        self._marker_labels: list[str] = []  # the markers strip, made again to fit on a resize
         self._first_paint = threading.Event()
         self._shown: dict[str, str] = {}
         self._problem = ""
@@ -419,13 +423,20 @@ class HistoryScreen(ThawScreen):
         self._set(self.query_one("#bar", Static), text, layout=False)
 
     def _show_markers(self, markers: list[Marker]) -> None:
-        """The markers in this stretch, newest last, on one line (it never changes size)."""
-        text = Text(no_wrap=True, overflow="ellipsis")
-        if markers:
-            parts = [f"{_day(local_day(m.at))} {clean_line(m.text)}" for m in markers[-4:]]
-            more = f" (+{len(markers) - 4} more)" if len(markers) > 4 else ""
-            text.append("│ " + "   │ ".join(parts) + more)
-        self._set(self.query_one("#markers", Static), text, layout=False)
+        """The markers in this stretch, newest last, on one line (it never changes size).
+
+        Only whole markers are shown: the line is made for the width, and again on a resize.
+        """
+        self._marker_labels = [f"{_day(local_day(m.at))} {clean_line(m.text)}" for m in markers]
+        self._fit_markers()
+
+    def _fit_markers(self) -> None:
+        line = marker_strip(self._marker_labels, self.size.width - 2)  # 2: the strip's padding
+        self._set(self.query_one("#markers", Static), Text(line, no_wrap=True), layout=False)
+
+    def on_resize(self) -> None:
+        if self.is_mounted:
+            self._fit_markers()
 
     def _show_insights(self, data: HistoryData) -> None:
         widget = self.query_one("#insight-text", Static)
