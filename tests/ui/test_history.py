@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -16,7 +16,7 @@ from tui.core.content import Content
 from tui.core.store import Store
 from tui.screens.history import HistoryScreen
 from tui.screens.history_markers import MarkerForm, MarkersDialog
-from tui.widgets.calendar_view import CalendarView
+from tui.widgets.calendar_view import CalendarView, month_labels
 from tui.widgets.history_chart import HistoryChart
 
 _CONTENT: Content | None = None
@@ -355,3 +355,32 @@ async def test_help_lists_each_history_key_once_in_words(data_dir: Path, clock: 
         words = " ".join(description for _, description in rows).lower()
         assert "scroll" not in words
         assert ("w m y a", "The last 7 days, 30 days, year, or all time") in rows
+
+
+@pytest.mark.parametrize("size", [(80, 24), (200, 60)])
+async def test_calendar_labels_every_month_of_the_year(
+    data_dir: Path, clock: FakeClock, size: tuple[int, int]
+) -> None:
+    """Over a year ending in late November: Dec to Nov, each once, in order (Dec was skipped)."""
+    app, store = open_history(data_dir, clock)
+    add_week(store, clock)
+    async with app.run_test(size=size) as pilot:
+        screen = await ready(pilot)
+        await pilot.press("5")
+        await pilot.pause()
+        label_row = str(screen.query_one(CalendarView).render()).splitlines()[0]
+        months = label_row.split()
+        assert months == [f"{date(2000, m, 1):%b}" for m in (12, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11)]
+
+
+def test_month_labels_name_every_month_whose_first_monday_shows() -> None:
+    from tui.core.stats import week_start
+
+    for offset in range(0, 400, 3):  # a year of Mondays ending on many different days
+        end = week_start(date(2025, 1, 1) + timedelta(days=offset))
+        mondays = [end - timedelta(weeks=52 - i) for i in range(53)]
+        for cell, width in ((1, 56), (2, 190)):
+            row = month_labels(mondays, cell, width)
+            firsts = [m for i, m in enumerate(mondays) if i and m.month != mondays[i - 1].month]
+            assert [w for w in row.split()][-len(firsts) :] == [f"{m:%b}" for m in firsts]
+            assert len(row) <= width

@@ -28,6 +28,31 @@ def colourless(no_color_flag: bool) -> bool:
     return no_color_flag or "NO_COLOR" in os.environ
 
 
+def month_labels(mondays: Sequence[date], cell: int, width: int) -> str:
+    """The label row over the calendar's weeks: each month's name over its first Monday.
+
+    Every month whose first Monday is shown gets its name, even the last one (its label may
+    reach past the grid, up to `width`). Only the first column's month, when just a week or two
+    of it is shown, gives way so the month after it is not crowded out.
+    """
+    starts = [
+        index
+        for index, monday in enumerate(mondays)
+        if index == 0 or monday.month != mondays[index - 1].month
+    ]
+    row = [" "] * max(width, len(mondays) * cell)
+    free_from = 0
+    for position, index in enumerate(starts):
+        start = index * cell
+        after = starts[position + 1] * cell if position + 1 < len(starts) else None
+        if index == 0 and after is not None and after < 4:
+            continue  # a sliver of a month at the left edge: the whole month after it wins
+        if start >= free_from and start + 3 <= width:
+            row[start : start + 3] = list(f"{mondays[index]:%b}")
+            free_from = start + 4
+    return "".join(row).rstrip()
+
+
 class CalendarView(Widget):
     """Seven rows (Monday to Sunday), one column a week, months labelled along the top."""
 
@@ -84,15 +109,8 @@ class CalendarView(Widget):
         first = total - columns
         mondays: list[date] = [c.day for c in self._rows[0][first:]] if total else []
         text = Text(no_wrap=True, overflow="crop")
-        months = [" "] * (columns * cell)
-        free_from = 0  # labels never overlap: a month starting right after another stays bare
-        for index, monday in enumerate(mondays):
-            start = index * cell
-            new_month = index == 0 or monday.month != mondays[index - 1].month
-            if new_month and start >= free_from and start + 3 <= len(months):
-                months[start : start + 3] = list(f"{monday:%b}")
-                free_from = start + 4
-        text.append("    " + "".join(months).rstrip() + "\n", style=label_style)
+        months = month_labels(mondays, cell, self.size.width - 4)
+        text.append("    " + months + "\n", style=label_style)
         for weekday, row in enumerate(self._rows):
             text.append(f"{WEEKDAYS[weekday]:<4}", style=label_style)
             for found in row[first:]:
