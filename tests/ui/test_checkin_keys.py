@@ -185,3 +185,23 @@ async def test_quitting_with_a_note_typed_keeps_it_as_a_draft(
         await pilot.pause()
     draft = store.draft()
     assert draft is not None and draft.note == "still here"
+
+
+async def test_a_draft_kept_while_away_goes_when_the_words_are_taken_out(
+    data_dir: Path, clock: FakeClock, fake_support: None
+) -> None:
+    app, store = make_app(data_dir, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert app.open_screen("checkin")
+        await pilot.pause()
+        app.screen.query_one("#note").focus()
+        await pilot.press("x", "f2")
+        await pilot.pause()
+        assert store.draft() is not None
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("backspace", "escape")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "HomeScreen"
+        assert store.draft() is None

@@ -122,6 +122,7 @@ class CheckInScreen(ThawScreen):
         self._suggestion: Suggestion | None = None
         self._leaving = False
         self._exit_timer: Timer | None = None
+        self._drafted_away = False  # a draft was kept while another screen was on top
 
     # --- layout -----------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -446,6 +447,10 @@ class CheckInScreen(ThawScreen):
             kept = False
         if kept:
             self.app.notify("Kept as a draft. It will be here when you check in next.")
+        elif self._drafted_away:
+            # Everything typed was taken out again: the draft kept meanwhile is not wanted.
+            with contextlib.suppress(ThawError):
+                self.thaw.store.clear_draft()
         self._exit_screen()
 
     def _exit_screen(self) -> None:
@@ -504,7 +509,7 @@ class CheckInScreen(ThawScreen):
         is kept as a draft too, so it survives even if the app closes from over there. The form
         itself stays as it is for when the person comes back."""
         with contextlib.suppress(ThawError):
-            self.keep_as_draft()
+            self._drafted_away = self.keep_as_draft() or self._drafted_away
 
     def on_key(self, event: Key) -> None:
         """Letters typed in a field stay in it; after saving, the suggestion's key opens it."""
