@@ -9,7 +9,7 @@ import pytest
 from textual.widgets import Footer, Input
 from textual.widgets._footer import FooterKey
 
-from tests.ui.test_practice import breathe_to, make_app, running, sessions, sit
+from tests.ui.practice_helpers import breathe_to, make_app, running, sessions, sit
 from tui.app import ThawApp
 from tui.core.clock import FakeClock
 from tui.core.models import Settings

@@ -3,18 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import datetime
 from typing import ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.reactive import reactive
 from textual.widgets import Footer, Header, Input, Static
 
 from tui.core.content import BreathPattern
-from tui.core.errors import InputError, ThawError
+from tui.core.errors import InputError
 from tui.core.models import Session
 from tui.core.practice import (
     CUSTOM_PATTERN_ID,
@@ -25,12 +23,18 @@ from tui.core.practice import (
     parse_custom_breath,
     resolve_id,
 )
-from tui.screens.base import ThawScreen
+from tui.screens.practice_base import (
+    END_KEY,
+    END_TOO_KEY,
+    LEAVE_KEY,
+    MIN_SAVED_SECONDS,
+    RESUME_KEY,
+    PracticeScreen,
+)
 from tui.widgets.breathing_orb import BreathingOrb
 from tui.widgets.feel_rating import KEY_HELP_ROW, FeelRating
 from tui.widgets.practice_field import PracticeField
 
-MIN_SAVED_SECONDS = 5.0  # shorter than this, with nothing rated, was a look around: not saved
 PATTERN_KEYS = "Another pattern: ← the one before, → the next"
 LENGTH_KEYS = "Longer or shorter: + one round (or minute) more, - one less"
 NARROW_COLUMNS = 60  # below this the progress line drops the pattern name (the header shows it)
@@ -45,7 +49,7 @@ PATTERN_ALIASES = {
 }
 
 
-class BreatheScreen(ThawScreen):
+class BreatheScreen(PracticeScreen):
     """One breathing session. Keys change the pattern and length while it runs."""
 
     DEFAULT_CSS = """
@@ -70,28 +74,20 @@ class BreatheScreen(ThawScreen):
     BreatheScreen #custom-error {
         color: $warning;
     }
-    BreatheScreen #after {
-        display: none;
-    }
-    BreatheScreen #after.open {
-        display: block;
-    }
     /* A short terminal keeps the orb and its countdown in view: the longer words step aside. */
     BreatheScreen.-short #pattern-summary, BreatheScreen.-short #pattern-evidence {
         display: none;
     }
     """
 
-    VERTICAL_BREAKPOINTS = [(0, "-short"), (20, "-roomy")]
-
     # Several keys have two or three bindings; `check_action` lets exactly one of them act (and
     # show in the footer) at a time: Esc closes an open field, else ends, else goes back.
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close_field", "Close", tooltip="Close your own pattern, unchanged"),
-        Binding("escape", "end", "End", tooltip="End here and say how it went; Esc again leaves"),
-        Binding("escape", "leave", "Back", tooltip="Once it has ended: back where you were"),
+        END_KEY,
+        LEAVE_KEY,
         Binding("space", "pause", "Pause", tooltip="Pause where you are"),
-        Binding("space", "resume", "Resume", tooltip="Carry on from where you paused"),
+        RESUME_KEY,
         # One row in the help for the pair: the same tooltip is listed once.
         Binding("left", "pattern(-1)", "Pattern", key_display="←→", tooltip=PATTERN_KEYS),
         Binding("right", "pattern(1)", "Next pattern", show=False, tooltip=PATTERN_KEYS),
@@ -107,12 +103,12 @@ class BreatheScreen(ThawScreen):
         Binding("minus", "length(-1)", "Shorter", show=False, tooltip=LENGTH_KEYS),
         Binding("m", "rounds_or_minutes", "Count rounds or minutes", show=False),
         Binding("b", "phase_bell", "Bell at each change of breath", show=False),
-        Binding("q", "end", "End", show=False, tooltip="End here too, like Esc"),
+        END_TOO_KEY,
         Binding("r", "again", "Again", tooltip="The same pattern again"),
     ]
 
-    ended: reactive[bool] = reactive(False, bindings=True)
-    """True once the practice has stopped (finished or ended early); the footer follows it."""
+    FIELD_ROW = "#custom-row"
+    WHILE_GOING = ("length", "rounds_or_minutes")
 
     KEY_HELP: ClassVar[list[tuple[str, str]]] = [KEY_HELP_ROW]
 
@@ -124,14 +120,8 @@ class BreatheScreen(ThawScreen):
         self.minutes = 2.0
         self.phase_bell = False
         self.paused = False
-        self.completed = False  # how the last session ended (it is saved late if rated late)
-        self.field_open = False  # the field for your own pattern is open and has the keys
         self._custom_draft = ""  # what was typed there before Esc closed it, offered again
         self._orb: BreathingOrb | None = None
-        self.before: int | None = None
-        self.after: int | None = None
-        self.session: Session | None = None
-        self.started_at: datetime | None = None
 
     # --- layout -----------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -245,21 +235,11 @@ class BreatheScreen(ThawScreen):
 
     def on_feel_rating_answered(self, message: FeelRating.Answered) -> None:
         message.stop()
+        self.set_focus(None)
         if message.moment == "before":
-            self.before = message.value
-            self.set_focus(None)
-            if self.session is not None and message.value is not None:
-                self._update_session(before=message.value)
+            self._rated_before(message.value)
         else:
-            self.after = message.value
-            self.set_focus(None)
-            if message.value is None:
-                return
-            if self.session is None:
-                # Too short to keep on its own, but a rating is worth keeping: save it now.
-                self.session = self._save(completed=self.completed)
-            else:
-                self._update_session(after=message.value)
+            self._rated_after(message.value)
 
     # --- ending and saving ------------------------------------------------------------------
     def _finish(self, *, completed: bool) -> None:
@@ -270,16 +250,11 @@ class BreatheScreen(ThawScreen):
         self.paused = False
         self.completed = completed
         self._close_field()
-        before = self.query_one("#before", FeelRating)
-        before.display = before.answered  # an unanswered question is moot once it's over
+        self._hide_unasked_before()
         self.orb.stop()
         self._show_progress()
         self.session = self._save(completed=completed)
-        after = self.query_one("#after", FeelRating)
-        after.value = None
-        after.answered = False
-        after.add_class("open")
-        after.focus()
+        self._offer_after()
         self.refresh_bindings()
 
     def _save(self, *, completed: bool) -> Session | None:
@@ -290,35 +265,13 @@ class BreatheScreen(ThawScreen):
             return None
         if actual < MIN_SAVED_SECONDS and not completed and not rated:
             return None
-        try:
-            return self.thaw.store.add_session(
-                "breathe",
-                plan.pattern.id,
-                started_at=self.started_at,
-                planned_seconds=round(plan.total_seconds),
-                actual_seconds=round(actual, 1),
-                completed=completed,
-                before=self.before,
-                after=self.after,
-            )
-        except ThawError as err:
-            self._tell(err)
-            return None
-
-    def _update_session(self, **changes: object) -> None:
-        if self.session is None:
-            return
-        try:
-            self.session = self.thaw.store.update_session(self.session, **changes)
-        except ThawError as err:
-            self._tell(err)
-
-    def _tell(self, err: ThawError) -> None:
-        show = getattr(self.app, "show_data_error", None)
-        if callable(show):
-            show(err)
-        else:
-            self.notify(str(err), severity="error")
+        return self._add_session(
+            "breathe",
+            plan.pattern.id,
+            planned_seconds=round(plan.total_seconds),
+            actual_seconds=round(actual, 1),
+            completed=completed,
+        )
 
     def on_unmount(self) -> None:
         """The app is closing (Ctrl+Q) with the breathing still going: keep the breaths so far
@@ -336,40 +289,17 @@ class BreatheScreen(ThawScreen):
 
     # --- actions ----------------------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Only the keys that do something now act and show: Esc closes an open field, else
-        ends, else goes back; space pauses or resumes; "again" once ended."""
-        if action == "close_field":
-            return self.field_open
-        if action == "end":
-            return not self.ended and not self.field_open
+        """Space pauses or resumes while breathing; the rest as every practice."""
         if action == "pause":
             return not self.ended and not self.paused
         if action == "resume":
             return not self.ended and self.paused
-        if action in ("length", "rounds_or_minutes"):
-            return not self.ended
-        if action == "again":
-            return self.ended
-        return True
+        return super().check_action(action, parameters)
 
     def action_close_field(self) -> None:
         """Esc while your own pattern is open: close it, unchanged (what was typed comes back)."""
         self._custom_draft = self.query_one("#custom-input", Input).value
         self._close_field()
-
-    def _close_field(self) -> None:
-        if not self.field_open:
-            return
-        self.field_open = False
-        self.query_one("#custom-row").remove_class("open")
-        self.set_focus(None)
-        self.refresh_bindings()
-
-    async def action_leave(self) -> None:
-        """Esc once it has ended: back (anything rated is already saved)."""
-        if not self.ended:
-            self._finish(completed=False)
-        await self.app.run_action("app.back")
 
     def action_pause(self) -> None:
         """Space: pause where you are."""
@@ -386,10 +316,6 @@ class BreatheScreen(ThawScreen):
         self.paused = False
         self.orb.resume()
         self.refresh_bindings()
-
-    def action_end(self) -> None:
-        """Esc (or q) while breathing: end here; the after rating is offered, Esc again leaves."""
-        self._finish(completed=False)
 
     def action_again(self) -> None:
         """r, once ended: the same pattern again as a new session."""
@@ -409,15 +335,6 @@ class BreatheScreen(ThawScreen):
         if self.ended:
             self._ask_before_again()
         self._begin(pattern)
-
-    def _ask_before_again(self) -> None:
-        """A new session after one has ended gets its own before question."""
-        self.before = None
-        before = self.query_one("#before", FeelRating)
-        before.value = None
-        before.answered = False
-        before.display = True
-        before.focus()
 
     def action_custom(self) -> None:
         """c: breathe your own pattern, and open the field to change it."""

@@ -2,21 +2,18 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.reactive import reactive
 from textual.widgets import Footer, Header, Input, Static
 
 from tui.core.content import GroundingExercise
-from tui.core.errors import ThawError
 from tui.core.models import Session
 from tui.core.practice import GroundingRun, resolve_id
-from tui.screens.base import ThawScreen
+from tui.screens.practice_base import END_KEY, LEAVE_KEY, PracticeScreen
 from tui.widgets.feel_rating import KEY_HELP_ROW, FeelRating
 from tui.widgets.practice_field import PracticeField
 
@@ -32,7 +29,7 @@ EXERCISE_ALIASES = {
 }
 
 
-class GroundScreen(ThawScreen):
+class GroundScreen(PracticeScreen):
     """One grounding exercise. Enter moves on, with or without a note."""
 
     DEFAULT_CSS = """
@@ -62,12 +59,6 @@ class GroundScreen(ThawScreen):
         color: $accent;
         padding: 0 0 1 0;
     }
-    GroundScreen #after {
-        display: none;
-    }
-    GroundScreen #after.open {
-        display: block;
-    }
     /* A short terminal keeps the prompt and the field in view: the longer words step aside. */
     GroundScreen.-short #intro, GroundScreen.-short #exercise {
         display: none;
@@ -80,12 +71,10 @@ class GroundScreen(ThawScreen):
     }
     """
 
-    VERTICAL_BREAKPOINTS = [(0, "-short"), (20, "-roomy")]
-
     # Esc has two bindings; `check_action` lets one act (and show) at a time: end, else back.
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "end", "End", tooltip="End here and say how it went; Esc again leaves"),
-        Binding("escape", "leave", "Back", tooltip="Once it has ended: back where you were"),
+        END_KEY,
+        LEAVE_KEY,
         Binding("enter", "next", "Next", show=False),
         # Priority: the note field would otherwise claim these keys for scrolling it cannot do.
         Binding(
@@ -124,8 +113,7 @@ class GroundScreen(ThawScreen):
         Binding("r", "again", "Again", tooltip="The same exercise again"),
     ]
 
-    ended: reactive[bool] = reactive(False, bindings=True)
-    """True once the practice has stopped (finished or ended early); the footer follows it."""
+    WHILE_GOING = ("back_step", "fallback", "next")
 
     KEY_HELP: ClassVar[list[tuple[str, str]]] = [
         KEY_HELP_ROW,
@@ -136,12 +124,7 @@ class GroundScreen(ThawScreen):
         super().__init__()
         self.requested_exercise = exercise
         self.exercise_run: GroundingRun | None = None
-        self.before: int | None = None
-        self.after: int | None = None
-        self.session: Session | None = None
-        self.started_at: datetime | None = None
         self.started_mono = 0.0
-        self.completed = False  # how the last run ended (it is saved late if rated late)
         self.pending_note = ""  # what is in the note field now (kept on any way out)
 
     # --- layout -----------------------------------------------------------------------------
@@ -230,23 +213,14 @@ class GroundScreen(ThawScreen):
     def on_feel_rating_answered(self, message: FeelRating.Answered) -> None:
         message.stop()
         if message.moment == "before":
-            self.before = message.value
-            if self.session is not None and message.value is not None:
-                self._update_session(before=message.value)
+            self._rated_before(message.value)
             if not self.ended:
                 self.query_one("#note", Input).focus()
             else:
                 self.set_focus(None)
         else:
-            self.after = message.value
             self.set_focus(None)
-            if message.value is None:
-                return
-            if self.session is None:
-                # Nothing done to keep on its own, but a rating is worth keeping: save it now.
-                self.session = self._save(completed=self.completed)
-            else:
-                self._update_session(after=message.value)
+            self._rated_after(message.value)
 
     def on_input_changed(self, message: Input.Changed) -> None:
         self.pending_note = message.value
@@ -311,22 +285,8 @@ class GroundScreen(ThawScreen):
     def action_again(self) -> None:
         """r, once finished: the same exercise again."""
         if self.ended and self.exercise_run is not None:
-            self.before = None
-            before = self.query_one("#before", FeelRating)
-            before.value = None
-            before.answered = False
-            before.display = True
-            before.focus()
+            self._ask_before_again()
             self._begin(self.exercise_run.exercise)
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Show only the keys that do something now: the steps while going, "again" once done;
-        Esc ends while going and goes back once ended."""
-        if action in ("back_step", "fallback", "next", "end"):
-            return not self.ended
-        if action == "again":
-            return self.ended
-        return True
 
     # --- ending and saving ------------------------------------------------------------------
     def _finish(self, *, completed: bool) -> None:
@@ -334,8 +294,7 @@ class GroundScreen(ThawScreen):
             return
         self.ended = True
         self.completed = completed
-        before = self.query_one("#before", FeelRating)
-        before.display = before.answered  # an unanswered question is moot once it's over
+        self._hide_unasked_before()
         if not completed:
             self.exercise_run.set_note(self.query_one("#note", Input).value)
         self._show_step()
@@ -344,46 +303,20 @@ class GroundScreen(ThawScreen):
             self.session = self._save(completed=completed)
         if completed:
             self.thaw.bell()
-        after = self.query_one("#after", FeelRating)
-        after.value = None
-        after.answered = False
-        after.add_class("open")
-        after.focus()
+        self._offer_after()
 
     def _save(self, *, completed: bool) -> Session | None:
         run = self.exercise_run
         if run is None or self.started_at is None:
             return None
-        try:
-            return self.thaw.store.add_session(
-                "ground",
-                run.exercise.id,
-                started_at=self.started_at,
-                planned_seconds=None,
-                actual_seconds=round(self.thaw.clock.monotonic() - self.started_mono, 1),
-                completed=completed,
-                before=self.before,
-                after=self.after,
-                notes=run.notes(),
-            )
-        except ThawError as err:
-            self._tell(err)
-            return None
-
-    def _update_session(self, **changes: object) -> None:
-        if self.session is None:
-            return
-        try:
-            self.session = self.thaw.store.update_session(self.session, **changes)
-        except ThawError as err:
-            self._tell(err)
-
-    def _tell(self, err: ThawError) -> None:
-        show = getattr(self.app, "show_data_error", None)
-        if callable(show):
-            show(err)
-        else:
-            self.notify(str(err), severity="error")
+        return self._add_session(
+            "ground",
+            run.exercise.id,
+            planned_seconds=None,
+            actual_seconds=round(self.thaw.clock.monotonic() - self.started_mono, 1),
+            completed=completed,
+            notes=run.notes(),
+        )
 
     def on_unmount(self) -> None:
         """The app is closing (Ctrl+Q) part way through: keep the prompts done, what was typed
@@ -395,19 +328,3 @@ class GroundScreen(ThawScreen):
         run.set_note(self.pending_note)
         if run.steps_done or run.notes() or self.before is not None:
             self._save(completed=False)
-
-    def keep_as_draft(self) -> None:
-        """The terminal went away (SIGHUP): keep the prompts so far and any notes."""
-        if not self.ended:
-            self._finish(completed=False)
-
-    def action_end(self) -> None:
-        """Esc while going: end here, keeping anything done or typed; the after rating is
-        offered, and Esc again leaves."""
-        self._finish(completed=False)
-
-    async def action_leave(self) -> None:
-        """Esc once it has ended: back (anything typed or rated is already kept)."""
-        if not self.ended:
-            self._finish(completed=False)
-        await self.app.run_action("app.back")

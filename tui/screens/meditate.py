@@ -3,22 +3,27 @@
 from __future__ import annotations
 
 import math
-from datetime import datetime
 from typing import ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Center, Vertical
-from textual.reactive import reactive
 from textual.timer import Timer
 from textual.widgets import Footer, Header, Input, Static
 
-from tui.core.errors import InputError, ThawError
+from tui.core.errors import InputError
 from tui.core.models import Session
 from tui.core.practice import MeditationTimer, parse_minutes
 from tui.core.text import clean_line
-from tui.screens.base import ThawScreen
+from tui.screens.practice_base import (
+    END_KEY,
+    END_TOO_KEY,
+    LEAVE_KEY,
+    MIN_SAVED_SECONDS,
+    RESUME_KEY,
+    PracticeScreen,
+)
 from tui.widgets.countdown import Countdown
 from tui.widgets.feel_rating import KEY_HELP_ROW, FeelRating
 from tui.widgets.practice_field import PracticeField
@@ -27,10 +32,9 @@ from tui.widgets.practice_field import PracticeField
 # and wakes just after it, so it runs about once a second and is never more than this late.
 WAKE_MARGIN_SECONDS = 0.005
 LENGTH_KEYS = "Another length: ← shorter, → longer"
-MIN_SAVED_SECONDS = 5.0  # shorter than this, with nothing rated, was a look around: not saved
 
 
-class MeditateScreen(ThawScreen):
+class MeditateScreen(PracticeScreen):
     """One sit. Changing the length keeps the time already sat."""
 
     DEFAULT_CSS = """
@@ -62,12 +66,6 @@ class MeditateScreen(ThawScreen):
     MeditateScreen .row.open {
         display: block;
     }
-    MeditateScreen #after {
-        display: none;
-    }
-    MeditateScreen #after.open {
-        display: block;
-    }
     MeditateScreen #length-error {
         color: $warning;
     }
@@ -77,26 +75,24 @@ class MeditateScreen(ThawScreen):
     }
     """
 
-    VERTICAL_BREAKPOINTS = [(0, "-short"), (20, "-roomy")]
-
     # Several keys have two or three bindings; `check_action` lets exactly one of them act (and
     # show in the footer) at a time: Esc closes an open field, else ends, else goes back.
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close_field", "Close", tooltip="Close the length field, unchanged"),
-        Binding("escape", "end", "End", tooltip="End here and say how it went; Esc again leaves"),
-        Binding("escape", "leave", "Back", tooltip="Once it has ended: back where you were"),
+        END_KEY,
+        LEAVE_KEY,
         Binding("space", "pause", "Pause", tooltip="Pause the timer"),
-        Binding("space", "resume", "Resume", tooltip="Carry on from where you paused"),
+        RESUME_KEY,
         # One row in the help for the pair: the same tooltip is listed once.
         Binding("left", "preset(-1)", "Length", key_display="←→", tooltip=LENGTH_KEYS),
         Binding("right", "preset(1)", "Longer", show=False, tooltip=LENGTH_KEYS),
         Binding("c", "custom", "Own length", tooltip="Type a length in minutes"),
-        Binding("q", "end", "End", show=False, tooltip="End here too, like Esc"),
+        END_TOO_KEY,
         Binding("r", "again", "Again", tooltip="Sit again"),
     ]
 
-    ended: reactive[bool] = reactive(False, bindings=True)
-    """True once the practice has stopped (finished or ended early); the footer follows it."""
+    FIELD_ROW = "#length-row"
+    WHILE_GOING = ("preset", "custom")
 
     KEY_HELP: ClassVar[list[tuple[str, str]]] = [
         KEY_HELP_ROW,
@@ -107,12 +103,6 @@ class MeditateScreen(ThawScreen):
         super().__init__()
         self.requested_minutes = minutes
         self.timer = MeditationTimer(planned_seconds=120)
-        self.before: int | None = None
-        self.after: int | None = None
-        self.session: Session | None = None
-        self.started_at: datetime | None = None
-        self.completed = False  # how the last sit ended (it is saved late if rated late)
-        self.field_open = False  # the length field is open and has the keys
         self.pending_note = ""  # typed after the sit but not yet kept (kept on any way out)
         self.bells = 0  # bells asked for (the app rings them only if the bell setting is on)
         self._ticker: Timer | None = None
@@ -243,18 +233,10 @@ class MeditateScreen(ThawScreen):
     def on_feel_rating_answered(self, message: FeelRating.Answered) -> None:
         message.stop()
         if message.moment == "before":
-            self.before = message.value
             self.set_focus(None)
-            if self.session is not None and message.value is not None:
-                self._update_session(before=message.value)
+            self._rated_before(message.value)
             return
-        self.after = message.value
-        if message.value is not None:
-            if self.session is None:
-                # Too short to keep on its own, but a rating is worth keeping: save it now.
-                self.session = self._save(completed=self.completed)
-            else:
-                self._update_session(after=message.value)
+        self._rated_after(message.value)
         self.query_one("#notes-row").add_class("open")
         self.query_one("#notes-input", Input).focus()
 
@@ -299,8 +281,7 @@ class MeditateScreen(ThawScreen):
             self.timer.end_early(now)
         self.ended = True
         self.completed = completed
-        before = self.query_one("#before", FeelRating)
-        before.display = before.answered  # an unanswered question is moot once it's over
+        self._hide_unasked_before()
         if self._ticker is not None:
             self._ticker.stop()
             self._ticker = None
@@ -308,11 +289,7 @@ class MeditateScreen(ThawScreen):
         self._set_status(self._status_text(now))
         self._close_field()
         self.session = self._save(completed=completed)
-        after = self.query_one("#after", FeelRating)
-        after.value = None
-        after.answered = False
-        after.add_class("open")
-        after.focus()
+        self._offer_after()
         self.refresh_bindings()
 
     def _save(self, *, completed: bool, notes: tuple[str, ...] = ()) -> Session | None:
@@ -322,36 +299,14 @@ class MeditateScreen(ThawScreen):
             return None
         if actual < MIN_SAVED_SECONDS and not completed and not rated and not notes:
             return None
-        try:
-            return self.thaw.store.add_session(
-                "meditate",
-                "timer",
-                started_at=self.started_at,
-                planned_seconds=round(self.timer.planned_seconds),
-                actual_seconds=round(actual, 1),
-                completed=completed,
-                before=self.before,
-                after=self.after,
-                notes=notes,
-            )
-        except ThawError as err:
-            self._tell(err)
-            return None
-
-    def _update_session(self, **changes: object) -> None:
-        if self.session is None:
-            return
-        try:
-            self.session = self.thaw.store.update_session(self.session, **changes)
-        except ThawError as err:
-            self._tell(err)
-
-    def _tell(self, err: ThawError) -> None:
-        show = getattr(self.app, "show_data_error", None)
-        if callable(show):
-            show(err)
-        else:
-            self.notify(str(err), severity="error")
+        return self._add_session(
+            "meditate",
+            "timer",
+            planned_seconds=round(self.timer.planned_seconds),
+            actual_seconds=round(actual, 1),
+            completed=completed,
+            notes=notes,
+        )
 
     def on_unmount(self) -> None:
         """The app is closing (Ctrl+Q): keep the time sat, any rating, and words typed after
@@ -367,53 +322,28 @@ class MeditateScreen(ThawScreen):
         elif notes:
             self._save(completed=self.completed, notes=notes)
 
-    def keep_as_draft(self) -> None:
-        """The terminal went away (SIGHUP): keep the time sat as an unfinished session."""
-        if not self.ended:
-            self._finish(completed=False)
-
     # --- actions ----------------------------------------------------------------------------
     @property
     def paused(self) -> bool:
         return self.timer.status(self._now()) == "paused"
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Only the keys that do something now act and show: Esc closes an open field, else
-        ends, else goes back; space pauses or resumes; "again" once ended."""
-        if action == "close_field":
-            return self.field_open
-        if action == "end":
-            return not self.ended and not self.field_open
+        """Space pauses or resumes while sitting; the rest as every practice."""
         if action == "pause":
             return not self.ended and not self.paused
         if action == "resume":
             return not self.ended and self.paused
-        if action in ("preset", "custom"):
-            return not self.ended
-        if action == "again":
-            return self.ended
-        return True
+        return super().check_action(action, parameters)
 
     def action_close_field(self) -> None:
         """Esc while the length field is open: close it, length unchanged."""
         self._close_field()
 
-    def _close_field(self) -> None:
-        if not self.field_open:
-            return
-        self.field_open = False
-        self.query_one("#length-row").remove_class("open")
-        self.set_focus(None)
-        self.refresh_bindings()
-
-    async def action_leave(self) -> None:
-        """Esc once it has ended: keep any note typed but not entered, and go back."""
-        if not self.ended:
-            self._finish(completed=False)
+    def _before_leaving(self) -> None:
+        """Esc once it has ended: keep any note typed but not entered."""
         pending = self.query_one("#notes-input", Input).value
         if pending.strip():
             self._keep_note(pending)
-        await self.app.run_action("app.back")
 
     def action_pause(self) -> None:
         """Space: pause the timer."""
@@ -431,20 +361,11 @@ class MeditateScreen(ThawScreen):
         self.tick()
         self.refresh_bindings()
 
-    def action_end(self) -> None:
-        """Esc (or q) while sitting: end here; the after rating is offered, Esc again leaves."""
-        self._finish(completed=False)
-
     def action_again(self) -> None:
         """r, once ended: sit again as a new session."""
         if not self.ended:
             return
-        self.before = None
-        before = self.query_one("#before", FeelRating)
-        before.value = None
-        before.answered = False
-        before.display = True
-        before.focus()
+        self._ask_before_again()
         self._begin()
 
     def action_preset(self, step: int) -> None:
