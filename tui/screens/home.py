@@ -180,6 +180,7 @@ class HomeScreen(ThawScreen):
         self._banner: list[str] = []
         self._damaged: list[DamagedFile] = []
         self._putting_back = False
+        self._recent: list[CheckIn] = []
 
     def compose(self) -> ComposeResult:
         now = self.thaw.clock.now()
@@ -220,7 +221,8 @@ class HomeScreen(ThawScreen):
             yield Static(heading, classes="section", markup=False)
             yield Static(spark_rows(means), id="spark", markup=False)
         yield Static("Last entries", classes="section", markup=False)
-        yield Static(self._recent_lines(recent, now), id="recent")
+        self._recent = recent
+        yield Static(self._recent_lines(recent, now, exact_names=False), id="recent")
 
     def on_mount(self) -> None:
         self.call_after_refresh(self._after_first_paint)
@@ -236,6 +238,7 @@ class HomeScreen(ThawScreen):
     def _after_first_paint(self) -> None:
         # The body takes the arrow keys for scrolling on small terminals.
         self.query_one("#home-body").focus()
+        self._name_feelings()
         # Checking every file for problems reads all of history: once the screen is up, and in
         # a thread, so a key pressed meanwhile is not kept waiting for it.
         self.set_timer(BANNER_DELAY, self._start_file_check)
@@ -327,19 +330,33 @@ class HomeScreen(ThawScreen):
         return Static("\n".join(self._banner), id="banner", markup=False)
 
     # --- drawing ----------------------------------------------------------------------------
-    def _recent_lines(self, recent: list[CheckIn], now: datetime) -> Text:
-        """One line an entry: when, mood, feelings and the note's start (cut with … to fit)."""
+    def _name_feelings(self) -> None:
+        """Swap the first paint's plain feeling names for the vocabulary's own ("can't tell")."""
+        if any(c.emotions for c in self._recent):
+            now = self.thaw.clock.now()
+            self.query_one("#recent", Static).update(self._recent_lines(self._recent, now))
+
+    def _recent_lines(
+        self, recent: list[CheckIn], now: datetime, *, exact_names: bool = True
+    ) -> Text:
+        """One line an entry: when, mood, feelings and the note's start (cut with … to fit).
+
+        Reading the vocabulary costs ~11 ms of TOML before the first paint, so that paint names
+        feelings from their ids ("cant_tell" -> "cant tell"; 63 of 65 read the same) and
+        `_name_feelings` puts in the exact names a frame later.
+        """
         if not recent:
             return Text("Nothing here yet. Your first check-in will show here.", style="dim")
         content = self.thaw.content
+        exact_names = exact_names or "emotions.toml" in content.files_read
         whens = [describe_time(c.at, now) for c in recent]
         width = max(len(when) for when in whens)
         text = Text()  # each line is cut with … at the window's edge (#recent's CSS)
         for number, (c, when) in enumerate(zip(recent, whens, strict=True)):
             names = []
             for emotion_id in c.emotions:
-                emotion = content.emotion(emotion_id)
-                names.append(emotion.name if emotion is not None else emotion_id)
+                emotion = content.emotion(emotion_id) if exact_names else None
+                names.append(emotion.name if emotion is not None else emotion_id.replace("_", " "))
             detail = ", ".join(names)
             note = clean_line(c.note)
             if note:
