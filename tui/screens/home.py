@@ -134,6 +134,29 @@ def problem_lines(
     return lines
 
 
+# History's code and plotext take ~150 ms to import on first open. Imported here, in the file
+# check's thread once home is up and idle, pressing h pays only for reading and drawing.
+WARM_MODULES = (
+    "tui.core.content_types",
+    "tui.core.stats",
+    "tui.core.insights",
+    "tui.core.history_view",
+    "tui.screens.history",
+    "textual_plotext.plot",
+)
+
+
+def _warm_history_modules() -> None:
+    """Import what history will need (in a worker thread; a failure here is not news)."""
+    import importlib
+
+    for name in WARM_MODULES:
+        try:
+            importlib.import_module(name)
+        except Exception:
+            return
+
+
 class HomeScreen(ThawScreen):
     """The first screen. Loads only the last four weeks, so it opens fast with years of history.
 
@@ -273,6 +296,7 @@ class HomeScreen(ThawScreen):
         lines = problem_lines(problems, bool(getattr(store, "read_only", False)), damaged)
         with contextlib.suppress(RuntimeError):  # the app closed meanwhile
             self.app.call_from_thread(self._show_banner, lines, damaged)
+        _warm_history_modules()
 
     # --- putting a backup back --------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
