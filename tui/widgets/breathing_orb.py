@@ -205,8 +205,8 @@ class BreathingOrb(Widget):
             elif self._last_phase is not None and key != self._last_phase:
                 self.post_message(self.PhaseChanged(state))
             self._last_phase = key
-        frame = self._compute_frame(state)
         self.caption = self._caption(state)
+        frame = self._compute_frame(state, self.caption)
         rows = frame[1] if frame[0] == "orb" else ()
         self.rows = rows if isinstance(rows, tuple) else ()
         if frame != self._frame:
@@ -226,8 +226,11 @@ class BreathingOrb(Widget):
             return "Paused. Press space to carry on."
         return cue_text(state) if self.reduced_motion else countdown_text(state)
 
-    def _compute_frame(self, state: PhaseState | None) -> tuple[object, ...]:
-        caption = self._caption(state)
+    def _compute_frame(
+        self, state: PhaseState | None, caption: str | None = None
+    ) -> tuple[object, ...]:
+        if caption is None:
+            caption = self._caption(state)
         if self.reduced_motion or state is None:
             return ("cue", caption, self.size.height)
         level = 0.0 if self.finished else state.level
