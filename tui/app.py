@@ -417,6 +417,21 @@ class ThawApp(App[None]):
         self.push_screen(HelpScreen(collect_keys(self.screen), title=self.screen.title or ""))
 
     # --- terminal size ----------------------------------------------------------------------
+    @property
+    def _background_screens(self) -> list[Screen[object]]:
+        """The screens that show through the current one: none when it is opaque.
+
+        Textual always counts the screen directly underneath, so on every resize it laid out
+        home again (up to four times) beneath history's full-screen charts, a quarter of the
+        main thread's work in a resize on a slow machine. A covered screen loses nothing: when
+        it is shown again Textual lays it out for the size it finds. Translucent screens (the
+        dialogs) still show what is under them.
+        """
+        stack = self._screen_stack
+        if stack and stack[-1].styles.background.a == 1:
+            return []
+        return super()._background_screens
+
     def on_resize(self, event: Resize) -> None:
         self.call_after_refresh(self._check_size)
 

@@ -160,37 +160,30 @@ async def test_the_home_menu_never_wraps_two_columns_when_narrow(
         assert len(lines) == 4 and "Meditate" in lines[0]
 
 
-async def test_home_reads_only_four_weeks_and_checks_files_off_the_main_thread(
-    data_dir: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+async def test_a_covered_screen_waits_for_its_layout_and_gets_it_when_shown_again(
+    data_dir: Path, clock: FakeClock
 ) -> None:
-    """Years of history cost home nothing before its first paint."""
-    store = Store(data_dir, clock)
-    store.add_checkin(5, at=clock.now() - timedelta(days=800))
-    ranges: list[tuple[object, object]] = []
-    checked_in: list[str] = []
-    real_checkins = store.checkins
-
-    def checkins(since: object = None, until: object = None) -> object:
-        ranges.append((since, until))
-        return real_checkins(since=since, until=until)  # type: ignore[arg-type]
-
-    class Spy(Store):
-        @property
-        def problems(self) -> list[Problem]:
-            checked_in.append(threading.current_thread().name)
-            return []
-
-    monkeypatch.setattr(store, "checkins", checkins)
-    monkeypatch.setattr(store, "__class__", Spy)
-    app = ThawApp(store, shared_content(), clock)
+    """Under an opaque screen, home is not laid out on every resize (history's resizes paid for
+    it), yet after a resize it comes back laid out for the new size."""
+    app, _ = make_app(data_dir, clock)
     async with app.run_test(size=(80, 24)) as pilot:
-        for _ in range(30):
-            await pilot.pause(0.1)
-            if checked_in:
-                break
-    four_weeks_ago = clock.now().date() - timedelta(days=27)
-    assert ranges and all(since == four_weeks_ago for since, _ in ranges)
-    assert checked_in and threading.main_thread().name not in checked_in
+        await pilot.pause()
+        home = app.screen
+        menu = home.query_one("#menu")
+        wide = menu.size.width
+        assert len(text_of(app, "#menu").strip().splitlines()) == 4
+        await pilot.press("s")
+        await pilot.pause(0.1)
+        assert app.screen is not home
+        assert app._background_screens == []
+        await pilot.resize_terminal(50, 24)
+        await pilot.pause(0.1)
+        assert menu.size.width == wide  # not laid out while covered
+        await pilot.press("escape")
+        await pilot.pause(0.1)
+        assert app.screen is home
+        assert menu.size.width < wide
+        assert len(text_of(app, "#menu").strip().splitlines()) == 6
 
 
 async def test_low_moods_bring_one_calm_line_pointing_to_support(
