@@ -7,7 +7,10 @@ Measures (headless, same process, same machine load):
 - range switch: y/a/w/m on the mood chart until the new chart is painted, once history has
   read everything (reported: how long after opening that was) and again while it still reads;
 - resize: the longest the event loop stalls (so a key would wait) while the terminal is resized
-  between 80x24 and 200x60 on the all-time chart, against the minimal app doing the same.
+  on the all-time chart, against the minimal app doing the same, each in a fresh process (as the
+  app runs: only its own objects in memory) and in three patterns: steps between 80x24 and
+  200x60 a moment apart, a hesitant drag (a new size just as the chart for the last one is being
+  drawn) and a fast drag (a new size every 20 ms).
 
 Run: .venv/bin/python bench/bench_history.py [--profile open|switch|resize]
 """
@@ -18,6 +21,7 @@ import argparse
 import asyncio
 import compileall
 import cProfile
+import functools
 import json
 import pstats
 import statistics
@@ -48,6 +52,11 @@ END = datetime(2026, 11, 25, 9, 30, tzinfo=LONDON)
 REPEAT = 5
 FIRST_RUNS = 5
 SIZES = ((200, 60), (120, 40), (80, 24), (200, 60), (80, 24))
+RESIZE_RUNS = 3
+"""Fresh processes for each app's resizes."""
+HESITANT = tuple((140 + 6 * i, 40 + i) for i in range(8))
+"""Sizes never drawn before, so each one has its chart built (the 75 ms pause lets it start)."""
+DRAG = tuple((100 + 5 * i, 30 + i) for i in range(16))
 
 
 class LagMonitor:
@@ -118,17 +127,95 @@ async def until(check: Callable[[], bool], timeout: float = 30.0) -> None:
         await asyncio.sleep(0.001)
 
 
-async def minimal_resize_stall(lag: LagMonitor) -> tuple[float, float]:
-    """The same resizes on the minimal app: the stall any Textual app shows on this machine."""
-    app = Minimal()
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
+class Stalls:
+    """Each resize's longest event-loop stall and the main thread's CPU time inside it."""
+
+    def __init__(self) -> None:
+        self.found: dict[str, list[tuple[float, float]]] = {}
+
+    async def measure(
+        self, pattern: str, lag: LagMonitor, step: Callable[[], Awaitable[None]]
+    ) -> None:
         lag.start()
-        for size in SIZES:
-            await pilot.resize_terminal(*size)
-            await asyncio.sleep(0.05)
+        await step()
+        self.found.setdefault(pattern, []).append((lag.stop(), lag.worst_cpu))
+
+
+async def resize_patterns(
+    pilot: object, settle: Callable[[], Awaitable[object]], stalls: Stalls
+) -> None:
+    """The three patterns, a stall measured per resize (`settle` waits for the screen to be
+    painted again). `pilot.resize_terminal` is how Textual's own tests resize: the same Resize
+    event the terminal driver posts on SIGWINCH."""
+    lag = LagMonitor()
+    resize = pilot.resize_terminal  # type: ignore[attr-defined]
+
+    async def to(size: tuple[int, int], wait: float) -> None:
+        await resize(*size)
+        await asyncio.sleep(wait)
+        await settle()
+
+    for size in SIZES:  # steps: a moment between sizes, the chart redrawn for each
+        await stalls.measure("steps", lag, functools.partial(to, size, 0.3))
+    for size in HESITANT:  # a pause just long enough for the new size's chart to be started
+        await stalls.measure("hesitant", lag, functools.partial(to, size, 0.075))
+    await asyncio.sleep(0.5)
+
+    async def drag(sizes: tuple[tuple[int, int], ...]) -> None:
+        for size in sizes:
+            await resize(*size)
+            await asyncio.sleep(0.02)
+        await asyncio.sleep(0.3)
+        await settle()
+
+    # One stall a drag: the longest over all its sizes. Out, then back.
+    await stalls.measure("drag", lag, functools.partial(drag, DRAG))
+    await stalls.measure("drag", lag, functools.partial(drag, DRAG[::-1]))
+
+
+async def resize_child(kind: str, data_dir: Path, profile: bool) -> None:
+    """In a fresh process: the resize patterns on the minimal app or on history's all-time
+    chart (ten years), printed as JSON."""
+    stalls = Stalls()
+    prof = Profiler("resize" if profile else "")
+    if kind == "minimal":
+        app = Minimal()
+        async with app.run_test(size=(80, 24)) as pilot:
             await pilot.pause()
-        return lag.stop(), lag.worst_cpu
+            prof.start("resize")
+            await resize_patterns(pilot, pilot.pause, stalls)
+            prof.stop("resize")
+    else:
+
+        async def body(app: ThawApp, pilot: object) -> None:
+            await pilot.press("h")  # type: ignore[attr-defined]
+            await painted_after(app)
+            await pilot.press("a")  # type: ignore[attr-defined]
+            await painted_after(app)
+            await until(lambda: history_settled(app))
+            prof.start("resize")
+            await resize_patterns(pilot, lambda: painted_after(app), stalls)
+            prof.stop("resize")
+
+        await with_history(data_dir, Content(), body)
+    if profile:
+        prof.report()
+    print(json.dumps(stalls.found))
+
+
+def resize_runs(kind: str, data_dir: Path, runs: int) -> dict[str, list[tuple[float, float]]]:
+    """Every pattern's stalls over `runs` fresh processes, one after another."""
+    found: dict[str, list[tuple[float, float]]] = {}
+    for _ in range(runs):
+        done = subprocess.run(
+            [sys.executable, __file__, "--resize-child", kind, str(data_dir)],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        for pattern, values in json.loads(done.stdout.strip().splitlines()[-1]).items():
+            found.setdefault(pattern, []).extend(tuple(v) for v in values)
+    return found
 
 
 async def minimal_key_to_paint() -> float:
@@ -247,9 +334,16 @@ async def main() -> None:
     parser.add_argument("--profile", choices=("open", "switch", "resize"), default="")
     parser.add_argument("--first-open-child", metavar="DATA_DIR", help=argparse.SUPPRESS)
     parser.add_argument("--instant", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--resize-child", nargs=2, metavar=("KIND", "DATA_DIR"), help=argparse.SUPPRESS
+    )
     args = parser.parse_args()
     if args.first_open_child:
         await first_open_child(Path(args.first_open_child), instant=args.instant)
+        return
+    if args.resize_child:
+        kind, where = args.resize_child
+        await resize_child(kind, Path(where), profile=False)
         return
     prof = Profiler(args.profile)
     # Bytecode as an installed copy has it (pip compiles on install): without this, a run with
@@ -259,19 +353,22 @@ async def main() -> None:
     print("Preparing ten years of history (generated, fixed seed)...", flush=True)
     data_dir = prepared_dir(tmp / "data", END)
     content = Content()
-    lag = LagMonitor()
+    if args.profile == "resize":
+        await resize_child("history", data_dir, profile=True)  # in this process, profiled
+        return
 
     print(f"First opens, each in a fresh process ({FIRST_RUNS})...", flush=True)
     fresh = first_opens(data_dir, FIRST_RUNS)
     instant = first_opens(data_dir, 3, instant=True)
     minimal = [await minimal_key_to_paint() for _ in range(REPEAT)]
-    minimal_stall, minimal_stall_cpu = max([await minimal_resize_stall(lag) for _ in range(REPEAT)])
+    print(f"Resizes, each app in {RESIZE_RUNS} fresh processes...", flush=True)
+    minimal_resizes = resize_runs("minimal", data_dir, RESIZE_RUNS)
+    history_resizes = resize_runs("history", data_dir, RESIZE_RUNS)
     preloaded = [name for name in ("plotext", "tui.screens.history") if name in sys.modules]
     opens: list[float] = []
     settle: list[float] = []
     switches: dict[str, list[float]] = {"y": [], "a": [], "w": [], "m": []}
     early: dict[str, list[float]] = {"y": [], "a": []}
-    resize_lag: list[tuple[float, float]] = []
     checkins = 0
 
     async def switch(app: ThawApp, pilot: object, key: str) -> float:
@@ -303,17 +400,6 @@ async def main() -> None:
             for key in ("y", "a", "w", "m"):
                 switches[key].append(await switch(app, pilot, key))
             prof.stop("switch")
-            await pilot.press("a")  # type: ignore[attr-defined]
-            await painted_after(app)
-            await until(lambda: history_settled(app))
-            lag.start()
-            prof.start("resize")
-            for size in SIZES:
-                await pilot.resize_terminal(*size)  # type: ignore[attr-defined]
-                await asyncio.sleep(0.05)
-                await painted_after(app)
-            prof.stop("resize")
-            resize_lag.append((lag.stop(), lag.worst_cpu))
 
         await with_history(data_dir, content, body)
 
@@ -355,12 +441,21 @@ async def main() -> None:
             f"range switch '{key}' right after opening (older years still being read): "
             f"max {max(values) * ms:.1f} ms (not a budget: it waits for the read)"
         )
-    stall, stall_cpu = max(resize_lag)
     print(
-        f"longest event-loop stall during resizes: history {stall * ms:.1f} ms "
-        f"(main-thread CPU in it {stall_cpu * ms:.1f} ms), minimal app {minimal_stall * ms:.1f} ms "
-        f"(CPU {minimal_stall_cpu * ms:.1f} ms)"
+        f"event-loop stalls while resizing ({RESIZE_RUNS} fresh processes each; per resize, "
+        "the longest gap a key would have waited, and the main thread's CPU in it):"
     )
+    stall = 0.0
+    for pattern, measured in history_resizes.items():
+        stalls = sorted(gap for gap, _ in measured)
+        cpu = max(measured)[1]
+        low = sorted(gap for gap, _ in minimal_resizes[pattern])
+        stall = max(stall, stalls[-1])
+        print(
+            f"  {pattern:<9} history: median {statistics.median(stalls) * ms:.1f} ms, "
+            f"max {stalls[-1] * ms:.1f} ms (CPU {cpu * ms:.1f} ms) over {len(stalls)}; "
+            f"minimal app: median {statistics.median(low) * ms:.1f} ms, max {low[-1] * ms:.1f} ms"
+        )
     checks = {
         "open +250 ms": max(first_delta, warm - base) <= 0.250,
         "switch 100 ms": all(max(v) <= 0.100 for v in switches.values()),
