@@ -112,6 +112,11 @@ class PtyProcess:
         """Type into the terminal."""
         os.write(self.fd, data.encode() if isinstance(data, str) else data)
 
+    def resize(self, cols: int, rows: int) -> None:
+        """What dragging the window does: the terminal gets a new size and the program SIGWINCH
+        (the kernel sends it to the terminal's foreground process group)."""
+        fcntl.ioctl(self.fd, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
+
     def hang_up(self) -> None:
         """What an SSH drop does: SIGHUP to the process."""
         os.kill(self.pid, signal.SIGHUP)

@@ -58,9 +58,9 @@ def test_stats_prints_sparklines_for_recent_days(data_dir: Path) -> None:
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
     assert lines[0].startswith("The last 7 days (")
-    mood = next(line for line in lines if line.startswith("Mood"))
-    assert "average 5.0, from 3 to 7, 3 days with a check-in" in mood
-    assert any(block in mood for block in "▁▂▃▄▅▆▇█")
+    mood_line = next(line for line in lines if line.startswith("Mood"))
+    assert "average 5.0, from 3 to 7, 3 days with a check-in" in mood_line
+    assert any(block in mood_line for block in "▁▂▃▄▅▆▇█")
     assert any(line.startswith("Feel") for line in lines)
     assert "Range  1 different feeling named, 1 of them pleasant" in lines
     assert "Practice  2 minutes (breathing 2)" in lines

@@ -15,6 +15,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from tui.core.clock import FakeClock
+from tui.core.models import CheckIn
 from tui.core.store import Store
 
 
@@ -27,7 +28,7 @@ def main() -> None:
 
     print("ready", flush=True)
     n = 0
-    mine = []
+    mine: list[CheckIn] = []
     while True:
         n += 1
         if n % 15 == 0:
