@@ -439,3 +439,29 @@ async def test_escape_with_nothing_typed_keeps_nothing(data_dir: Path, clock: Fa
         await pilot.press("escape")
         await pilot.pause()
     assert store.draft() is None
+
+
+@pytest.mark.parametrize("no_color", [False, True])
+async def test_the_focused_text_field_stands_out_even_without_colour(
+    data_dir: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch, no_color: bool
+) -> None:
+    """With NO_COLOR the focused and unfocused borders were the same grey; a heavy line now
+    shows where typing goes. With colour the calm rounded border stays."""
+    if no_color:
+        monkeypatch.setenv("NO_COLOR", "1")
+    else:
+        monkeypatch.delenv("NO_COLOR", raising=False)
+    app, _ = make_app(data_dir, clock, start="checkin")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert app.no_color is no_color
+        note = app.screen.query_one("#note", TextArea)
+        tags = app.screen.query_one("#tags", Input)
+        note.focus()
+        await pilot.pause()
+        assert note.styles.border_top[0] == ("heavy" if no_color else "round")
+        assert tags.styles.border_top[0] == "round"
+        tags.focus()
+        await pilot.pause()
+        assert note.styles.border_top[0] == "round"
+        assert tags.styles.border_top[0] == ("heavy" if no_color else "round")
