@@ -186,6 +186,39 @@ async def test_a_covered_screen_waits_for_its_layout_and_gets_it_when_shown_agai
         assert len(text_of(app, "#menu").strip().splitlines()) == 6
 
 
+async def test_home_reads_only_four_weeks_and_checks_files_off_the_main_thread(
+    data_dir: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Years of history cost home nothing before its first paint."""
+    store = Store(data_dir, clock)
+    store.add_checkin(5, at=clock.now() - timedelta(days=800))
+    ranges: list[tuple[object, object]] = []
+    checked_in: list[str] = []
+    real_checkins = store.checkins
+
+    def checkins(since: object = None, until: object = None) -> object:
+        ranges.append((since, until))
+        return real_checkins(since=since, until=until)  # type: ignore[arg-type]
+
+    class Spy(Store):
+        @property
+        def problems(self) -> list[Problem]:
+            checked_in.append(threading.current_thread().name)
+            return []
+
+    monkeypatch.setattr(store, "checkins", checkins)
+    monkeypatch.setattr(store, "__class__", Spy)
+    app = ThawApp(store, shared_content(), clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        for _ in range(30):
+            await pilot.pause(0.1)
+            if checked_in:
+                break
+    four_weeks_ago = clock.now().date() - timedelta(days=27)
+    assert ranges and all(since == four_weeks_ago for since, _ in ranges)
+    assert checked_in and threading.main_thread().name not in checked_in
+
+
 async def test_low_moods_bring_one_calm_line_pointing_to_support(
     data_dir: Path, clock: FakeClock
 ) -> None:
