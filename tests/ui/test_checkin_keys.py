@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual.widgets import Footer, Input, TextArea
+from textual.widgets import Input, TextArea
 
 from tests.ui.test_app import FakeSupportScreen, fake_support, make_app, text_of
 from tui.core.clock import FakeClock
 from tui.screens.checkin import CheckInScreen
 from tui.widgets.emotion_picker import EmotionList, EmotionPicker
+from tui.widgets.key_footer import KeyFooter
 
 __all__ = ["fake_support"]  # the fixture, used by name below
 
@@ -102,7 +103,7 @@ async def test_the_footer_shows_the_save_key_that_works_where_the_cursor_is(
     app, store = make_app(data_dir, clock, start="checkin")
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        assert app.screen.query(Footer)
+        assert app.screen.query(KeyFooter)
         assert footer_keys(app).get("⏎") == "Save"
         assert "^j" not in footer_keys(app)
         for selector in ("#emotion-filter", "#tags"):

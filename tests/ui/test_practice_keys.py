@@ -6,8 +6,7 @@ import dataclasses
 from pathlib import Path
 
 import pytest
-from textual.widgets import Footer, Input
-from textual.widgets._footer import FooterKey
+from textual.widgets import Input
 
 from tests.ui.practice_helpers import breathe_to, make_app, running, sessions, sit
 from tui.app import ThawApp
@@ -21,6 +20,7 @@ from tui.screens.meditate import MeditateScreen
 from tui.widgets.breathing_orb import BreathingOrb
 from tui.widgets.countdown import Countdown
 from tui.widgets.feel_rating import HINT_TEXT, FeelRating
+from tui.widgets.key_footer import KeyFooter
 
 
 def on_screen(app: ThawApp) -> object:
@@ -35,20 +35,18 @@ def footer_keys(app: ThawApp) -> dict[str, str]:
 
 def footer_text(app: ThawApp) -> str:
     """The footer's words as drawn, to be sure the description really reached the screen."""
-    footer = app.screen.query_one(Footer)
-    return " ".join(str(key.render()) for key in footer.children)
+    footer = app.screen.query_one(KeyFooter)
+    return "".join(strip.text for strip in footer.render_lines(footer.region.reset_offset))
 
 
 def footer_key_in_view(app: ThawApp, description: str) -> bool:
-    """True if the footer key with this description is drawn where nothing else covers it."""
-    for key in app.screen.query(FooterKey):
-        if key.description == description:
-            region = key.region
-            if region.width == 0 or region.right > app.size.width:
-                return False
-            widget, _ = app.screen.get_widget_at(region.right - 1, region.y)
-            return widget is key
-    return False
+    """True if the footer is drawn where nothing else covers it and shows this key whole."""
+    footer = app.screen.query_one(KeyFooter)
+    region = footer.region
+    if region.height == 0 or region.bottom > app.size.height:
+        return False
+    widget, _ = app.screen.get_widget_at(region.x, region.y)
+    return widget is footer and f" {description} " in footer_text(app)
 
 
 def visible_text(widget: object) -> str:
@@ -218,7 +216,7 @@ async def test_the_orb_and_its_countdown_stay_in_view_on_a_small_terminal(
         assert isinstance(screen, BreatheScreen)
         orb = screen.query_one(BreathingOrb)
         await breathe_to(pilot, clock, orb, 0.5)
-        footer = screen.query_one(Footer)
+        footer = screen.query_one(KeyFooter)
         assert orb.region.height >= 3
         assert orb.region.bottom <= footer.region.y  # nothing of it under the footer
         assert not screen.query_one("#pattern-evidence").display
@@ -247,7 +245,7 @@ async def test_the_meditation_countdown_stays_in_view_on_a_small_terminal(
     app = make_app(data_dir, clock, "meditate", {})
     async with running(app, size=size) as (pilot, _):
         countdown = app.screen.query_one(Countdown)
-        footer = app.screen.query_one(Footer)
+        footer = app.screen.query_one(KeyFooter)
         assert countdown.region.height == 3
         assert countdown.region.bottom <= footer.region.y
         assert "02:00" not in visible_text(countdown)  # Digits draws big figures...
@@ -264,7 +262,7 @@ async def test_the_grounding_prompt_and_field_stay_in_view_on_a_small_terminal(
     async with running(app, size=size) as (pilot, _):
         await pilot.press("n")
         screen = app.screen
-        footer = screen.query_one(Footer)
+        footer = screen.query_one(KeyFooter)
         prompt = screen.query_one("#prompt")
         field = screen.query_one("#note", Input)
         assert prompt.region.height >= 1 and field.region.height >= 1

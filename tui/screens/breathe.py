@@ -9,7 +9,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.widgets import Footer, Header, Input, Static
+from textual.widgets import Header, Input, Static
 
 from tui.core.content import BreathPattern
 from tui.core.errors import InputError
@@ -33,6 +33,7 @@ from tui.screens.practice_base import (
 )
 from tui.widgets.breathing_orb import BreathingOrb
 from tui.widgets.feel_rating import KEY_HELP_ROW, FeelRating
+from tui.widgets.key_footer import KeyFooter
 from tui.widgets.practice_field import PracticeField
 
 PATTERN_KEYS = "Another pattern: ← the one before, → the next"
@@ -137,7 +138,7 @@ class BreatheScreen(PracticeScreen):
             yield Static(id="custom-error")
         yield FeelRating("before", id="before")
         yield FeelRating("after", id="after")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.title = "Breathe"

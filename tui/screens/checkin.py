@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, ClassVar
 from textual import on
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Footer, Header, Input, Label, Static, TextArea
+from textual.widgets import Header, Input, Label, Static, TextArea
 
 from tui.core.errors import DataError, InputError, StaleEditError, ThawError
 from tui.core.models import CheckIn, Draft
@@ -18,6 +18,7 @@ from tui.screens import SCREENS
 from tui.screens.base import ThawScreen, describe_time
 from tui.widgets.emotion_picker import EmotionList, EmotionPicker
 from tui.widgets.feel_scale import FeelScale
+from tui.widgets.key_footer import KeyFooter
 from tui.widgets.mood_scale import MoodScale
 from tui.widgets.tag_input import TagInput, split_tags
 
@@ -156,7 +157,7 @@ class CheckInScreen(ThawScreen):
             yield Static("", id="saved-line", markup=False)
             yield Static("", id="suggestion-line", markup=False)
             yield Static("Enter or Esc: go on", id="saved-keys", markup=False)
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one(MoodScale).focus()

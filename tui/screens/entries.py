@@ -10,12 +10,13 @@ from textual import on
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import DataTable, Footer, Header, Input, Static
+from textual.widgets import DataTable, Header, Input, Static
 
 from tui.core.errors import InputError, StaleEditError, ThawError
 from tui.core.text import clean_line
 from tui.screens.base import ThawScreen, describe_time, thaw_app
 from tui.screens.checkin import CheckInScreen
+from tui.widgets.key_footer import KeyFooter
 
 if TYPE_CHECKING:
     from datetime import datetime
@@ -162,7 +163,7 @@ class EntriesScreen(ThawScreen):
         table: DataTable[Text] = DataTable(cursor_type="row", zebra_stripes=True, id="entries")
         yield table
         yield Static("", id="entry-detail")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         table = self._table()

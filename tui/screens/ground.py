@@ -8,13 +8,14 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.widgets import Footer, Header, Input, Static
+from textual.widgets import Header, Input, Static
 
 from tui.core.content import GroundingExercise
 from tui.core.models import Session
 from tui.core.practice import GroundingRun, resolve_id
 from tui.screens.practice_base import END_KEY, LEAVE_KEY, PracticeScreen
 from tui.widgets.feel_rating import KEY_HELP_ROW, FeelRating
+from tui.widgets.key_footer import KeyFooter
 from tui.widgets.practice_field import PracticeField
 
 EXERCISE_KEYS = "Another exercise: PgDn the next, PgUp the one before"
@@ -142,7 +143,7 @@ class GroundScreen(PracticeScreen):
             )
         yield FeelRating("before", id="before")
         yield FeelRating("after", id="after")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.title = "Ground"

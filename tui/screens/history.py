@@ -39,7 +39,7 @@ from tui.core.stats import calendar_grid, local_day
 from tui.core.text import clean_line
 from tui.screens.base import ThawScreen
 from tui.widgets.history_chart import HistoryChart, warm_up
-from tui.widgets.history_footer import KeyFooter
+from tui.widgets.key_footer import KeyFooter
 
 if TYPE_CHECKING:
     from textual.app import ComposeResult

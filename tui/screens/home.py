@@ -12,12 +12,13 @@ from typing import TYPE_CHECKING, ClassVar
 from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from tui.core.errors import ThawError
 from tui.core.text import clean_line
 from tui.screens import SCREENS
 from tui.screens.base import ThawScreen, describe_time
+from tui.widgets.key_footer import KeyFooter
 
 if TYPE_CHECKING:
     from textual.app import ComposeResult
@@ -214,7 +215,7 @@ class HomeScreen(ThawScreen):
                 yield self._banner_widget()
             yield from self._body(now)
             yield Static(self._menu(), id="menu")
-        yield Footer()
+        yield KeyFooter()
 
     def _body(self, now: datetime) -> Iterator[Static]:
         """Today, an unfinished draft, a hard stretch, the last four weeks and the last entries."""

@@ -10,13 +10,14 @@ from typing import TYPE_CHECKING, ClassVar
 from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui.core.content import ContentError
 from tui.core.errors import ThawError
 from tui.screens.base import ThawScreen
 from tui.widgets.care_form import FormDialog, FormField
+from tui.widgets.key_footer import KeyFooter
 
 if TYPE_CHECKING:
     from textual.app import ComposeResult
@@ -126,7 +127,7 @@ class IdeasScreen(ThawScreen):
             yield OptionList(id="ideas-list")
             with VerticalScroll(id="idea-detail"):
                 yield Static("", id="idea-text", markup=False)
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         content = self.thaw.content

@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Center, Vertical
 from textual.timer import Timer
-from textual.widgets import Footer, Header, Input, Static
+from textual.widgets import Header, Input, Static
 
 from tui.core.errors import InputError
 from tui.core.models import Session
@@ -26,6 +26,7 @@ from tui.screens.practice_base import (
 )
 from tui.widgets.countdown import Countdown
 from tui.widgets.feel_rating import KEY_HELP_ROW, FeelRating
+from tui.widgets.key_footer import KeyFooter
 from tui.widgets.practice_field import PracticeField
 
 # The screen sleeps until the next thing due (a new second on the countdown, a bell, the end)
@@ -126,7 +127,7 @@ class MeditateScreen(PracticeScreen):
         with Vertical(id="notes-row", classes="row"):
             yield PracticeField(id="notes-input", max_length=500)
             yield Static(id="notes-said", classes="quiet")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.title = "Meditate"

@@ -8,7 +8,7 @@ from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.css.query import NoMatches
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui.core.content import ContentError
@@ -18,6 +18,7 @@ from tui.core.text import NOTE_MAX_CHARS, clean_line, clean_text
 from tui.screens.base import ThawScreen
 from tui.widgets.care_confirm import ConfirmDialog
 from tui.widgets.care_form import FormDialog, FormField
+from tui.widgets.key_footer import KeyFooter
 
 if TYPE_CHECKING:
     from textual.app import ComposeResult
@@ -117,7 +118,7 @@ class PlanScreen(ThawScreen):
                 yield Static("", id="plan-text", markup=False)
         # Compact, without the palette hint (Ctrl+P still works): at 80 columns every key of
         # this screen stays visible, Delete and F2 Support included.
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         try:

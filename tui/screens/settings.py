@@ -12,7 +12,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.style import Style
-from textual.widgets import Checkbox, Footer, Header, Input, Label, Select, Static
+from textual.widgets import Checkbox, Header, Input, Label, Select, Static
 
 from tui.core.content import ContentError
 from tui.core.errors import InputError
@@ -20,6 +20,7 @@ from tui.core.report import MAX_WEEKS, MIN_WEEKS
 from tui.core.text import clean_line
 from tui.screens.base import ThawScreen
 from tui.screens.support import SOMEWHERE_ELSE
+from tui.widgets.key_footer import KeyFooter
 
 if TYPE_CHECKING:
     from textual.app import ComposeResult
@@ -323,7 +324,7 @@ class SettingsScreen(ThawScreen):
             yield from self._number_row("report_weeks", settings)
             for name, label in CHECKS[2:]:
                 yield self._checkbox(name, label, settings)
-        yield Footer()
+        yield KeyFooter()
 
     @staticmethod
     def _check_label(label: str, on: bool) -> str:

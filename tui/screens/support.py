@@ -13,7 +13,7 @@ from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.css.query import NoMatches
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui.core.content import ContentError, guess_country
@@ -23,6 +23,7 @@ from tui.core.text import clean_line, clean_text
 from tui.screens.base import ThawScreen
 from tui.widgets.care_confirm import ConfirmDialog
 from tui.widgets.care_form import FormDialog, FormField
+from tui.widgets.key_footer import KeyFooter
 
 if TYPE_CHECKING:
     from textual.app import ComposeResult
@@ -145,7 +146,7 @@ class SupportScreen(ThawScreen):
             yield OptionList(id="contacts")
             yield Static("", id="support-find", classes="support-section", markup=False)
             yield Static("", id="support-footnote", classes="support-section", markup=False)
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         try:

@@ -1,4 +1,4 @@
-"""KeyFooter: the screen's keys on one line, drawn by one widget instead of one widget a key."""
+"""KeyFooter: the screen's keys on one line, one widget; back, F1 and F2 Support never cut off."""
 
 from __future__ import annotations
 

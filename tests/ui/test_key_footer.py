@@ -1,7 +1,8 @@
-"""The history footer: every key that matters fits, and F2 Support is never cut off."""
+"""The key footer on every screen: the keys that matter fit, and F2 Support is never cut off."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import ClassVar
 
 import pytest
@@ -9,7 +10,9 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
-from tui.widgets.history_footer import KeyFooter, fit_keys
+from tests.ui.test_app import make_app
+from tui.core.clock import FakeClock
+from tui.widgets.key_footer import KeyFooter, fit_keys
 
 
 class Crowded(Screen[None]):
@@ -88,3 +91,23 @@ def test_fit_keys_tightens_then_drops_the_least_needed_keys_last_first() -> None
     assert fit_keys(items, 38) == ([0, 1, 2, 3], "")
     assert fit_keys(items, 30) == ([0, 1, 3], "")
     assert fit_keys(items, 20) == ([0, 3], "")
+
+
+SCREENS_WITH_BACK = ["checkin", "entries", "breathe", "meditate", "ground", "history", "ideas"]
+SCREENS_WITH_BACK += ["plan", "support", "settings"]
+
+
+@pytest.mark.parametrize("start", ["home", *SCREENS_WITH_BACK])
+async def test_every_screen_keeps_its_way_back_keys_and_support_whole_at_40_columns(
+    data_dir: Path, clock: FakeClock, start: str
+) -> None:
+    """Textual's Footer cut 40 columns mid-word ("F2 Sup") or dropped Support altogether."""
+    app, _ = make_app(data_dir, clock, start=start)
+    async with app.run_test(size=(40, 12)) as pilot:
+        await pilot.pause(0.2)
+        assert type(app.screen).__name__.lower().startswith(start)
+        footer = app.screen.query_one(KeyFooter)
+        line = str(footer.render())
+        assert len(line.rstrip()) <= 40
+        assert "F1 Keys" in line and line.rstrip().endswith("F2 Support")
+        assert start == "home" or "esc " in line
