@@ -465,3 +465,24 @@ async def test_the_focused_text_field_stands_out_even_without_colour(
         await pilot.pause()
         assert note.styles.border_top[0] == "round"
         assert tags.styles.border_top[0] == ("heavy" if no_color else "round")
+
+
+@pytest.mark.parametrize("no_color", [False, True])
+async def test_the_focused_scale_stands_out_even_without_colour(
+    data_dir: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch, no_color: bool
+) -> None:
+    """Without colour the focused scale's numbers are underlined (with colour, they brighten)."""
+    if no_color:
+        monkeypatch.setenv("NO_COLOR", "1")
+    else:
+        monkeypatch.delenv("NO_COLOR", raising=False)
+    app, _ = make_app(data_dir, clock, start="checkin")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        mood = app.screen.query_one(MoodScale)
+        feel = app.screen.query_one(FeelScale)
+        for focused, other in ((mood, feel), (feel, mood)):
+            focused.focus()
+            await pilot.pause()
+            assert bool(focused.get_component_rich_style("scale--cell").underline) is no_color
+            assert not other.get_component_rich_style("scale--cell").underline
