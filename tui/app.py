@@ -19,6 +19,7 @@ from textual.reactive import Initialize, Reactive
 from textual.screen import Screen
 from textual.theme import Theme
 
+from tui import startup_gc
 from tui.core.errors import DataError, StaleEditError, ThawError
 from tui.core.models import Settings
 from tui.screens import SCREENS
@@ -287,6 +288,7 @@ class ThawApp(App[None]):
         # Keys typed before the first paint wait for it: the first screen's own focus is set by
         # then, so `thaw checkin`, 7, Enter typed at once is a whole check-in.
         self.screen.call_after_refresh(self._release_held_input)
+        self.screen.call_after_refresh(startup_gc.resume)
         self.set_timer(HOLD_KEYS_SECONDS, self._release_held_input)
         self.call_after_refresh(self._check_size)
         if self._start_problem:

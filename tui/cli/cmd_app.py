@@ -70,6 +70,9 @@ def start_for(args: argparse.Namespace, content: Content) -> tuple[str, dict[str
 
 def run(args: argparse.Namespace, ctx: CliContext) -> int:
     """Run the app until the person leaves; the terminal is restored by Textual on the way out."""
+    from tui import startup_gc
+
+    startup_gc.pause()  # the app turns it back on once its first screen is painted
     content = ctx.content()
     start, start_args = start_for(args, content)
     store = ctx.store()

@@ -287,11 +287,11 @@ class HistoryScreen(ThawScreen):
         A full pass scans every object the process holds and stops every thread meanwhile: with
         home, history and ten years of days in memory that was 50 ms and more on a slow machine,
         and when it fell inside a resize, keys waited for both. Objects made from here on are
-        still collected as usual. Nothing is done if something else already froze objects.
+        still collected as usual. Closing history unfreezes everything, start-up's own freeze
+        (`tui.startup_gc`) included: from then on the collector works as Python's default does.
         """
-        if self._froze or gc.get_freeze_count() == 0:
-            gc.freeze()
-            self._froze = True
+        gc.freeze()
+        self._froze = True
 
     def on_unmount(self) -> None:
         if self._froze:
