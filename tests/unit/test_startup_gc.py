@@ -22,7 +22,7 @@ def collector_restored() -> Iterator[None]:
 def test_pause_then_resume_freezes_what_exists_and_collects_again() -> None:
     startup_gc.pause()
     assert not gc.isenabled()
-    made = [[] for _ in range(10)]  # made while paused, as start-up's objects are
+    made: list[list[int]] = [[] for _ in range(10)]  # made while paused, as start-up's objects are
     startup_gc.resume()
     assert gc.isenabled()
     assert gc.get_freeze_count() >= len(made)
