@@ -32,7 +32,7 @@ import time
 from collections.abc import Awaitable, Callable
 from datetime import datetime
 from pathlib import Path
-from typing import ClassVar
+from typing import Any, ClassVar
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -203,17 +203,19 @@ async def resize_child(kind: str, data_dir: Path, profile: bool) -> None:
     print(json.dumps(stalls.found))
 
 
+def in_child(*args: str) -> Any:
+    """Run this script in a fresh process with `args`; the JSON it prints last."""
+    done = subprocess.run(
+        [sys.executable, __file__, *args], capture_output=True, text=True, check=True
+    )
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
 def resize_runs(kind: str, data_dir: Path, runs: int) -> dict[str, list[tuple[float, float]]]:
     """Every pattern's stalls over `runs` fresh processes, one after another."""
     found: dict[str, list[tuple[float, float]]] = {}
     for _ in range(runs):
-        done = subprocess.run(
-            [sys.executable, __file__, "--resize-child", kind, str(data_dir)],
-            capture_output=True,
-            text=True,
-            check=True,
-        )
-        for pattern, values in json.loads(done.stdout.strip().splitlines()[-1]).items():
+        for pattern, values in in_child("--resize-child", kind, str(data_dir)).items():
             found.setdefault(pattern, []).extend(tuple(v) for v in values)
     return found
 
@@ -260,13 +262,7 @@ def first_opens(data_dir: Path, runs: int, instant: bool = False) -> list[tuple[
     results = []
     extra = ["--instant"] if instant else []
     for _ in range(runs):
-        done = subprocess.run(
-            [sys.executable, __file__, "--first-open-child", str(data_dir), *extra],
-            capture_output=True,
-            text=True,
-            check=True,
-        )
-        found = json.loads(done.stdout.strip().splitlines()[-1])
+        found = in_child("--first-open-child", str(data_dir), *extra)
         results.append((found["base"], found["first"]))
     return results
 
