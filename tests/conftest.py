@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import time
+from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
 
+from tui import startup_gc
 from tui.core.clock import FakeClock
 
 # Tests see one fixed zone, so dates and snapshots do not depend on the machine.
@@ -31,3 +34,13 @@ def clock() -> FakeClock:
 def data_dir(tmp_path: Path) -> Path:
     """A data directory path that does not exist yet (the store creates it)."""
     return tmp_path / "thaw-data"
+
+
+@pytest.fixture
+def collector_restored() -> Iterator[None]:
+    """For tests that pause or freeze Python's cycle collector: afterwards it is on again,
+    nothing is frozen, and `tui.startup_gc` has no pause of its own left to undo."""
+    yield
+    startup_gc._paused = False
+    gc.unfreeze()
+    gc.enable()

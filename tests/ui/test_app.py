@@ -685,27 +685,22 @@ def test_now_is_never_read_from_the_system_in_screens() -> None:
 
 
 async def test_the_collector_paused_for_start_up_is_back_on_once_home_is_painted(
-    data_dir: Path, clock: FakeClock
+    data_dir: Path, clock: FakeClock, collector_restored: None
 ) -> None:
     """`thaw` pauses Python's cycle collector for start-up; left off, memory would only grow."""
     app, store = make_app(data_dir, clock)
     store.add_checkin(6, at=clock.now() - timedelta(days=1))
     startup_gc.pause()  # as tui.cli.cmd_app does before it imports the app
-    try:
-        async with app.run_test(size=(80, 24)) as pilot:
-            await pilot.pause()
-            assert gc.isenabled()
-            assert gc.get_freeze_count() > 0  # start-up's objects are not scanned again
-            await pilot.press("h")
-            for _ in range(200):
-                await pilot.pause(0.02)
-                if getattr(app.screen, "settled", False):
-                    break
-            await pilot.press("escape")
-            await pilot.pause(0.1)
-            assert gc.isenabled()
-            assert gc.get_freeze_count() == 0  # history gave everything back when it closed
-    finally:
-        startup_gc._paused = False
-        gc.unfreeze()
-        gc.enable()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert gc.isenabled()
+        assert gc.get_freeze_count() > 0  # start-up's objects are not scanned again
+        await pilot.press("h")
+        for _ in range(200):
+            await pilot.pause(0.02)
+            if getattr(app.screen, "settled", False):
+                break
+        await pilot.press("escape")
+        await pilot.pause(0.1)
+        assert gc.isenabled()
+        assert gc.get_freeze_count() == 0  # history gave everything back when it closed

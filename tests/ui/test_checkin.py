@@ -441,16 +441,19 @@ async def test_escape_with_nothing_typed_keeps_nothing(data_dir: Path, clock: Fa
     assert store.draft() is None
 
 
-@pytest.mark.parametrize("no_color", [False, True])
+@pytest.fixture(params=[False, True], ids=["colour", "no-colour"])
+def no_color(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> bool:
+    """Each test twice: with colour, and with NO_COLOR set as a person's shell sets it."""
+    if request.param:
+        monkeypatch.setenv("NO_COLOR", "1")
+    return bool(request.param)
+
+
 async def test_the_focused_text_field_stands_out_even_without_colour(
-    data_dir: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch, no_color: bool
+    data_dir: Path, clock: FakeClock, no_color: bool
 ) -> None:
     """With NO_COLOR the focused and unfocused borders were the same grey; a heavy line now
     shows where typing goes. With colour the calm rounded border stays."""
-    if no_color:
-        monkeypatch.setenv("NO_COLOR", "1")
-    else:
-        monkeypatch.delenv("NO_COLOR", raising=False)
     app, _ = make_app(data_dir, clock, start="checkin")
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
@@ -467,15 +470,10 @@ async def test_the_focused_text_field_stands_out_even_without_colour(
         assert tags.styles.border_top[0] == ("heavy" if no_color else "round")
 
 
-@pytest.mark.parametrize("no_color", [False, True])
 async def test_the_focused_scale_stands_out_even_without_colour(
-    data_dir: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch, no_color: bool
+    data_dir: Path, clock: FakeClock, no_color: bool
 ) -> None:
     """Without colour the focused scale's numbers are underlined (with colour, they brighten)."""
-    if no_color:
-        monkeypatch.setenv("NO_COLOR", "1")
-    else:
-        monkeypatch.delenv("NO_COLOR", raising=False)
     app, _ = make_app(data_dir, clock, start="checkin")
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()

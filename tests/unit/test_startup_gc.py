@@ -3,20 +3,12 @@
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterator
 
 import pytest
 
 from tui import startup_gc
 
-
-@pytest.fixture(autouse=True)
-def collector_restored() -> Iterator[None]:
-    """Whatever a test does, the rest of the suite gets the collector on and nothing frozen."""
-    yield
-    startup_gc._paused = False
-    gc.unfreeze()
-    gc.enable()
+pytestmark = pytest.mark.usefixtures("collector_restored")
 
 
 def test_pause_then_resume_freezes_what_exists_and_collects_again() -> None:
