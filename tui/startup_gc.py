@@ -2,7 +2,7 @@
 
 Starting the app imports Textual and builds the first screen: a few hundred thousand objects,
 nearly all of which live as long as the app. The collector, run every 700 new objects, scanned
-them about a hundred times before the first paint (some 40 ms on a slow machine) and found
+them about a hundred times before the first paint (about 30 ms of CPU on a slow machine) and found
 almost nothing to free. So the app pauses it for that half second, then freezes what start-up
 made (later collections need not scan it again) and turns it back on.
 
