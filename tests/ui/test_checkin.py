@@ -484,3 +484,21 @@ async def test_the_focused_scale_stands_out_even_without_colour(
             await pilot.pause()
             assert bool(focused.get_component_rich_style("scale--cell").underline) is no_color
             assert not other.get_component_rich_style("scale--cell").underline
+
+
+async def test_the_no_mood_sentence_is_scrolled_into_the_window_at_80x24(
+    data_dir: Path, clock: FakeClock
+) -> None:
+    """With remembered tags the form is taller than 24 rows; the sentence sits at its foot and
+    was scrolled towards before it had a place, so it stayed below the window."""
+    store = Store(data_dir, clock)
+    store.add_checkin(5, tags=("friends", "family", "work", "rain", "poor sleep", "walk"))
+    app, _ = make_app(data_dir, clock, start="checkin")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause(0.2)
+        status = app.screen.query_one("#checkin-status")
+        assert "Choose a mood from 1 to 10 first" in text_of(app, "#checkin-status")
+        body = app.screen.query_one("#checkin-body")
+        assert body.region.contains_region(status.region)

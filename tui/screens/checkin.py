@@ -262,7 +262,10 @@ class CheckInScreen(ThawScreen):
         status.update(text)
         status.set_class(not text, "-empty")
         if text:
-            self.query_one("#checkin-body", VerticalScroll).scroll_to_widget(status)
+            # After the next layout: until then the line has no place, and scrolling now would
+            # stop short of it, leaving the sentence below the window on a 24-row terminal.
+            body = self.query_one("#checkin-body", VerticalScroll)
+            self.call_after_refresh(body.scroll_to_widget, status, animate=False)
 
     # --- actions ----------------------------------------------------------------------------
     def _note_has_focus(self) -> bool:
