@@ -1,0 +1,44 @@
+"""Ctrl+Z is the terminal's pause everywhere, never the note's undo: typed words stay put."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.widgets import TextArea
+
+from tests.ui.test_app import make_app
+from tui import signals
+from tui.core.clock import FakeClock
+
+
+async def test_ctrl_z_in_the_note_never_takes_away_what_was_typed(
+    data_dir: Path, clock: FakeClock
+) -> None:
+    app, store = make_app(data_dir, clock, start="checkin")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("4")
+        note = app.screen.query_one("#note", TextArea)
+        note.focus()
+        await pilot.press("h", "e", "a", "v", "y", "space", "f", "o", "g")
+        await pilot.press("ctrl+z", "ctrl+z")
+        await pilot.pause()
+        assert note.text == "heavy fog"
+        await pilot.press("ctrl+j")
+        await pilot.pause()
+    [saved] = store.recent_checkins(1)
+    assert saved.note == "heavy fog"
+
+
+async def test_ctrl_z_with_no_shell_to_come_back_to_says_so(
+    data_dir: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Stopped with nothing to `fg` it (`ssh -t host thaw`), Thaw would be stuck: it stays."""
+    monkeypatch.setattr(signals, "can_come_back", lambda: False)
+    app, _store = make_app(data_dir, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert [n.message for n in app._notifications] == [signals.NO_WAY_BACK]
+        assert app.is_running
