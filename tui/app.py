@@ -466,6 +466,7 @@ class ThawApp(App[None]):
         """Ctrl+Z: step out to the shell; `fg` brings Thaw back, repainted. Where no shell could
         bring it back, it says so and stays open (a stopped Thaw there would be stuck)."""
         if signals.can_come_back():
+            signals.pause_practices(self._all_screens())
             super().action_suspend_process()
         else:
             self.notify(signals.NO_WAY_BACK, markup=False)

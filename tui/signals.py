@@ -18,8 +18,6 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from tui.core.errors import ThawError
-
 if TYPE_CHECKING:
     from tui.app import ThawApp
 
@@ -40,14 +38,28 @@ MAX_ANCESTORS = 8
 def keep_unfinished(screens: Iterable[object]) -> None:
     """Each open screen keeps its unfinished work: typed words as a draft, a practice as a session.
 
-    Called on every way out (Ctrl+Q, the palette's Quit, a signal). Nobody is left to tell about
-    a failure, and the store never half-writes a file, so one screen's trouble stops no other.
+    Called on every way out (Ctrl+Q, the palette's Quit, a signal).
     """
     for screen in screens:
         keep = getattr(screen, "keep_as_draft", None)
         if callable(keep):
-            with contextlib.suppress(ThawError, OSError):
+            # Nobody is left to tell about a failure and the store never half-writes a file; a
+            # fault in one screen (a store error, a widget already gone) must stop neither the
+            # other screens' keeping nor the ending itself.
+            with contextlib.suppress(Exception):
                 keep()
+
+
+def pause_practices(screens: Iterable[object]) -> None:
+    """Before Ctrl+Z steps out: a practice under way pauses where it is.
+
+    Its clock keeps running while Thaw is stopped, so without this a two-minute sit left for
+    ten would come back finished, saved as two minutes sat. After `fg`, Space carries on.
+    """
+    for screen in screens:
+        pause = getattr(screen, "action_pause", None)
+        if callable(pause):
+            pause()
 
 
 def run(app: ThawApp) -> int:
