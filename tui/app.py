@@ -285,6 +285,7 @@ class ThawApp(App[None]):
     def on_mount(self) -> None:
         # Back from Ctrl+Z: the terminal's screen was given to the shell, so paint all of it.
         self.app_resume_signal.subscribe(self, lambda _app: self.refresh(layout=True))
+        signals.resume_only_after_a_stop()
         # Keys typed before the first paint wait for it: the first screen's own focus is set by
         # then, so `thaw checkin`, 7, Enter typed at once is a whole check-in.
         self.screen.call_after_refresh(self._release_held_input)

@@ -19,6 +19,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from types import FrameType
+
     from tui.app import ThawApp
 
 ENDING_SIGNALS: tuple[signal.Signals, ...] = (
@@ -111,6 +113,34 @@ def end_as(signum: int) -> None:
     signal.signal(signum, signal.SIG_DFL)
     signal.pthread_sigmask(signal.SIG_UNBLOCK, {signum})
     os.kill(os.getpid(), signum)
+
+
+def resume_only_after_a_stop() -> None:
+    """Let Textual's SIGCONT handler act only when its SIGTSTP handler stopped the app.
+
+    Textual takes the terminal again on every SIGCONT. One that comes while Thaw runs (a stray
+    `kill -CONT`, or after a `kill -STOP` that never gave the terminal back) cleared the screen
+    and started a second pair of input and output threads, each reading keys from the other.
+    Does nothing where the driver put no handlers (headless tests, Windows).
+    """
+    on_stop, on_continue = signal.getsignal(signal.SIGTSTP), signal.getsignal(signal.SIGCONT)
+    if not callable(on_stop) or not callable(on_continue):
+        return
+    stopped = False
+
+    def stop(signum: int, frame: FrameType | None) -> None:
+        nonlocal stopped
+        stopped = True
+        on_stop(signum, frame)
+
+    def carry_on(signum: int, frame: FrameType | None) -> None:
+        nonlocal stopped
+        if stopped:
+            stopped = False
+            on_continue(signum, frame)
+
+    signal.signal(signal.SIGTSTP, stop)
+    signal.signal(signal.SIGCONT, carry_on)
 
 
 def can_come_back() -> bool:

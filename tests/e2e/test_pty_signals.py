@@ -269,3 +269,24 @@ def test_ctrl_z_with_no_shell_to_come_back_to_says_so_and_keeps_the_note(tmp_pat
         assert proc.wait(timeout=20) == 0
     [saved] = Store(data_dir).recent_checkins(5)
     assert (saved.mood, saved.note) == (4, NOTE)
+
+
+def test_a_stray_sigcont_while_running_leaves_the_screen_and_the_keys_alone(
+    tmp_path: Path,
+) -> None:
+    """A `kill -CONT` with nothing stopped used to clear the screen and start a second reader."""
+    data_dir = tmp_path / "thaw"
+    proc, pid = start(data_dir, "checkin")
+    with proc:
+        proc.wait_for_text("Mood right now", timeout=20)
+        proc.wait_for_quiet(0.2)
+        mark = len(proc.output)
+        os.kill(pid, signal.SIGCONT)
+        os.kill(pid, signal.SIGCONT)
+        type_a_check_in(proc)
+        assert b"\x1b[?1049h" not in proc.output[mark:]  # the screen was never taken again
+        proc.send("\n")
+        proc.wait_for_text("Saved: mood 4", since=mark, timeout=10)
+        assert proc.wait(timeout=20) == 0
+    [saved] = Store(data_dir).recent_checkins(5)
+    assert (saved.mood, saved.note) == (4, NOTE)
