@@ -9,6 +9,7 @@ import os
 import re
 import signal
 import sys
+import time
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -290,3 +291,20 @@ def test_a_stray_sigcont_while_running_leaves_the_screen_and_the_keys_alone(
         assert proc.wait(timeout=20) == 0
     [saved] = Store(data_dir).recent_checkins(5)
     assert (saved.mood, saved.note) == (4, NOTE)
+
+
+def test_the_terminal_closing_under_a_check_in_keeps_the_draft(tmp_path: Path) -> None:
+    """An SSH drop as it happens: the terminal's far side closes and the kernel sends SIGHUP."""
+    data_dir = tmp_path / "thaw"
+    with PtyProcess(
+        thaw_argv("checkin"), env={"THAW_DATA_DIR": str(data_dir)}, size=(80, 24), cwd=REPO
+    ) as proc:
+        type_a_check_in(proc)
+        os.close(proc.fd)
+        deadline = time.monotonic() + 20
+        while (found := os.waitpid(proc.pid, os.WNOHANG))[0] == 0:
+            assert time.monotonic() < deadline, "Thaw went on running with no terminal"
+            time.sleep(0.05)
+        proc.returncode = os.waitstatus_to_exitcode(found[1])
+    assert proc.returncode == -signal.SIGHUP
+    check_in_kept_as_draft(data_dir)
