@@ -172,7 +172,15 @@ class ThawApp(App[None]):
         Binding("escape", "back", "Back", show=False),
         Binding("question_mark", "help", "Keys", show=False),
         # Above every widget's own Ctrl+Z (the note's undo, which could wipe what was typed).
-        Binding("ctrl+z", "suspend_process", "Pause", show=False, priority=True),
+        Binding(
+            "ctrl+z",
+            "suspend_process",
+            "Step out",
+            show=False,
+            priority=True,
+            tooltip="Step out to the shell; fg brings Thaw back as it was",
+            id="suspend",
+        ),
     ]
 
     def __init__(

@@ -1,10 +1,10 @@
 """Signals in a real terminal: every ending signal ends Thaw calmly; Ctrl+Z can always come back.
 
-A `kill`, a system shutdown, a dropped SSH connection or Ctrl+C before the first screen (SIGTERM,
-SIGQUIT, SIGHUP, SIGINT) end Thaw the way Ctrl+Q does: what is typed in a check-in is kept as a
-draft, a practice under way is saved, and Textual puts the terminal back as it found it. Then the
-process ends by that same signal, so a shell shows 128 plus its number (143, 131, 129, 130) and a
-script or a service manager sees the signal it sent, as if Thaw had not caught it at all.
+A `kill`, a system shutdown or a dropped SSH connection (SIGTERM, SIGINT, SIGQUIT, SIGHUP) end
+Thaw the way Ctrl+Q does: what is typed in a check-in is kept as a draft, a practice under way
+is saved, and Textual puts the terminal back as it found it. Then the process ends by that same
+signal, so a shell shows 128 plus its number (143, 130, 131, 129) and a script or a service
+manager sees the signal it sent, as if Thaw had not caught it at all.
 """
 
 from __future__ import annotations
