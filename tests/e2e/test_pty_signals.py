@@ -80,13 +80,12 @@ def end_by(proc: PtyProcess, pid: int, signum: int) -> None:
 def type_a_check_in(proc: PtyProcess) -> None:
     """Mood 4, then Tab along to the note (feel, feelings filter, list, note) and a few words."""
     proc.wait_for_text("Mood right now", timeout=20)
-    proc.send("4")
-    for _ in range(4):
-        proc.wait_for_quiet(0.2)
-        proc.send("\t")
     proc.wait_for_quiet(0.2)
+    mark = len(proc.output)
+    proc.send("4\t\t\t\t")
+    proc.wait_for_text("^j Save", since=mark, timeout=10)  # the footer's key in the note
     proc.send(NOTE)
-    proc.wait_for_text(NOTE, timeout=10)
+    proc.wait_for_text(NOTE, since=mark, timeout=10)
     proc.wait_for_quiet(0.2)
 
 
