@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
 import dataclasses
 import importlib
-import signal
 from collections.abc import Callable, Iterator
 from functools import partial
 from typing import TYPE_CHECKING, ClassVar, cast
@@ -19,7 +16,7 @@ from textual.reactive import Initialize, Reactive
 from textual.screen import Screen
 from textual.theme import Theme
 
-from tui import startup_gc
+from tui import signals, startup_gc
 from tui.core.errors import DataError, StaleEditError, ThawError
 from tui.core.models import Settings
 from tui.screens import SCREENS
@@ -174,6 +171,16 @@ class ThawApp(App[None]):
         Binding("f2", "open_screen('support')", "Support", key_display="F2", priority=True),
         Binding("escape", "back", "Back", show=False),
         Binding("question_mark", "help", "Keys", show=False),
+        # Above every widget's own Ctrl+Z (the note's undo, which could wipe what was typed).
+        Binding(
+            "ctrl+z",
+            "suspend_process",
+            "Step out",
+            show=False,
+            priority=True,
+            tooltip="Step out to the shell; fg brings Thaw back as it was",
+            id="suspend",
+        ),
     ]
 
     def __init__(
@@ -284,7 +291,9 @@ class ThawApp(App[None]):
         return screen
 
     def on_mount(self) -> None:
-        self._install_hangup_handler()
+        # Back from Ctrl+Z: the terminal's screen was given to the shell, so paint all of it.
+        self.app_resume_signal.subscribe(self, lambda _app: self.refresh(layout=True))
+        signals.resume_only_after_a_stop()
         # Keys typed before the first paint wait for it: the first screen's own focus is set by
         # then, so `thaw checkin`, 7, Enter typed at once is a whole check-in.
         self.screen.call_after_refresh(self._release_held_input)
@@ -293,9 +302,6 @@ class ThawApp(App[None]):
         self.call_after_refresh(self._check_size)
         if self._start_problem:
             self.notify(self._start_problem.strip(), severity="warning")
-
-    def on_unmount(self) -> None:
-        self._remove_hangup_handler()
 
     async def on_event(self, event: events.Event) -> None:
         """Hold typing that arrives before the first screen can take it (see `on_mount`)."""
@@ -449,36 +455,30 @@ class ThawApp(App[None]):
         elif not too_small and on_top:
             self.pop_screen()
 
-    # --- SSH drop ---------------------------------------------------------------------------
-    def _install_hangup_handler(self) -> None:
-        if self.is_headless:
-            return  # tests call `handle_hangup` directly; the test loop's signals stay untouched
-        with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
-            asyncio.get_running_loop().add_signal_handler(signal.SIGHUP, self.handle_hangup)
-
-    def _remove_hangup_handler(self) -> None:
-        if self.is_headless:
-            return
-        with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
-            asyncio.get_running_loop().remove_signal_handler(signal.SIGHUP)
-
-    def handle_hangup(self) -> None:
-        """The terminal went away: keep any unfinished check-in as a draft, then close quietly."""
-        self._keep_drafts()
+    # --- endings and pauses (tui/signals.py installs the handlers) --------------------------
+    def end_calmly(self) -> None:
+        """A signal ended Thaw (a kill, a shutdown, the terminal gone): keep anything unfinished,
+        a check-in as a draft and a practice as a session, then close quietly."""
+        signals.keep_unfinished(self._all_screens())
         self.exit(return_code=0)
 
-    def _keep_drafts(self) -> None:
-        for screen in self._all_screens():
-            keep = getattr(screen, "keep_as_draft", None)
-            if callable(keep):
-                # Nobody is left to tell about a failure; the store never half-writes a file.
-                with contextlib.suppress(ThawError, OSError):
-                    keep()
+    def handle_hangup(self) -> None:
+        """The terminal went away (SIGHUP): the same calm ending as every other signal."""
+        self.end_calmly()
 
     async def action_quit(self) -> None:
         """Ctrl+Q or the palette's Quit: words typed in a check-in are kept as a draft first."""
-        self._keep_drafts()
+        signals.keep_unfinished(self._all_screens())
         self.exit()
+
+    def action_suspend_process(self) -> None:
+        """Ctrl+Z: step out to the shell; `fg` brings Thaw back, repainted. Where no shell could
+        bring it back, it says so and stays open (a stopped Thaw there would be stuck)."""
+        if signals.can_come_back():
+            signals.pause_practices(self._all_screens())
+            super().action_suspend_process()
+        else:
+            self.notify(signals.NO_WAY_BACK, markup=False)
 
     def _all_screens(self) -> list[Screen[object]]:
         return list(self.screen_stack)

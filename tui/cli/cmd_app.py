@@ -69,13 +69,15 @@ def start_for(args: argparse.Namespace, content: Content) -> tuple[str, dict[str
 
 
 def run(args: argparse.Namespace, ctx: CliContext) -> int:
-    """Run the app until the person leaves; the terminal is restored by Textual on the way out."""
+    """Run the app until the person leaves (or a signal ends it: see `tui.signals`); Textual
+    restores the terminal on the way out."""
     from tui import startup_gc
 
     startup_gc.pause()  # the app turns it back on once its first screen is painted
     content = ctx.content()
     start, start_args = start_for(args, content)
     store = ctx.store()
+    from tui import signals
     from tui.app import ThawApp
 
     app = ThawApp(
@@ -86,5 +88,4 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
         start_args=start_args,
         exit_after_checkin=start == "checkin",
     )
-    app.run()
-    return app.return_code or 0
+    return signals.run(app)
