@@ -87,4 +87,9 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
         exit_after_checkin=start == "checkin",
     )
     app.run()
+    if app.farewell:
+        # After the full screen has gone: the saved line and its one suggestion stay visible.
+        from tui.core.text import clean_line
+
+        print("\n".join(clean_line(line) for line in app.farewell))
     return app.return_code or 0

@@ -363,11 +363,14 @@ class CheckInScreen(ThawScreen):
             self.dismiss()
             return
         self.add_class("-saved")
-        self.query_one("#saved-line", Static).update(f"Saved: mood {saved.mood}. Thank you.")
+        saved_text = f"Saved: mood {saved.mood}. Thank you."
+        self.query_one("#saved-line", Static).update(saved_text)
         self._suggestion = self._choose_suggestion(saved)
         line = self.query_one("#suggestion-line", Static)
+        self.thaw.farewell = [saved_text]
         if self._suggestion is not None:
             line.update(self._suggestion.text)
+            self.thaw.farewell.append(self._suggestion.text)
             info = SCREENS.get(self._suggestion.action)
             if info is not None and info.key:
                 keys = f"{info.key}: {self._suggestion.key_hint}    Enter or Esc: go on"
@@ -381,9 +384,20 @@ class CheckInScreen(ThawScreen):
         try:
             from tui.core.suggest import choose_suggestion
 
+            from tui.core.suggest import support_context
+
             earlier = [c.mood for c in self.thaw.store.recent_checkins(6) if c.id != saved.id]
+            contacts, country = support_context(
+                self.thaw.content, self.thaw.store, self.thaw.settings
+            )
             return choose_suggestion(
-                self.thaw.content, saved.mood, saved.feel, saved.emotions, earlier[:4]
+                self.thaw.content,
+                saved.mood,
+                saved.feel,
+                saved.emotions,
+                earlier[:4],
+                contacts=contacts,
+                country=country,
             )
         except Exception:  # a missing suggestion must never spoil a saved check-in
             return None
