@@ -12,8 +12,6 @@ from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar, cast
 
-from tui.core.content.table import ContentError, Table
-
 from tui.core.content.shapes import (
     COUNTRY_CODES,
     DESPAIR_FAMILY,
@@ -30,6 +28,7 @@ from tui.core.content.shapes import (
     PhaseKind,
     Valence,
 )
+from tui.core.content.table import ContentError, Table
 
 __all__ = [
     "COUNTRY_CODES",

@@ -103,7 +103,7 @@ def guess_country(
 
 
 def _folded(text: str) -> str:
-    """Lower case without accents, so "espana" finds "España" and "osterreich" finds "Österreich"."""
+    """Lower case without accents, so "espana" finds "España" and "mexico" finds "México"."""
     import unicodedata
 
     decomposed = unicodedata.normalize("NFKD", text.casefold())
