@@ -382,9 +382,7 @@ class CheckInScreen(ThawScreen):
 
     def _choose_suggestion(self, saved: CheckIn) -> Suggestion | None:
         try:
-            from tui.core.suggest import choose_suggestion
-
-            from tui.core.suggest import support_context
+            from tui.core.suggest import choose_suggestion, support_context
 
             earlier = [c.mood for c in self.thaw.store.recent_checkins(6) if c.id != saved.id]
             contacts, country = support_context(
