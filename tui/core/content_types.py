@@ -141,6 +141,8 @@ class Reflection:
     intro: str
     prompts: tuple[ReflectionPrompt, ...]
     outro: str
+    note_title: str = "A few questions, answered"  # the first line of the note that keeps them
+    skip: str = ""  # what "not now" says
 
 
 @dataclass(frozen=True, slots=True)

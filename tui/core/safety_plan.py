@@ -6,11 +6,14 @@ keeps one document in safety_plan.json, written like settings (locked, atomic, b
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, fields, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tui.core.text import NOTE_MAX_CHARS, clean_text
+
+if TYPE_CHECKING:
+    from tui.core.content import Content
 
 #: The seven parts, in the order the plan is read in a hard moment (content words them).
 SECTIONS = (
@@ -84,3 +87,27 @@ def plan_from_doc(doc: Mapping[str, object]) -> SafetyPlan:
     known = {f.name for f in fields(SafetyPlan)}
     kept: dict[str, Any] = {k: v for k, v in values.items() if k in known}
     return SafetyPlan(**kept)
+
+
+def included_sections(plan: SafetyPlan, content: Content) -> list[tuple[str, str]]:
+    """(heading, the person's words) for the summary: only when they chose to include it,
+    and only the headings with something written."""
+    from tui.core.content import ContentError
+
+    if not plan.in_summary or plan.is_empty:
+        return []
+    try:
+        sections = content.safety_plan.sections
+    except ContentError:
+        return []
+    return [(s.title, plan.text(s.id)) for s in sections if plan.text(s.id)]
+
+
+def summary_lines(sections: Sequence[tuple[str, str]], escape: Callable[[str], str]) -> list[str]:
+    """The summary's "My safety plan" section; `escape` makes each line safe Markdown."""
+    lines = ["## My safety plan", ""]
+    for heading, text in sections:
+        lines += [f"**{escape(heading)}**", ""]
+        lines += [escape(line) for line in clean_text(text).splitlines()]
+        lines.append("")
+    return lines

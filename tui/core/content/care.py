@@ -140,14 +140,20 @@ def load_reflection(root: Table) -> Reflection:
     """Gentle prompts for noticing blunting; prompts only, never a score."""
     from tui.core.content_types import Reflection, ReflectionPrompt
 
-    root.only("intro", "prompts", "outro")
+    root.only("intro", "prompts", "outro", "note_title", "skip")
     tables = root.tables("prompts")
     prompts: list[ReflectionPrompt] = []
     for t in tables:
         t.only("id", "text")
         prompts.append(ReflectionPrompt(t.text("id"), t.text("text")))
     unique(tables, prompts, lambda p: p.id, "id")
-    return Reflection(intro=root.text("intro"), prompts=tuple(prompts), outro=root.text("outro"))
+    return Reflection(
+        intro=root.text("intro"),
+        prompts=tuple(prompts),
+        outro=root.text("outro"),
+        note_title=root.text("note_title", default="A few questions, answered"),
+        skip=root.text("skip", default=""),
+    )
 
 
 def load_safety_plan(root: Table) -> SafetyPlanGuide:
