@@ -118,7 +118,6 @@ class SupportScreen(ThawScreen):
         height: auto;
     }
     SupportScreen #contacts-title {
-        margin-top: 1;
         color: $text-muted;
     }
     SupportScreen #contacts {
