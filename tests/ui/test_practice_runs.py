@@ -86,12 +86,12 @@ async def test_every_breath_hold_and_closed_eye_practice_says_you_can_stop(
 ) -> None:
     for pattern in ("box", "478", "cyclic_sigh"):
         app = make_app(data_dir, clock, "breathe", {"pattern": pattern})
-        async with running(app) as (pilot, _):
+        async with running(app) as (_pilot, _):
             note = str(app.screen.query_one("#pattern-caution").render())
             assert "stop whenever you like" in note, pattern
     app = make_app(data_dir, clock, "meditate", {})
-    async with running(app) as (pilot, _):
+    async with running(app) as (_pilot, _):
         assert "open your eyes" in str(app.screen.query_one("#guide").render())
     app = make_app(data_dir, clock, "ground", {})
-    async with running(app) as (pilot, _):
+    async with running(app) as (_pilot, _):
         assert "stop whenever" in str(app.screen.query_one("#intro").render())

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 import pytest
@@ -29,7 +28,7 @@ def test_what_is_written_is_kept_in_the_persons_words(data_dir: Path, clock: Fak
     again = Store(data_dir, clock).safety_plan()
     assert again.people == "Sam, 07700 900123\nMy sister"
     assert again.rev == 2
-    assert (os.stat(data_dir / "safety_plan.json").st_mode & 0o777) == 0o600
+    assert ((data_dir / "safety_plan.json").stat().st_mode & 0o777) == 0o600
 
 
 def test_a_stale_edit_is_refused_not_silently_applied(data_dir: Path, clock: FakeClock) -> None:
