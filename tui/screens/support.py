@@ -82,9 +82,7 @@ def lines_text(resources: Resources, country: Country | None, confirmed: bool = 
     if resources.emergency_intro:
         parts.append(Text(resources.emergency_intro, style="dim"))
     if not confirmed:
-        parts.append(
-            Text(f"Are you in {country.name}? y: yes, that's right   c: choose another")
-        )
+        parts.append(Text(f"Are you in {country.name}? y: yes, that's right   c: choose another"))
     return Group(*parts)
 
 
