@@ -47,7 +47,8 @@ async def test_a_first_check_in_at_mood_1_points_calmly_to_support(
         assert "alone" in line and "Samaritans" in line and "116 123" in line and "F2" in line
         assert "walk" not in line and "breathing" not in line
         assert text_of(app, "#saved-keys").startswith("s: Support")
-        assert app.farewell == ["Saved: mood 1. Thank you.", line.strip()]
+        farewell = line.strip().replace("F2 shows", "In Thaw, F2 shows")
+        assert app.farewell == ["Saved: mood 1. Thank you.", farewell]
         await pilot.press("s")
         await pilot.pause(0.2)
         assert isinstance(app.screen, SupportScreen)
@@ -179,10 +180,10 @@ async def test_the_plan_joins_the_appointment_summary_only_when_asked(
     assert "My safety plan" not in report_from_store(store, app.content, clock.now(), options)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        assert "stays out of your appointment summary" in text_of(app, "#plan-status")
+        assert "Kept out of your summary" in text_of(app, "#plan-status")
         await pilot.press("i")
         await pilot.pause()
-        assert "included in your appointment summary" in text_of(app, "#plan-status")
+        assert "In your appointment summary" in text_of(app, "#plan-status")
     page = report_from_store(store, app.content, clock.now(), options)
     assert "## My safety plan" in page and "**Things I can do on my own**" in page
     assert "Walk the dog \\# \\[x\\](y)" in page  # the person's text stays literal
@@ -259,7 +260,7 @@ async def test_what_helps_grows_into_a_table_on_a_wide_window(
         rows = app.screen.query_one("#helps-rows")
         assert rows.region.width > 150
         table = text_of(app, "#helps-rows")
-        assert "How you could feel, after" in table and "about 2 points higher" in table
+        assert "Your feel rating after" in table and "about 2 points higher" in table
         tags = " ".join(text_of(app, "#helps-tags").split())
         assert 'On days you tagged "walk", your mood averaged 7.0; on other days, 4.0' in tags
         assert "what went together, not why" in tags

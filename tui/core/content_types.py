@@ -155,6 +155,7 @@ class LowMomentWords:
     line: str  # "{line} is there to listen: {number}, {how}."
     no_line: str  # when no country is chosen
     keys: str  # "F2 shows everyone you can reach."
+    keys_later: str = ""  # the same, printed after `thaw checkin` has closed
 
 
 @dataclass(frozen=True, slots=True)

@@ -60,6 +60,15 @@ def support_words(content: Content, contacts: Sequence[Contact], country: Countr
     return " ".join(parts)
 
 
+def farewell_text(content: Content, suggestion: Suggestion) -> str:
+    """The suggestion as printed once `thaw checkin` has closed: a key that only works inside
+    the app is named as such."""
+    words = content.low_moment
+    if suggestion.id != "low_moment" or not words.keys_later:
+        return suggestion.text
+    return suggestion.text.replace(words.keys, words.keys_later)
+
+
 def choose_suggestion(
     content: Content,
     mood: int,

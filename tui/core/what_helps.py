@@ -140,7 +140,8 @@ def tag_sentences(checkins: Sequence[CheckIn], today: date) -> list[str]:
             (
                 len(with_tag),
                 f'On days you tagged "{clean_line(tag)}", your mood averaged {m_with:.1f}; '
-                f"on other days, {m_without:.1f} ({len(with_tag)} days and {len(without)}).",
+                f"on other days, {m_without:.1f} ({len(with_tag)} days with it, "
+                f"{len(without)} without).",
             )
         )
     result.sort(key=lambda item: -item[0])

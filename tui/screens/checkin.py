@@ -370,7 +370,9 @@ class CheckInScreen(ThawScreen):
         self.thaw.farewell = [saved_text]
         if self._suggestion is not None:
             line.update(self._suggestion.text)
-            self.thaw.farewell.append(self._suggestion.text)
+            from tui.core.suggest import farewell_text
+
+            self.thaw.farewell.append(farewell_text(self.thaw.content, self._suggestion))
             info = SCREENS.get(self._suggestion.action)
             if info is not None and info.key:
                 keys = f"{info.key}: {self._suggestion.key_hint}    Enter or Esc: go on"

@@ -24,14 +24,14 @@ if TYPE_CHECKING:
     from tui.core.content import SafetyPlanGuide
 
 
-def section_prompt(title: str, written: str, empty: str, hint: str) -> Text:
+def section_prompt(title: str, written: str, empty: str) -> Text:
     """One heading and what is under it: the person's words, or a quiet prompt when empty."""
     prompt = Text(title, style="bold")
     if written:
         for line in clean_text(written).splitlines() or [""]:
             prompt.append("\n  " + line)
     else:
-        prompt.append(f"\n  {empty} {hint}", style="dim")
+        prompt.append(f"\n  {empty}", style="dim")
     return prompt
 
 
@@ -112,7 +112,7 @@ class SafetyPlanScreen(ThawScreen):
         old = listing.highlighted
         options = [
             Option(
-                section_prompt(s.title, self.plan.text(s.id), guide.empty, "Enter to write."),
+                section_prompt(s.title, self.plan.text(s.id), guide.empty),
                 id=s.id,
             )
             for s in guide.sections
@@ -120,9 +120,9 @@ class SafetyPlanScreen(ThawScreen):
         listing.set_options(options)
         listing.highlighted = old if old is not None else 0
         where = (
-            "It is included in your appointment summary (i leaves it out)."
+            "In your appointment summary · i: take it out"
             if self.plan.in_summary
-            else "It stays out of your appointment summary unless you press i."
+            else "Kept out of your summary · i: add it"
         )
         self.query_one("#plan-status", Static).update(Text(where, style="dim"))
 

@@ -82,7 +82,9 @@ def lines_text(resources: Resources, country: Country | None, confirmed: bool = 
     if resources.emergency_intro:
         parts.append(Text(resources.emergency_intro, style="dim"))
     if not confirmed:
-        parts.append(Text(f"Are you in {country.name}? y: yes, that's right   c: choose another"))
+        parts.append(
+            Text("Is this your country? y: yes, keep it   c: choose another", style="bold")
+        )
     return Group(*parts)
 
 

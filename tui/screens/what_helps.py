@@ -56,15 +56,19 @@ def rows_table(rows: list[HelpRow]) -> Table:
     table = Table(expand=True, box=None, padding=(0, 1), show_edge=False)
     table.add_column("What", ratio=3, style="bold")
     table.add_column("Times", justify="right", no_wrap=True)
-    table.add_column("How you could feel, after", ratio=3)
+    table.add_column("Your feel rating after", ratio=3)
     table.add_column("You said it helped", ratio=2)
     for row in rows:
-        after = f"{change_words(row.change)} ({row.rated} rated)" if row.change is not None else "—"
-        helped = (
-            f"about {round(row.helped)} of 5 ({row.ratings} rated)"
-            if row.helped is not None
-            else "—"
-        )
+        after = "—"
+        if row.change is not None:
+            after = change_words(row.change)
+            if row.rated < row.times:
+                after += f" ({row.rated} rated)"
+        helped = "—"
+        if row.helped is not None:
+            helped = f"about {round(row.helped)} of 5"
+            if row.ratings < row.times:
+                helped += f" ({row.ratings} rated)"
         table.add_row(Text(row.label), str(row.times), after, helped)
     return table
 
@@ -75,10 +79,13 @@ class WhatHelpsScreen(ThawScreen):
     DEFAULT_CSS = """
     WhatHelpsScreen #helps-scroll { height: 1fr; padding: 0 1; }
     WhatHelpsScreen #helps-intro { color: $text-muted; height: auto; }
+    WhatHelpsScreen.-short #helps-intro { display: none; }
     WhatHelpsScreen #helps-rows { margin-top: 1; height: auto; }
     WhatHelpsScreen #helps-tags-title { margin-top: 1; text-style: bold; height: auto; }
     WhatHelpsScreen #helps-tags { height: auto; }
     """
+
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (20, "-tall")]
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("h", "app.open_screen('history')", "History", tooltip="Your charts over time"),

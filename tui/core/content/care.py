@@ -119,7 +119,7 @@ def load_suggestions(root: Table) -> tuple[tuple[Suggestion, ...], LowMomentWord
     if not isinstance(low, dict):
         raise root.error("low_moment", "is missing (the words pointing to support)")
     t = Table(root.file, "low_moment", low)
-    t.only("opening", "contact", "contact_phone", "line", "no_line", "keys")
+    t.only("opening", "contact", "contact_phone", "line", "no_line", "keys", "keys_later")
     words = LowMomentWords(
         opening=t.text("opening"),
         contact=t.text("contact"),
@@ -127,6 +127,7 @@ def load_suggestions(root: Table) -> tuple[tuple[Suggestion, ...], LowMomentWord
         line=t.text("line"),
         no_line=t.text("no_line"),
         keys=t.text("keys"),
+        keys_later=t.text("keys_later", default=""),
     )
     for key in ("contact", "contact_phone"):
         if "{name}" not in getattr(words, key):
