@@ -3,6 +3,8 @@ the about page and the reflection questions."""
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
 
@@ -22,6 +24,31 @@ from tui.screens.what_helps import WhatHelpsScreen
 from tui.widgets.care_form import FormDialog
 
 SIZE = (80, 24)
+
+
+async def wait_until(pilot: object, done: Callable[[], bool], timeout: float = 5.0) -> None:
+    """Let the app run until `done()` holds (a screen switched, a thread finished)."""
+    from textual.pilot import Pilot
+
+    assert isinstance(pilot, Pilot)
+    deadline = time.monotonic() + timeout
+    while not done():
+        assert time.monotonic() < deadline, "the screen never got there"
+        await pilot.pause()
+
+
+def history_ready(app: object) -> Callable[[], bool]:
+    """True once history has drawn its insights (it reads the store in a thread)."""
+
+    def ready() -> bool:
+        from tui.screens.history import HistoryScreen
+
+        screen = getattr(app, "screen", None)
+        return isinstance(screen, HistoryScreen) and "t: what helps me" in text_of(
+            screen.app, "#insight-text"
+        )
+
+    return ready
 
 
 @pytest.fixture(autouse=True)
@@ -50,8 +77,7 @@ async def test_a_first_check_in_at_mood_1_points_calmly_to_support(
         farewell = line.strip().replace("F2 shows", "In Thaw, F2 shows")
         assert app.farewell == ["Saved: mood 1. Thank you.", farewell]
         await pilot.press("s")
-        await pilot.pause(0.2)
-        assert isinstance(app.screen, SupportScreen)
+        await wait_until(pilot, lambda: isinstance(app.screen, SupportScreen))
 
 
 async def test_mood_2_and_hopeless_names_the_trusted_contact_first(
@@ -109,7 +135,7 @@ async def test_the_safety_plan_is_one_key_from_support_and_keeps_the_persons_wor
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await pilot.press("p")
-        await pilot.pause(0.2)
+        await wait_until(pilot, lambda: isinstance(app.screen, SafetyPlanScreen))
         screen = app.screen
         assert isinstance(screen, SafetyPlanScreen)
         listing = screen.query_one("#plan-sections", OptionList)
@@ -278,20 +304,26 @@ async def test_the_about_page_is_reachable_from_the_keys_screen(
         await pilot.press("f1")
         await pilot.pause()
         await pilot.press("a")
-        await pilot.pause(0.2)
-        assert isinstance(app.screen, AboutScreen)
+        await wait_until(pilot, lambda: isinstance(app.screen, AboutScreen))
         assert "not a medical device" in app.screen.query_one("#about-text").source  # type: ignore[attr-defined]
 
 
 async def test_reflection_is_offered_from_history_then_rests_for_a_fortnight(
     data_dir: Path, clock: FakeClock
 ) -> None:
+    seed = Store(data_dir, clock)
+    seed.add_checkin(5, at=clock.now() - timedelta(days=3))
+    app, _ = make_app(data_dir, clock, start="history")
+    async with app.run_test(size=(100, 40)) as pilot:
+        await wait_until(pilot, history_ready(app))
+        assert "f: a few gentle questions" not in text_of(app, "#insight-text")  # too soon
+    seed.add_checkin(5, at=clock.now() - timedelta(days=20))
     app, store = make_app(data_dir, clock, start="history")
     async with app.run_test(size=(100, 40)) as pilot:
-        await pilot.pause(0.3)
+        await wait_until(pilot, history_ready(app))
         assert "f: a few gentle questions" in text_of(app, "#insight-text")
         await pilot.press("f")
-        await pilot.pause(0.2)
+        await wait_until(pilot, lambda: isinstance(app.screen, FormDialog))
         dialog = app.screen
         assert isinstance(dialog, FormDialog)
         dialog.query(TextArea).first().text = "Music doesn't move me much lately"
@@ -304,7 +336,7 @@ async def test_reflection_is_offered_from_history_then_rests_for_a_fortnight(
     assert not any(ch.isdigit() for ch in note.text.split("\n", 1)[0])  # no score anywhere
     app, _ = make_app(data_dir, clock, start="history")
     async with app.run_test(size=(100, 40)) as pilot:
-        await pilot.pause(0.3)
+        await wait_until(pilot, history_ready(app))
         assert "f: a few gentle questions" not in text_of(app, "#insight-text")
 
 

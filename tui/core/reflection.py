@@ -44,10 +44,14 @@ def answers_note(note_title: str, answers: Mapping[str, str], questions: Sequenc
     return note_title + "\n\n" + "\n\n".join(parts)
 
 
-def history_pointers(markers: Sequence[Marker], note_title: str, today: date) -> str:
+def history_pointers(
+    markers: Sequence[Marker], note_title: str, today: date, first_day: date | None
+) -> str:
     """The quiet lines under history's insights: where "what helps" is, and, once a fortnight,
-    the reflection questions (skipping them costs nothing; they simply wait)."""
+    the reflection questions (skipping them costs nothing; they simply wait). They are first
+    offered two weeks after the first check-in, when there is a fortnight to look back on."""
     lines = ["t: what helps me (your ratings, before and after)"]
-    if is_due(markers, note_title, today):
+    looked_back = first_day is not None and today - first_day >= OFFER_EVERY
+    if looked_back and is_due(markers, note_title, today):
         lines.append("f: a few gentle questions about how things have been, if you like")
     return "\n".join(lines)

@@ -454,7 +454,7 @@ class HistoryScreen(ThawScreen):
             title = self.thaw.content.reflection.note_title
         except ContentError:
             title = "A few questions, answered"
-        return history_pointers(data.markers, title, data.today)
+        return history_pointers(data.markers, title, data.today, data.first_day)
 
     def _hint_due(self, data: HistoryData) -> bool:
         if data.flat is None:

@@ -128,7 +128,11 @@ class SupportScreen(ThawScreen):
     SupportScreen #contacts:focus {
         border: round $primary;
     }
+    /* On a short terminal the numbers come up sooner: no title, no gap. */
+    SupportScreen.-short #contacts-title { display: none; }
+    SupportScreen.-short #support-lines { margin-top: 0; }
     """
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (20, "-tall")]
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("p", "app.open_screen('safety_plan')", "Safety plan", tooltip="Your own plan"),
