@@ -672,18 +672,18 @@ def tried(*ratings: int | None) -> list[Session]:
         ((None,), "You tried this once in the last year."),
         (
             (4, 5, 5),
-            "You tried this 3 times in the last year; it helped 4.7 out of 5 on average "
-            "over 3 tries.",
+            "You tried this 3 times in the last year; you said it helped 4.7 out of 5 on "
+            "average, over 3 tries.",
         ),
         (
             (4, 4),
             "You tried this 2 times in the last year; "
-            + "it helped 4 out of 5 on average over 2 tries.",
+            + "you said it helped 4 out of 5 on average, over 2 tries.",
         ),
         (
             (3, None, 4),
-            "You tried this 3 times in the last year; it helped 3.5 out of 5 on average "
-            "over the 2 tries you rated.",
+            "You tried this 3 times in the last year; you said it helped 3.5 out of 5 on "
+            "average, over the 2 tries you rated.",
         ),
         (
             (None, 2),
