@@ -30,6 +30,7 @@ def test_every_content_file_loads(content: Content) -> None:
     assert content.breathing and content.grounding and content.meditation
     assert content.ideas and content.plan and content.resources
     assert content.suggestions and content.reflection and content.about
+    assert content.safety_plan and content.low_moment
     files = {path.name for path in content_files()}
     assert set(content.files_read) == files  # nothing shipped that the loader ignores
 

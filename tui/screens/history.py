@@ -134,7 +134,7 @@ class HistoryScreen(ThawScreen):
         Binding("p", "app.open_screen('plan')", "Plan", show=False),
         Binding("x", "rest_hint", "Not now", show=False),
         Binding("t", "app.open_screen('what_helps')", "What helps"),
-        Binding("f", "app.open_screen('reflection')", "Questions", show=False),
+        Binding("f", "app.open_screen('reflection')", "A few questions", show=False),
     ]
     # Help lists each key once, in words: pairs and runs of keys on one line each (the single
     # bindings above stay show=False, and help skips a binding whose key a line here explains).
