@@ -27,6 +27,7 @@ LOOK_BACK = 5
 VERY_LOW_NEEDED = 3
 #: "How much can you feel" (0-10) at or below this suggests grounding.
 LOW_FEEL = 3
+NBSP = "\u00a0"
 
 
 def is_low_moment(content: Content, mood: int, emotions: Sequence[str]) -> bool:
@@ -49,11 +50,14 @@ def support_words(content: Content, contacts: Sequence[Contact], country: Countr
     first = next((c for c in contacts if clean_line(c.name)), None)
     if first is not None:
         name, phone = clean_line(first.name), clean_line(first.phone)
+        phone = phone.replace(" ", NBSP)
         template = words.contact_phone if phone else words.contact
         parts.append(template.format(name=name, phone=phone))
     line = country.lines[0] if country is not None and country.lines else None
     if line is not None:
-        parts.append(words.line.format(line=line.name, number=line.number, how=line.how))
+        # A number never breaks across two lines on a narrow screen (non-breaking spaces).
+        number = line.number.replace(" ", NBSP)
+        parts.append(words.line.format(line=line.name, number=number, how=line.how))
     else:
         parts.append(words.no_line)
     parts.append(words.keys)
@@ -64,9 +68,10 @@ def farewell_text(content: Content, suggestion: Suggestion) -> str:
     """The suggestion as printed once `thaw checkin` has closed: a key that only works inside
     the app is named as such."""
     words = content.low_moment
+    text = suggestion.text.replace(NBSP, " ")  # printed plainly: the terminal wraps it
     if suggestion.id != "low_moment" or not words.keys_later:
-        return suggestion.text
-    return suggestion.text.replace(words.keys, words.keys_later)
+        return text
+    return text.replace(words.keys, words.keys_later)
 
 
 def choose_suggestion(
