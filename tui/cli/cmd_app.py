@@ -91,5 +91,5 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
         # After the full screen has gone: the saved line and its one suggestion stay visible.
         from tui.core.text import clean_line
 
-        print("\n".join(clean_line(line) for line in app.farewell))
+        print("\n".join(clean_line(part) for line in app.farewell for part in line.splitlines()))
     return app.return_code or 0

@@ -27,7 +27,6 @@ LOOK_BACK = 5
 VERY_LOW_NEEDED = 3
 #: "How much can you feel" (0-10) at or below this suggests grounding.
 LOW_FEEL = 3
-NBSP = "\u00a0"
 
 
 def is_low_moment(content: Content, mood: int, emotions: Sequence[str]) -> bool:
@@ -38,7 +37,7 @@ def is_low_moment(content: Content, mood: int, emotions: Sequence[str]) -> bool:
 
 
 def support_words(content: Content, contacts: Sequence[Contact], country: Country | None) -> str:
-    """One calm paragraph: the person's own person first, then a line they can call, then F2.
+    """A few calm lines: the person's own person first, then a line they can call, then F2.
 
     Text from the person's own contacts is cleaned of control characters by the caller's
     widget (markup off); here it is only placed into the sentence.
@@ -50,25 +49,23 @@ def support_words(content: Content, contacts: Sequence[Contact], country: Countr
     first = next((c for c in contacts if clean_line(c.name)), None)
     if first is not None:
         name, phone = clean_line(first.name), clean_line(first.phone)
-        phone = phone.replace(" ", NBSP)
         template = words.contact_phone if phone else words.contact
         parts.append(template.format(name=name, phone=phone))
     line = country.lines[0] if country is not None and country.lines else None
     if line is not None:
-        # A number never breaks across two lines on a narrow screen (non-breaking spaces).
-        number = line.number.replace(" ", NBSP)
-        parts.append(words.line.format(line=line.name, number=number, how=line.how))
+        parts.append(words.line.format(line=line.name, number=line.number, how=line.how))
     else:
         parts.append(words.no_line)
     parts.append(words.keys)
-    return " ".join(parts)
+    # One short line each, the number first on its own: it never breaks on a narrow screen.
+    return "\n".join(parts)
 
 
 def farewell_text(content: Content, suggestion: Suggestion) -> str:
     """The suggestion as printed once `thaw checkin` has closed: a key that only works inside
     the app is named as such."""
     words = content.low_moment
-    text = suggestion.text.replace(NBSP, " ")  # printed plainly: the terminal wraps it
+    text = suggestion.text
     if suggestion.id != "low_moment" or not words.keys_later:
         return text
     return text.replace(words.keys, words.keys_later)
