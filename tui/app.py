@@ -205,6 +205,9 @@ class ThawApp(App[None]):
         self.start = start if start in SCREENS else "home"
         self.start_args: dict[str, object] = dict(start_args or {})
         self.exit_after_checkin = exit_after_checkin
+        #: Lines `thaw checkin` prints once the full screen has closed (the saved check-in and
+        #: its one suggestion), so a person at a low moment still sees where support is.
+        self.farewell: list[str] = []
         for theme in THEMES:
             self.register_theme(theme)
         # What TEXTUAL_ANIMATIONS asked for, restored when reduced motion is turned off again.

@@ -68,7 +68,10 @@ def test_support_uk_with_a_contact(snap_compare: Any, data_dir: Path, clock: Fak
     assert snap_compare(app, terminal_size=SIZE, run_before=keys())
 
 
-def test_support_unknown_country(snap_compare: Any, data_dir: Path, clock: FakeClock) -> None:
+def test_support_unknown_country(
+    snap_compare: Any, data_dir: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("TZ", "Etc/UTC")  # no locale and no zone to guess a country from
     app = app_on(data_dir, clock, "support")
     assert snap_compare(app, terminal_size=SIZE, run_before=keys())
 

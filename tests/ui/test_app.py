@@ -86,6 +86,7 @@ def test_registry_names_every_screen_with_its_owner_module() -> None:
     names = {
         "home", "checkin", "entries", "help", "breathe", "meditate", "ground",
         "history", "ideas", "plan", "support", "settings",
+        "safety_plan", "what_helps", "about", "reflection",
     }  # fmt: skip
     assert set(SCREENS) == names
     for name, info in SCREENS.items():

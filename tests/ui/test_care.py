@@ -383,8 +383,13 @@ async def test_support_numbers_come_first_for_the_chosen_country(
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, SupportScreen)
+        intro = app.screen.query_one("#support-intro", Static)
+        people = app.screen.query_one("#contacts", OptionList)
         lines = app.screen.query_one("#support-lines", Static)
-        assert lines.region.y <= 2 and lines.region.bottom <= 12  # visible at once at 80x24
+        # A warm line first, then the person's own people, then the lines: all at once at 80x24.
+        assert intro.region.y <= 2 and "alone" in text_of(app, "#support-intro")
+        assert intro.region.bottom <= people.region.y < lines.region.y
+        assert lines.region.bottom <= 22
         shown = text_of(app, "#support-lines")
         assert "116 123" in shown and "Samaritans" in shown and "999" in shown
         assert "not a medical device" in text_of(app, "#support-footnote")
@@ -397,25 +402,101 @@ async def test_support_guesses_from_locale_and_unknown_shows_the_directory(
     app, _ = make_app(data_dir, clock, "support")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        assert "13 11 14" in text_of(app, "#support-lines")
+        shown = text_of(app, "#support-lines")
+        assert "13 11 14" in shown
+        assert "Australia" in shown and "Is this your country? y: yes" in shown  # asked once
     monkeypatch.setenv("LANG", "de_DE.UTF-8")
     app, _ = make_app(data_dir, clock, "support")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        shown = text_of(app, "#support-lines")
-        assert shown.startswith("Somewhere else? findahelpline.com")
-        assert "112" in shown
-
-
-async def test_country_key_switches_and_is_remembered(data_dir: Path, clock: FakeClock) -> None:
+        assert "0800 111 0 111" in text_of(app, "#support-lines")  # not only English-speaking
+    monkeypatch.setenv("LANG", "it_IT.UTF-8")
+    monkeypatch.setenv("TZ", "Etc/UTC")  # no zone to guess from either
     app, _ = make_app(data_dir, clock, "support")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        await pilot.press("c")  # directory -> first country
+        shown = text_of(app, "#support-lines")
+        assert shown.startswith("Which country are you in? Press c to find it by name.")
+        assert "findahelpline.com" in shown and "112" in shown
+
+
+async def test_a_guess_from_the_time_zone_when_the_locale_names_no_country(
+    data_dir: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    monkeypatch.setenv("TZ", "Asia/Tokyo")
+    app, _ = make_app(data_dir, clock, "support")
+    async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        first = content().resources.countries[0]
-        assert first.name in text_of(app, "#support-lines")
-    assert Store(data_dir, clock).settings().country == first.code
+        assert "0120 279 338" in text_of(app, "#support-lines")
+
+
+async def test_y_keeps_the_guessed_country_so_it_is_not_asked_again(
+    data_dir: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("LANG", "en_IE.UTF-8")
+    app, _ = make_app(data_dir, clock, "support")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert "y" in footer_keys(app)
+        await pilot.press("y")
+        await pilot.pause()
+        assert "Is this your country" not in text_of(app, "#support-lines")
+        assert "y" not in footer_keys(app)
+    assert Store(data_dir, clock).settings().country == "IE"
+    monkeypatch.setenv("LANG", "en_US.UTF-8")  # the saved choice wins over the locale now
+    app, _ = make_app(data_dir, clock, "support")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        shown = text_of(app, "#support-lines")
+        assert "Ireland" in shown and "Is this your country" not in shown
+
+
+@pytest.mark.parametrize(
+    ("typed", "code", "number"),
+    [("deut", "DE", "0800 111 0 111"), ("españa", "ES", "024"), ("japan", "JP", "0120 279 338")],
+)
+async def test_typing_a_countrys_name_finds_it_and_the_choice_is_kept(
+    data_dir: Path,
+    clock: FakeClock,
+    monkeypatch: pytest.MonkeyPatch,
+    typed: str,
+    code: str,
+    number: str,
+) -> None:
+    from tui.widgets.country_picker import CountryPicker
+
+    monkeypatch.setenv("TZ", "Etc/UTC")
+    app, _ = make_app(data_dir, clock, "support")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("c")
+        await pilot.pause()
+        assert isinstance(app.screen, CountryPicker)
+        await pilot.press(*typed)
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, SupportScreen)
+        assert number in text_of(app, "#support-lines")
+    assert Store(data_dir, clock).settings().country == code
+
+
+async def test_somewhere_else_is_a_choice_too(
+    data_dir: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("LANG", "en_GB.UTF-8")
+    app, _ = make_app(data_dir, clock, "support")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("c")
+        await pilot.pause()
+        await pilot.press(*"somewhere")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "findahelpline.com" in text_of(app, "#support-lines")
+    assert Store(data_dir, clock).settings().country == SOMEWHERE_ELSE
 
 
 async def test_contacts_add_edit_delete_survive_restart(data_dir: Path, clock: FakeClock) -> None:
@@ -591,18 +672,18 @@ def tried(*ratings: int | None) -> list[Session]:
         ((None,), "You tried this once in the last year."),
         (
             (4, 5, 5),
-            "You tried this 3 times in the last year; it helped 4.7 out of 5 on average "
-            "over 3 tries.",
+            "You tried this 3 times in the last year; you said it helped 4.7 out of 5 on "
+            "average, over 3 tries.",
         ),
         (
             (4, 4),
             "You tried this 2 times in the last year; "
-            + "it helped 4 out of 5 on average over 2 tries.",
+            + "you said it helped 4 out of 5 on average, over 2 tries.",
         ),
         (
             (3, None, 4),
-            "You tried this 3 times in the last year; it helped 3.5 out of 5 on average "
-            "over the 2 tries you rated.",
+            "You tried this 3 times in the last year; you said it helped 3.5 out of 5 on "
+            "average, over the 2 tries you rated.",
         ),
         (
             (None, 2),

@@ -351,7 +351,7 @@ async def test_help_lists_each_history_key_once_in_words(data_dir: Path, clock: 
         await ready(pilot)
         rows = collect_keys(pilot.app.screen)
         keys = [key for key, _ in rows]
-        assert keys == ["1 to 5", "← / →", "w m y a", "k", "p", "x"]
+        assert keys == ["1 to 5", "← / →", "w m y a", "k", "p", "x", "t", "f"]
         words = " ".join(description for _, description in rows).lower()
         assert "scroll" not in words
         assert ("w m y a", "The last 7 days, 30 days, year, or all time") in rows

@@ -119,3 +119,49 @@ def test_no_placeholder_anywhere_the_care_screens_show() -> None:
     texts += [i.detail for g in c.ideas for i in g.ideas]
     for text in texts:
         assert not PLACEHOLDER.search(text), text
+
+
+# --- every number is checked against a named public source, with the date -----------------
+
+
+def test_every_crisis_number_names_its_source_and_the_date_it_was_checked() -> None:
+    from datetime import date
+
+    countries = content().resources.countries
+    assert len(countries) >= 20
+    for country in countries:
+        assert country.emergency_source.strip(), country.code
+        for line in country.lines:
+            where = f"{country.code} {line.name}"
+            assert re.search(r"[a-z0-9-]+\.[a-z]{2,}", line.source), where  # a site is named
+            checked = date.fromisoformat(line.checked)
+            assert date(2026, 1, 1) <= checked <= date(2026, 12, 1), where
+
+
+def test_countries_include_ones_where_english_is_not_the_main_language() -> None:
+    codes = {c.code for c in content().resources.countries}
+    assert {"DE", "FR", "ES", "NL", "JP", "KR", "BR", "MX"} <= codes
+
+
+def test_new_zealand_lifeline_is_not_called_any_time_and_1737_is() -> None:
+    nz = content().country("NZ")
+    assert nz is not None
+    lines = {line.number: line for line in nz.lines}
+    assert "any time" not in lines["0800 543 354"].how
+    assert "midnight" in lines["0800 543 354"].how
+    assert "any time" in lines["1737"].how
+
+
+def test_northern_ireland_has_its_own_line_and_nhs_111_says_where_it_works() -> None:
+    gb = content().country("GB")
+    assert gb is not None
+    lines = {line.number: line for line in gb.lines}
+    assert lines["0808 808 8000"].region == "Northern Ireland"
+    assert "not Northern Ireland" in lines["111"].region
+
+
+def test_the_irish_text_line_claims_no_keyword_without_a_source() -> None:
+    ie = content().country("IE")
+    assert ie is not None
+    text_line = next(line for line in ie.lines if line.number == "50808")
+    assert "HELLO" not in text_line.how and "free" in text_line.how

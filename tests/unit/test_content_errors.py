@@ -133,7 +133,7 @@ def test_four_seven_eight_default_cannot_exceed_its_cap(tmp_path: Path) -> None:
 
 def test_duplicate_idea_across_groups_is_refused(tmp_path: Path) -> None:
     original = (default_root() / "ideas.toml").read_text(encoding="utf-8")
-    content = write(tmp_path, "ideas.toml", original.replace('id = "rage_room"', 'id = "blanket"'))
+    content = write(tmp_path, "ideas.toml", original.replace('id = "push_wall"', 'id = "blanket"'))
     assert "'blanket' is used twice" in error_of(content, "ideas")
 
 

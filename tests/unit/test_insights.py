@@ -157,10 +157,10 @@ def test_practices_that_raised_the_after_rating_most() -> None:
         [], sessions, TODAY, practice_labels={"breathe:box": "box breathing", "senses": "5-4-3-2-1"}
     )
     assert texts(found) == [
-        "Box breathing raised how much you could feel by 3.0 on average "
-        "(3 sessions in the last three months).",
-        "5-4-3-2-1 raised how much you could feel by 1.5 on average "
-        "(4 sessions in the last three months).",
+        "After box breathing, you rated how much you could feel about 3.0 points higher "
+        "on average (3 times in the last three months).",
+        "After 5-4-3-2-1, you rated how much you could feel about 1.5 points higher "
+        "on average (4 times in the last three months).",
     ]
 
 
@@ -178,10 +178,10 @@ def test_tags_with_better_and_worse_days() -> None:
     found = [i for i in build_insights(checkins, [], TODAY) if i.key == "tag"]
     # walk: 8.0 vs (5*3+4*3)/6 = 4.5. work: 4.0 vs (8*3+5*3)/6 = 6.5.
     assert texts(found) == [
-        'Days tagged "walk" had higher mood: 8.0 against 4.5 (3 days with it, 6 without, '
-        "last three months).",
-        'Days tagged "work" had lower mood: 4.0 against 6.5 (3 days with it, 6 without, '
-        "last three months).",
+        'On days tagged "walk", mood averaged 8.0; on other days, 4.5 (3 days with it, '
+        "6 without, last three months). That shows what went together, not why.",
+        'On days tagged "work", mood averaged 4.0; on other days, 6.5 (3 days with it, '
+        "6 without, last three months). That shows what went together, not why.",
     ]
 
 
@@ -231,15 +231,17 @@ def test_meditation_sessions_of_any_length_count_together() -> None:
     ]
     found = build_insights([], sessions, TODAY, practice_labels={"meditate": "Meditation"})
     assert texts(found) == [
-        "Meditation raised how much you could feel by 2.0 on average "
-        "(3 sessions in the last three months)."
+        "After meditation, you rated how much you could feel about 2.0 points higher "
+        "on average (3 times in the last three months)."
     ]
 
 
 def test_unknown_practice_gets_a_readable_name() -> None:
     sessions = [sess(d, "ground", "ice_cube", 1, 2) for d in range(3)]
     (only,) = build_insights([], sessions, TODAY)
-    assert only.text.startswith("Grounding (ice cube) raised how much you could feel by 1.0")
+    assert only.text.startswith(
+        "After grounding (ice cube), you rated how much you could feel about 1.0 points higher"
+    )
 
 
 def test_old_sessions_fall_outside_the_three_months() -> None:

@@ -88,4 +88,10 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
         start_args=start_args,
         exit_after_checkin=start == "checkin",
     )
-    return signals.run(app)
+    code = signals.run(app)
+    if app.farewell:
+        # After the full screen has gone: the saved line and its one suggestion stay visible.
+        from tui.core.text import clean_line
+
+        print("\n".join(clean_line(part) for line in app.farewell for part in line.splitlines()))
+    return code

@@ -24,6 +24,8 @@ CONTENT_PARTS = (
     "plan",
     "resources",
     "suggestions",
+    "reflection",
+    "safety_plan",
     "about",
 )
 SET_ASIDE = {"backups", "quarantine"}  # folders that are not live data

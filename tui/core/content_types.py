@@ -1,4 +1,4 @@
-"""The shapes of Thaw's practice, care and suggestion content (see tui/core/content.py).
+"""The shapes of Thaw's practice, care and suggestion content (see tui/core/content/).
 
 Kept apart from the loader so that start-up, which shows only emotions, does not pay for
 building fourteen frozen dataclasses it does not use; `tui.core.content` still exports them.
@@ -28,6 +28,7 @@ class BreathPattern:
     default_minutes: float
     caution: str = ""  # e.g. 4-7-8's "stop if you feel dizzy"
     max_rounds: int = 0  # 0 = no cap; 4-7-8 starts with at most 4
+    safety: str = ""  # "you can breathe normally at any time": needed when a pattern holds
 
     @property
     def cycle_seconds(self) -> float:
@@ -49,6 +50,7 @@ class GroundingExercise:
     intro: str
     steps: tuple[GroundingStep, ...]
     outro: str
+    safety: str = ""  # "open your eyes or stop whenever you like", shown with the intro
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +61,7 @@ class MeditationGuide:
     after_prompt: str  # "What came up?"
     presets_minutes: tuple[int, ...]  # (1, 2, 5, 10, 20)
     default_minutes: int
+    safety: str = ""  # eyes open is fine; stopping is always fine
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,7 +94,10 @@ class PlanTemplate:
 class HelpLine:
     name: str
     number: str  # what to dial or text
-    how: str  # "call or text", "call, any time"
+    how: str  # hours and cost as the source says them: "call free, any time"
+    source: str = ""  # the public page the number was checked against
+    checked: str = ""  # the date it was checked, "2026-12-01"
+    region: str = ""  # "Northern Ireland" when the line serves only part of the country
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,6 +107,9 @@ class Country:
     emergency: str  # "911"
     lines: tuple[HelpLine, ...]
     find_therapist: str  # where to look for a psychologist/psychiatrist, in words
+    aliases: tuple[str, ...] = ()  # other names people type: "Deutschland", "UK"
+    zones: tuple[str, ...] = ()  # IANA time zones that suggest this country
+    emergency_source: str = ""  # where the emergency number was checked
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,6 +119,7 @@ class Resources:
     international: str  # the international directory, in words
     not_medical: str  # the plain "Thaw is not a medical device" line
     emergency_intro: str = ""  # one line before the emergency number
+    anywhere: str = ""  # help that does not depend on the country, shown last
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,3 +141,32 @@ class Reflection:
     intro: str
     prompts: tuple[ReflectionPrompt, ...]
     outro: str
+    note_title: str = "A few questions, answered"  # the first line of the note that keeps them
+    skip: str = ""  # what "not now" says
+
+
+@dataclass(frozen=True, slots=True)
+class LowMomentWords:
+    """The calm pointer to support after a very low check-in, in parts joined in order."""
+
+    opening: str  # "You don't have to hold this alone."
+    contact: str  # "{name} is someone you could reach now."
+    contact_phone: str  # "... {name} ({phone}) ..."
+    line: str  # "{line} is there to listen: {number}, {how}."
+    no_line: str  # when no country is chosen
+    keys: str  # "F2 shows everyone you can reach."
+    keys_later: str = ""  # the same, printed after `thaw checkin` has closed
+
+
+@dataclass(frozen=True, slots=True)
+class SafetyPlanSection:
+    id: str  # "warning_signs" ... "what_matters"
+    title: str  # "My warning signs"
+    prompt: str  # a gentle question that helps someone write it
+
+
+@dataclass(frozen=True, slots=True)
+class SafetyPlanGuide:
+    intro: str
+    empty: str  # shown under a heading nothing has been written for yet
+    sections: tuple[SafetyPlanSection, ...]

@@ -175,7 +175,7 @@ def _emotions(checkins: Sequence[CheckIn], names: Mapping[str, str], today: date
 def _practices(
     sessions: Sequence[Session], labels: Mapping[str, str], today: date
 ) -> list[Insight]:
-    """The practices (at most two) that on average raised the after-rating, with their counts."""
+    """The practices (at most two) after which the person rated themselves higher on average."""
     since = today - timedelta(days=PATTERN_WINDOW_DAYS - 1)
     changes: dict[str, list[int]] = defaultdict(list)
     for s in sessions:
@@ -196,19 +196,21 @@ def _practices(
         if detail:
             fallback += f" ({detail.replace('_', ' ')})"
         label = labels.get(key) or labels.get(detail) or fallback
-        label = label[:1].upper() + label[1:]
+        label = label[:1].lower() + label[1:]
+        # The person's own before/after ratings: said as what they rated, never as an effect.
         result.append(
             Insight(
                 "practice",
-                f"{label} raised how much you could feel by {_fmt(gain)} on average "
-                f"({count} sessions in the last three months).",
+                f"After {label}, you rated how much you could feel about {_fmt(gain)} points "
+                f"higher on average ({count} times in the last three months).",
             )
         )
     return result
 
 
 def _tags(checkins: Sequence[CheckIn], today: date) -> list[Insight]:
-    """Tags whose days differ in mood by a point or more (the clearest better and worse one)."""
+    """Tags whose days differ in mood by a point or more (the clearest higher and lower one);
+    said as what went together, never as a cause."""
     since = today - timedelta(days=PATTERN_WINDOW_DAYS - 1)
     recent = [c for c in checkins if since <= local_day(c.at) <= today]
     mood_by_day = {d.day: d.mean for d in daily_mood(recent)}
@@ -232,13 +234,13 @@ def _tags(checkins: Sequence[CheckIn], today: date) -> list[Insight]:
     if found[-1][0] < 0:
         picks.append(found[-1])
     result = []
-    for diff, tag, n_with, n_without, m_with, m_without in picks:
-        word = "higher" if diff > 0 else "lower"
+    for _diff, tag, n_with, n_without, m_with, m_without in picks:
         result.append(
             Insight(
                 "tag",
-                f'Days tagged "{tag}" had {word} mood: {_fmt(m_with)} against {_fmt(m_without)} '
-                f"({n_with} days with it, {n_without} without, last three months).",
+                f'On days tagged "{tag}", mood averaged {_fmt(m_with)}; on other days, '
+                f"{_fmt(m_without)} ({n_with} days with it, {n_without} without, last three "
+                "months). That shows what went together, not why.",
             )
         )
     return result

@@ -25,6 +25,7 @@ from tui.core.models import (
     SessionKind,
     Settings,
 )
+from tui.core.safety_plan import included_sections, summary_lines
 from tui.core.storage import atomic_write
 from tui.core.text import clean_line
 
@@ -112,6 +113,7 @@ class ReportInput:
     markers: Sequence[Marker]
     plan_items: Sequence[PlanItem]
     words: Vocabulary  # emotion names and valence, practice names (from insights.vocabulary)
+    safety_plan: Sequence[tuple[str, str]] = ()  # (heading, the person's words), when included
 
 
 def report_period(today: date, weeks: int) -> tuple[date, date]:
@@ -402,6 +404,7 @@ def build_report(data: ReportInput) -> str:
         data.markers,
         data.plan_items,
         data.words,
+        data.safety_plan,
     )
     lines = _header(scoped, start, end)
     lines += _mood_section(scoped, start, end)
@@ -411,6 +414,8 @@ def build_report(data: ReportInput) -> str:
         lines += _markers_section(scoped, start, end)
     if scoped.options.include_plan:
         lines += _plan_section(scoped)
+    if scoped.safety_plan:
+        lines += summary_lines(scoped.safety_plan, escape_markdown)
     if scoped.options.include_notes:
         lines += _notes_section(scoped)
     lines += _footer()
@@ -434,6 +439,7 @@ def report_from_store(store: Store, content: Content, now: datetime, options: Re
             markers=markers,
             plan_items=plan,
             words=vocabulary(content),
+            safety_plan=included_sections(store.safety_plan(), content),
         )
     )
 

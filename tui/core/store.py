@@ -52,6 +52,8 @@ if TYPE_CHECKING:
 
     from tinydb import TinyDB
 
+    from tui.core.safety_plan import SafetyPlan
+
     class _HasRev(Protocol):
         @property
         def rev(self) -> int: ...
@@ -108,6 +110,8 @@ def _count(rel: Path, n: int) -> str:
     table = rel.parent.name if rel.parent.name else rel.stem
     if table == "settings":
         return "your settings" if n else "no settings"
+    if table == "safety_plan":
+        return "your safety plan" if n else "no safety plan"
     one, many = _NOUNS.get(table, ("entry", "entries"))
     return f"{n} {one if n == 1 else many}"
 
@@ -230,7 +234,15 @@ _PLAN = _Kind("plan", file="plan.json")
 _CONTACTS = _Kind("contacts", file="contacts.json")
 _SETTINGS = _Kind("settings", file="settings.json")
 _DRAFT = _Kind("draft", file="draft.json")
-_SINGLE_FILES = ("markers.json", "plan.json", "contacts.json", "settings.json", "draft.json")
+_SAFETY_PLAN = _Kind("safety_plan", file="safety_plan.json")
+_SINGLE_FILES = (
+    "markers.json",
+    "plan.json",
+    "contacts.json",
+    "settings.json",
+    "draft.json",
+    "safety_plan.json",
+)
 
 
 # --- small validators -------------------------------------------------------------------------
@@ -1421,6 +1433,36 @@ class Store:
             saved = replace(new, rev=stored_rev + 1)
             doc = {**(dict(stored) if stored else {}), **_settings_to_doc(saved)}
             table.upsert(Document(doc, doc_id=_SINGLE_DOC))
+        return saved
+
+    def safety_plan(self) -> SafetyPlan:
+        """The person's safety plan; an empty one when none is written or the file is unreadable."""
+        from tui.core.safety_plan import SafetyPlan, plan_from_doc
+
+        doc = self._single(_SAFETY_PLAN)
+        return SafetyPlan() if doc is None else plan_from_doc(doc)
+
+    def save_safety_plan(self, plan: SafetyPlan) -> SafetyPlan:
+        """Save if plan.rev equals the stored rev (else StaleEditError); returns with rev+1.
+
+        The same path as settings: locked, re-read inside the lock, atomic, backed up.
+        """
+        from tinydb.table import Document
+
+        from tui.core.safety_plan import plan_to_doc
+
+        with self._lock():
+            db = self._db(Path(_SAFETY_PLAN.file))
+            table = db.table(_SAFETY_PLAN.table)
+            stored = table.get(doc_id=_SINGLE_DOC)
+            stored_rev = 1 if stored is None else _rev(dict(stored))
+            if plan.rev != stored_rev:
+                raise StaleEditError(
+                    "Your safety plan was changed in another window, so this change was not "
+                    "saved. The newer version is shown now."
+                )
+            saved = replace(plan, rev=stored_rev + 1)
+            table.upsert(Document(plan_to_doc(saved), doc_id=_SINGLE_DOC))
         return saved
 
     def draft(self) -> Draft | None:

@@ -61,6 +61,34 @@ SCREENS: dict[str, ScreenInfo] = {
     "support": ScreenInfo(
         "tui.screens.support", "SupportScreen", "Support", "s", "People and lines you can reach"
     ),
+    "safety_plan": ScreenInfo(
+        "tui.screens.safety_plan",
+        "SafetyPlanScreen",
+        "My safety plan",
+        "",
+        "Your own plan for hard moments, in your words",
+    ),
+    "what_helps": ScreenInfo(
+        "tui.screens.what_helps",
+        "WhatHelpsScreen",
+        "What helps me",
+        "w",
+        "What you tried, and how you rated yourself after",
+    ),
+    "about": ScreenInfo(
+        "tui.screens.about",
+        "AboutScreen",
+        "About numbness and Thaw",
+        "",
+        "What this is, and is not",
+    ),
+    "reflection": ScreenInfo(
+        "tui.screens.reflection",
+        "ReflectionScreen",
+        "A few questions",
+        "",
+        "Gentle questions to notice how things have been, never scored",
+    ),
     "settings": ScreenInfo(
         "tui.screens.settings", "SettingsScreen", "Settings", ",", "Reminders, motion, bell, theme"
     ),

@@ -198,8 +198,11 @@ class BreatheScreen(PracticeScreen):
         self.query_one("#pattern-summary", Static).update(Text(pattern.summary))
         self.query_one("#pattern-evidence", Static).update(Text(pattern.evidence))
         caution = self.query_one("#pattern-caution", Static)
-        caution.update(Text(pattern.caution))
-        caution.display = bool(pattern.caution)
+        # A pattern of one's own has no words in content: it borrows the first pattern's note.
+        safety = pattern.safety or next((p.safety for p in self._patterns() if p.safety), "")
+        words = " ".join(part for part in (pattern.caution, safety) if part)
+        caution.update(Text(words))
+        caution.display = bool(words)
 
     def _show_progress(self) -> None:
         plan = self.orb.plan
@@ -333,7 +336,12 @@ class BreatheScreen(PracticeScreen):
         self._switch_to(patterns[(current + step) % len(patterns)])
 
     def _switch_to(self, pattern: BreathPattern) -> None:
-        if self.ended:
+        """Another pattern starts its own session: the breaths so far are kept as theirs, and
+        the new run asks its own before (runs are never merged into the last pattern)."""
+        kept = self.ended
+        if not self.ended and self.session is None:
+            kept = self._save(completed=False) is not None
+        if kept:
             self._ask_before_again()
         self._begin(pattern)
 

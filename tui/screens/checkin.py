@@ -363,11 +363,16 @@ class CheckInScreen(ThawScreen):
             self.dismiss()
             return
         self.add_class("-saved")
-        self.query_one("#saved-line", Static).update(f"Saved: mood {saved.mood}. Thank you.")
+        saved_text = f"Saved: mood {saved.mood}. Thank you."
+        self.query_one("#saved-line", Static).update(saved_text)
         self._suggestion = self._choose_suggestion(saved)
         line = self.query_one("#suggestion-line", Static)
+        self.thaw.farewell = [saved_text]
         if self._suggestion is not None:
             line.update(self._suggestion.text)
+            from tui.core.suggest import farewell_text
+
+            self.thaw.farewell.append(farewell_text(self.thaw.content, self._suggestion))
             info = SCREENS.get(self._suggestion.action)
             if info is not None and info.key:
                 keys = f"{info.key}: {self._suggestion.key_hint}    Enter or Esc: go on"
@@ -379,11 +384,20 @@ class CheckInScreen(ThawScreen):
 
     def _choose_suggestion(self, saved: CheckIn) -> Suggestion | None:
         try:
-            from tui.core.suggest import choose_suggestion
+            from tui.core.suggest import choose_suggestion, support_context
 
             earlier = [c.mood for c in self.thaw.store.recent_checkins(6) if c.id != saved.id]
+            contacts, country = support_context(
+                self.thaw.content, self.thaw.store, self.thaw.settings
+            )
             return choose_suggestion(
-                self.thaw.content, saved.mood, saved.feel, saved.emotions, earlier[:4]
+                self.thaw.content,
+                saved.mood,
+                saved.feel,
+                saved.emotions,
+                earlier[:4],
+                contacts=contacts,
+                country=country,
             )
         except Exception:  # a missing suggestion must never spoil a saved check-in
             return None

@@ -179,7 +179,8 @@ class GroundScreen(PracticeScreen):
         self.query_one("#exercise", Static).update(
             Text(f"Exercise {position + 1} of {len(exercises)}: {exercise.name}")
         )
-        self.query_one("#intro", Static).update(Text(exercise.intro))
+        safety = f" {exercise.safety}" if exercise.safety else ""
+        self.query_one("#intro", Static).update(Text(exercise.intro + safety))
         self._show_step()
 
     def _show_step(self) -> None:
@@ -272,10 +273,15 @@ class GroundScreen(PracticeScreen):
         run = self.exercise_run
         if run is None:
             return
+        kept = self.ended or self.session is not None
         if not self.ended:
             run.set_note(self.query_one("#note", Input).value)
             if run.steps_done or run.notes():
                 self._save(completed=False)
+                kept = True
+        if kept:
+            # That run is its own session, with its own before: the next one asks again.
+            self._ask_before_again()
         exercises = self.thaw.content.grounding
         ids = [e.id for e in exercises]
         current = ids.index(run.exercise.id) if run.exercise.id in ids else 0

@@ -143,6 +143,7 @@ class HelpScreen(ModalScreen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", "Close"),
         Binding("q", "close", "Close", show=False),
+        Binding("a", "about", "About"),
     ]
 
     def __init__(self, keys: list[tuple[str, str]] | None = None, *, title: str = "") -> None:
@@ -157,7 +158,7 @@ class HelpScreen(ModalScreen[None]):
             yield Static(self._table(self._keys) if self._keys else Text("Nothing special here."))
             yield Static(Text("Keys that work everywhere"), classes="help-heading")
             yield Static(self._table(list(EVERYWHERE)))
-            yield Static(Text("Esc closes this.", style="dim"))
+            yield Static(Text("a: about numbness and about Thaw.  Esc closes this.", style="dim"))
 
     @staticmethod
     def _table(rows: list[tuple[str, str]]) -> Table:
@@ -167,6 +168,11 @@ class HelpScreen(ModalScreen[None]):
         for key, description in rows:
             table.add_row(Text(key), Text(description))
         return table
+
+    def action_about(self) -> None:
+        """a: the page about numbness and about Thaw (content/about.md)."""
+        self.dismiss(None)
+        self.app.call_later(self.app.run_action, "open_screen('about')")
 
     def action_close(self) -> None:
         """Back to where the person was."""

@@ -17,6 +17,7 @@ from textual.containers import VerticalScroll
 from textual.message import Message
 from textual.widgets import Header, Static
 
+from tui.core.content import ContentError
 from tui.core.errors import ThawError
 from tui.core.history_view import (
     RANGE_LABELS,
@@ -132,6 +133,8 @@ class HistoryScreen(ThawScreen):
         Binding("k", "markers", "Markers"),
         Binding("p", "app.open_screen('plan')", "Plan", show=False),
         Binding("x", "rest_hint", "Not now", show=False),
+        Binding("t", "app.open_screen('what_helps')", "What helps"),
+        Binding("f", "app.open_screen('reflection')", "A few questions", show=False),
     ]
     # Help lists each key once, in words: pairs and runs of keys on one line each (the single
     # bindings above stay show=False, and help skips a binding whose key a line here explains).
@@ -441,8 +444,17 @@ class HistoryScreen(ThawScreen):
     def _show_insights(self, data: HistoryData) -> None:
         widget = self.query_one("#insight-text", Static)
         text = "\n".join(f"· {clean_line(i.text)}" for i in data.insights)
-        self._set(widget, text or NO_INSIGHTS)
+        self._set(widget, (text or NO_INSIGHTS) + "\n\n" + self._pointers(data))
         widget.set_class(not text, "-none")
+
+    def _pointers(self, data: HistoryData) -> str:
+        from tui.core.reflection import history_pointers
+
+        try:
+            title = self.thaw.content.reflection.note_title
+        except ContentError:
+            title = "A few questions, answered"
+        return history_pointers(data.markers, title, data.today, data.first_day)
 
     def _hint_due(self, data: HistoryData) -> bool:
         if data.flat is None:

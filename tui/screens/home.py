@@ -195,6 +195,7 @@ class HomeScreen(ThawScreen):
         Binding("e", "app.open_screen('entries')", "Entries", show=False),
         Binding("s", "app.open_screen('support')", "Support", show=False),
         Binding("comma", "app.open_screen('settings')", "Settings", show=False),
+        Binding("t", "app.open_screen('what_helps')", "What helps", show=False),
         Binding("r", "put_back", "Put back the backup"),
     ]
 

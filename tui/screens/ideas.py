@@ -69,12 +69,12 @@ def tried_line(tried: Sequence[Session]) -> str:
             else f"over the {len(ratings)} tries you rated"
         )
         mean = out_of_five(sum(ratings) / len(ratings))
-        line += f"; it helped {mean} out of 5 on average {over}"
+        line += f"; you said it helped {mean} out of 5 on average, {over}"
     return line + "."
 
 
 class IdeasScreen(ThawScreen):
-    """Ideas grouped by situation: comfort, moving, talking, letting anger out, learning."""
+    """Ideas grouped by situation: comfort, moving, talking, anger, learning."""
 
     DEFAULT_CSS = """
     IdeasScreen #ideas-body {

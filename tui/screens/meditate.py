@@ -139,7 +139,8 @@ class MeditateScreen(PracticeScreen):
         except InputError as err:
             self.notify(str(err), markup=False)
             minutes = float(guide.default_minutes)
-        self.query_one("#guide", Static).update(Text(guide.intro.strip()))
+        intro = guide.intro.strip() + (f"\n{guide.safety}" if guide.safety else "")
+        self.query_one("#guide", Static).update(Text(intro))
         self.query_one("#notes-input", Input).placeholder = guide.after_prompt
         self.timer = MeditationTimer(
             planned_seconds=minutes * 60,

@@ -170,7 +170,8 @@ class PlanScreen(ThawScreen):
         options = []
         for item in self.items:
             prompt = Text(f"{STATUS_MARKS.get(item.status, '·')} {clean_line(item.title)}")
-            prompt.append(f"\n  {PLAN_STATUS_LABELS.get(item.status, '')}", style="dim")
+            if item.status != "not_now":  # untouched steps are invitations, not a verdict
+                prompt.append(f"\n  {PLAN_STATUS_LABELS.get(item.status, '')}", style="dim")
             options.append(Option(prompt, id=item.id))
         listing.set_options(options)
         if not self.items:
@@ -192,14 +193,18 @@ class PlanScreen(ThawScreen):
     def _show(self, item: PlanItem | None) -> None:
         detail = self.query_one("#plan-text", Static)
         if item is None:
-            detail.update("Your plan is empty. Press a to add a step of your own.")
+            detail.update("Nothing here yet. When you're ready, a adds a step of your own.")
             return
         template = self._templates.get(item.key)
         text = Text()
         text.append(clean_line(item.title), style="bold")
-        text.append("\nStatus: ")
-        text.append(PLAN_STATUS_LABELS.get(item.status, item.status), style="bold")
-        text.append("  (Space changes it)\n", style="dim")
+        if item.status == "not_now":
+            text.append("\nHere whenever you want it. Nothing has to happen.")
+            text.append("  (Space: thinking about it)\n", style="dim")
+        else:
+            text.append("\nStatus: ")
+            text.append(PLAN_STATUS_LABELS.get(item.status, item.status), style="bold")
+            text.append("  (Space changes it)\n", style="dim")
         if template is not None:
             text.append(f"\n{template.explanation}\n")
             text.append("\nWhere to look: ", style="bold")

@@ -1,4 +1,4 @@
-"""SupportScreen: crisis lines first, then finding a professional, then the person's own people."""
+"""SupportScreen: a warm line, the person's own people, their country's lines, then anywhere."""
 
 from __future__ import annotations
 
@@ -17,6 +17,8 @@ from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui.core.content import ContentError, guess_country
+from tui.core.content.resources import SOMEWHERE_ELSE
+from tui.core.content.resources import chosen_country as chosen_for
 from tui.core.errors import StaleEditError, ThawError
 from tui.core.models import Contact
 from tui.core.text import clean_line, clean_text
@@ -30,8 +32,8 @@ if TYPE_CHECKING:
 
     from tui.core.content import Country, Resources
 
-SOMEWHERE_ELSE = "ZZ"
-"""Country setting for "none of these": the international directory, never a locale guess."""
+__all__ = ["SOMEWHERE_ELSE", "SupportScreen", "chosen_country", "contact_problem", "lines_text"]
+
 NAME_MAX = 80
 PHONE_MAX = 40
 
@@ -57,31 +59,41 @@ def contact_problem(values: dict[str, str]) -> str | None:
     return None
 
 
-def lines_text(resources: Resources, country: Country | None, others: list[str]) -> Group:
-    """The numbers, first and plain: crisis lines and the emergency number, in two columns."""
+def lines_text(resources: Resources, country: Country | None, confirmed: bool = True) -> Group:
+    """The country's lines and its emergency number in two columns; without a country, the
+    directory and the common emergency numbers. Until the country is confirmed, one line asks."""
     if country is None:
         return Group(
-            Text(resources.international, style="bold"),
+            Text("Which country are you in? Press c to find it by name.", style="bold"),
+            Text(resources.international),
             Text(
                 "In danger right now? Call your local emergency number "
                 "(112 in much of the world, 911 in North America)."
             ),
-            Text(f"Lines for {', '.join(others)}: press c.", style="dim"),
         )
     grid = Table.grid(padding=(0, 2))
     grid.add_column(no_wrap=True, style="bold")
     grid.add_column()
     for line in country.lines:
-        grid.add_row(line.number, f"{line.name}: {line.how}")
+        where = f" ({line.region})" if line.region else ""
+        grid.add_row(line.number, f"{line.name}{where}: {line.how}")
     grid.add_row(country.emergency, "Emergency services")
     parts: list[Text | Table] = [Text(country.name, style="bold"), grid]
     if resources.emergency_intro:
         parts.append(Text(resources.emergency_intro, style="dim"))
+    if not confirmed:
+        parts.append(
+            Text("Is this your country? y: yes, keep it   c: choose another", style="bold")
+        )
     return Group(*parts)
 
 
 class SupportScreen(ThawScreen):
-    """Calm and uncluttered: someone may open this in a hard moment, so the numbers come first."""
+    """Calm and uncluttered: someone may open this in a hard moment.
+
+    The order is the order of reaching out: a warm word, the people the person chose, their
+    country's lines, then help anywhere. The country is asked once (a guess is shown first).
+    """
 
     DEFAULT_CSS = """
     SupportScreen #support-scroll {
@@ -91,17 +103,22 @@ class SupportScreen(ThawScreen):
     SupportScreen #support-scroll > * {
         max-width: 100;
     }
+    SupportScreen #support-intro {
+        text-style: bold;
+        height: auto;
+    }
     SupportScreen #support-lines {
         border: round $warning;
         padding: 0 1;
         height: auto;
-    }
-    SupportScreen #support-intro {
-        padding: 0 1;
+        margin-top: 1;
     }
     SupportScreen .support-section {
         margin-top: 1;
         height: auto;
+    }
+    SupportScreen #contacts-title {
+        color: $text-muted;
     }
     SupportScreen #contacts {
         height: auto;
@@ -111,10 +128,16 @@ class SupportScreen(ThawScreen):
     SupportScreen #contacts:focus {
         border: round $primary;
     }
+    /* On a short terminal the numbers come up sooner: no title, no gap. */
+    SupportScreen.-short #contacts-title { display: none; }
+    SupportScreen.-short #support-lines { margin-top: 0; }
     """
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (20, "-tall")]
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("c", "next_country", "Country", tooltip="Show another country's lines (kept)"),
+        Binding("p", "app.open_screen('safety_plan')", "Safety plan", tooltip="Your own plan"),
+        Binding("c", "choose_country", "Country", tooltip="Find your country by name (kept)"),
+        Binding("y", "confirm_country", "That's right", tooltip="Keep the guessed country"),
         Binding("a", "add_contact", "Add", tooltip="Add someone you trust"),
         Binding("e", "edit_contact", "Edit", tooltip="Edit the highlighted person (or Enter)"),
         # In the footer only while a person is highlighted.
@@ -132,18 +155,17 @@ class SupportScreen(ThawScreen):
         self.title = "Support"
         self.sub_title = "people and lines you can reach"
         self.country_code = ""
+        self.country_confirmed = True
         self.contacts: list[Contact] = []
         self._resources: Resources | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
         with VerticalScroll(id="support-scroll"):
-            yield Static("", id="support-lines", markup=False)
             yield Static("", id="support-intro", markup=False)
-            yield Static(
-                "People you trust", id="contacts-title", classes="support-section", markup=False
-            )
+            yield Static("People you trust", id="contacts-title", markup=False)
             yield OptionList(id="contacts")
+            yield Static("", id="support-lines", markup=False)
             yield Static("", id="support-find", classes="support-section", markup=False)
             yield Static("", id="support-footnote", classes="support-section", markup=False)
         yield KeyFooter()
@@ -157,8 +179,10 @@ class SupportScreen(ThawScreen):
                 f"emergency number (911 in the US and Canada, 999 in the UK, 112 in Europe).\n{err}"
             )
         if self._resources is not None:
-            known = [c.code for c in self._resources.countries]
-            self.country_code = chosen_country(self.thaw.settings.country, os.environ, known)
+            setting = self.thaw.settings.country
+            self.country_code = chosen_for(setting, os.environ, self._resources.countries)
+            # Asked once: until a choice is saved, a guess is shown with one line asking.
+            self.country_confirmed = bool(setting)
         self._show_lines()
         self._load_contacts()
 
@@ -173,18 +197,24 @@ class SupportScreen(ThawScreen):
         if resources is None:
             return
         country = self._country()
-        others = [c.name for c in resources.countries]
-        self.query_one("#support-lines", Static).update(lines_text(resources, country, others))
         self.query_one("#support-intro", Static).update(resources.intro)
+        self.query_one("#support-lines", Static).update(
+            lines_text(resources, country, self.country_confirmed)
+        )
         find = Text()
         if country is not None:
             find.append("Finding a psychologist or psychiatrist: ", style="bold")
-            find.append(country.find_therapist)
-            find.append("\n\n" + resources.international)
+            find.append(country.find_therapist + "\n\n")
+            find.append(resources.international)
+        if resources.anywhere:
+            find.append(("\n\n" if find else "") + resources.anywhere)
         self.query_one("#support-find", Static).update(find)
         note = Text(resources.not_medical, style="dim")
-        note.append("\nc: another country   a: add a person you trust", style="dim")
+        note.append(
+            "\np: your safety plan   c: another country   a: add a person you trust", style="dim"
+        )
         self.query_one("#support-footnote", Static).update(note)
+        self.refresh_bindings()
 
     def _load_contacts(self, select_id: str | None = None) -> None:
         try:
@@ -205,7 +235,7 @@ class SupportScreen(ThawScreen):
         if not options:
             options.append(
                 Option(
-                    Text("No one added yet. Press a to add someone.", style="dim"),
+                    Text("No one added yet. Press a to add someone you trust.", style="dim"),
                     id="none",
                     disabled=True,
                 )
@@ -219,12 +249,14 @@ class SupportScreen(ThawScreen):
         self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Delete is offered (and shown in the footer) only while a person is highlighted."""
+        """Delete only while a person is highlighted; "That's right" only while a guess waits."""
         if action == "delete_contact":
             try:
                 return self.selected_contact() is not None
             except NoMatches:  # asked while the screen is still being built
                 return False
+        if action == "confirm_country":
+            return not self.country_confirmed and bool(self.country_code)
         return True
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
@@ -237,20 +269,38 @@ class SupportScreen(ThawScreen):
             return None
         return self.contacts[index]
 
-    # --- actions --------------------------------------------------------------------------------
-    def action_next_country(self) -> None:
-        """Step to the next country (then the international directory) and remember the choice."""
-        if self._resources is None:
-            return
-        codes = [c.code for c in self._resources.countries] + [""]
-        index = codes.index(self.country_code) if self.country_code in codes else -1
-        self.country_code = codes[(index + 1) % len(codes)]
-        self._show_lines()
-        saved = self.country_code or SOMEWHERE_ELSE
+    # --- country --------------------------------------------------------------------------------
+    def _save_country(self, saved: str) -> None:
         settings = self.thaw.settings
         if settings.country != saved:
             self.thaw.save_settings(dataclasses.replace(settings, country=saved))
 
+    def action_confirm_country(self) -> None:
+        """y: the guessed country is right; keep it, so it is not asked again."""
+        if not self.country_code:
+            return
+        self._save_country(self.country_code)
+        self.country_confirmed = True
+        self._show_lines()
+
+    def action_choose_country(self) -> None:
+        """Find a country by typing its name; the choice is kept and can change any time."""
+        if self._resources is None:
+            return
+        from tui.widgets.country_picker import CountryPicker
+
+        def chosen(code: str | None) -> None:
+            if code is None:
+                return
+            self._save_country(code)
+            self.country_code = "" if code == SOMEWHERE_ELSE else code
+            self.country_confirmed = True
+            self._show_lines()
+
+        guess = self.country_code or chosen_for("", os.environ, self._resources.countries)
+        self.app.push_screen(CountryPicker(self._resources.countries, guess), chosen)
+
+    # --- contacts -------------------------------------------------------------------------------
     def _contact_form(self, title: str, contact: Contact | None) -> FormDialog:
         return FormDialog(
             title,
