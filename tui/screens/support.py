@@ -18,7 +18,7 @@ from textual.widgets.option_list import Option
 
 from tui.core.content import ContentError, guess_country
 from tui.core.errors import StaleEditError, ThawError
-from tui.core.models import Contact
+from tui.core.records.models import Contact
 from tui.core.text import clean_line, clean_text
 from tui.screens.base import ThawScreen
 from tui.widgets.care_confirm import ConfirmDialog
