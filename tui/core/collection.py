@@ -11,8 +11,9 @@ see `tui.core.store`.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any, Generic, Protocol, TypeVar
 
@@ -47,7 +48,17 @@ Prepared = tuple[Doc, str]  # (checked document, id it asks to keep or "")
 class KindSpec(Generic[R]):
     """How one record kind is stored: layout, codec, editable fields, the word for it."""
 
-    __slots__ = ("decode", "encode", "fields", "layout", "name", "time_key", "what", "when_what")
+    __slots__ = (
+        "decode",
+        "encode",
+        "fields",
+        "has_source",
+        "layout",
+        "name",
+        "time_key",
+        "what",
+        "when_what",
+    )
 
     def __init__(
         self,
@@ -59,6 +70,7 @@ class KindSpec(Generic[R]):
         decode: Callable[[Doc], R],
         time_key: str = "",
         when_what: str = "",
+        has_source: bool = False,
     ) -> None:
         self.name = name  # "checkin": used in `update_checkin cannot change ...`
         self.layout = layout
@@ -68,6 +80,7 @@ class KindSpec(Generic[R]):
         self.decode = decode
         self.time_key = time_key  # the record's time, kept as stored when an edit leaves it
         self.when_what = when_what  # "check-in": "The time of the check-in needs to be..."
+        self.has_source = has_source  # imported records remember where they came from
 
 
 CHECKIN_FIELDS = ("mood", "feel", "emotions", "note", "tags", "at")
@@ -92,6 +105,7 @@ CHECKINS = KindSpec(
     codec.decode_checkin,
     "at",
     "check-in",
+    has_source=True,
 )
 SESSIONS = KindSpec(
     "session",
@@ -200,7 +214,7 @@ class Collection(Generic[R]):
         """Check, clean and durably save one record; returns it once it is on disk."""
         doc = self.spec.encode(values, self.folder.clock.now())
         doc.update(id=codec.new_id(), rev=1)
-        if self.spec is CHECKINS:
+        if self.spec.has_source:
             doc["source"] = ""
         with self.folder.transaction() as txn:
             self.insert(txn, [doc])
@@ -221,7 +235,7 @@ class Collection(Generic[R]):
             moment = datetime.fromisoformat(doc[self.spec.time_key])
             doc["tz"] = tz if zone_fits(tz, moment) else doc["tz"]
         doc.update(id="", rev=codec.wanted_rev(getattr(item, "rev", 1)) if wanted else 1)
-        if self.spec is CHECKINS:
+        if self.spec.has_source:
             source = rules.clean_one_line(
                 getattr(item, "source", ""), "source", rules.SOURCE_MAX_CHARS
             )
@@ -390,3 +404,34 @@ class Collection(Generic[R]):
         del tables[self.layout.table][key]
         txn.write(rel, tables)
         return new_doc
+
+
+def known_tags(checkins: Collection[Any], recent_days: int | None) -> list[str]:
+    """Tags used before, most used first (then by name).
+
+    `recent_days` counts only check-ins of the last N days and reads only their month files,
+    so offering tags costs the same with ten years of history as with one month. None looks
+    at all history (a full read: for export-like uses, not for every screen).
+    """
+    since = None
+    if recent_days is not None:
+        since = checkins.folder.clock.now().date() - timedelta(days=max(0, recent_days))
+    counts: Counter[str] = Counter()
+    for checkin in checkins.read(since=since):
+        counts.update(set(checkin.tags))
+    return [tag for tag, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
+
+
+def import_all(collections: Sequence[Collection[Any]], batches: Sequence[Iterable[Any]]) -> None:
+    """One import: every record of every kind checked before anything is written, then all
+    written under one lock (ids kept, or records left out, as in `Collection.add_many`)."""
+    prepared = [
+        (collection, [collection.prepare(item) for item in items])
+        for collection, items in zip(collections, batches, strict=True)
+    ]
+    if not any(docs for _, docs in prepared) or not collections:
+        return
+    with collections[0].folder.transaction() as txn:
+        for collection, docs in prepared:
+            if docs:
+                collection.insert(txn, collection.keep_new(txn, docs))

@@ -1,14 +1,8 @@
 """Store: the one object the app and the commands use for Thaw's data. A facade: every method
 hands over to one generic collection per record kind, to `singles`, `care` or `restore`.
 
-Who owns table operations (measured, see bench/README.md, "Core redesign"): Thaw's own code,
-with TinyDB's file format. TinyDB's Table API re-reads its file for every call (`update`,
-`remove`, `get`, `upsert` each read and parse the whole file again; the old `update_checkin`
-parsed its month three times, `save_draft` five), caches nothing we could trust across two
-SSH sessions (no CachingMiddleware, by the data-safety rules), and costs ~18 ms to import on
-every save that used it. Plain dicts in TinyDB's layout, written through one transaction that
-parses each file once, keep `log` and `due` inside their budgets and every file readable by
-TinyDB itself (tests/unit/test_store.py proves both ways).
+Table operations are the store's own, over TinyDB's file format: why, with the figures, is
+in `tui.core.collection`.
 
 Layout of the data directory (every file a TinyDB document with a `_meta` schema table):
     checkins/YYYY-MM.json  sessions/YYYY-MM.json   partitioned by month (storage/layout.py)
@@ -20,16 +14,24 @@ Layout of the data directory (every file a TinyDB document with a `_meta` schema
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterable, Sequence
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 from tui.core import care, restore, singles
 from tui.core.care import DamagedFile
 from tui.core.clock import Clock, SystemClock
-from tui.core.collection import CHECKINS, CONTACTS, MARKERS, PLAN, SESSIONS, Collection
+from tui.core.collection import (
+    CHECKINS,
+    CONTACTS,
+    MARKERS,
+    PLAN,
+    SESSIONS,
+    Collection,
+    import_all,
+    known_tags,
+)
 from tui.core.datafolder import DataFolder
 from tui.core.problems import Problem
 from tui.core.records.models import (
@@ -138,15 +140,8 @@ class Store:
         self.checkin_records.delete(old)
 
     def known_tags(self, recent_days: int | None = None) -> list[str]:
-        """Tags used before, most used first (then by name); `recent_days` reads only the
-        month files of the last N days (None: all history)."""
-        since = (
-            None
-            if recent_days is None
-            else self.clock.now().date() - timedelta(days=max(0, recent_days))
-        )
-        counts = Counter(tag for c in self.checkins(since=since) for tag in set(c.tags))
-        return [tag for tag, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
+        """Tags used before, most used first; `recent_days` reads only those months' files."""
+        return known_tags(self.checkin_records, recent_days)
 
     # --- practice sessions --------------------------------------------------------------------
     def add_session(
@@ -278,7 +273,7 @@ class Store:
     ) -> None:
         """One import: every record of every kind checked before anything is written, then
         all written under one lock. Ids are kept (or records left out) as in `add_checkins`."""
-        import_all(self, [checkins, sessions, markers, plan, contacts])
+        import_all(self._collections(), [checkins, sessions, markers, plan, contacts])
 
     def settings(self) -> Settings:
         """Saved settings; defaults for anything missing or unreadable."""
@@ -336,17 +331,3 @@ class Store:
     def keep_as_is(self) -> list[DamagedFile]:
         """Leave the damaged files as they are (settled; the copies stay in quarantine/)."""
         return care.keep_as_is(self.folder)
-
-
-def import_all(store: Store, batches: Sequence[Iterable[Any]]) -> None:
-    """Check every record of every kind, then write them all under one lock."""
-    prepared = [
-        (c, [c.prepare(item) for item in items])
-        for c, items in zip(store._collections(), batches, strict=True)
-    ]
-    if not any(docs for _, docs in prepared):
-        return
-    with store.folder.transaction() as txn:
-        for collection, docs in prepared:
-            if docs:
-                collection.insert(txn, collection.keep_new(txn, docs))
