@@ -59,7 +59,7 @@ def _tinydb_side(data: Path, clock: FakeClock) -> Any:
 
     class BackupMiddleware(Middleware):
         def read(self) -> dict[str, dict[str, Any]] | None:
-            return self.storage.read()  # type: ignore[no-any-return]
+            return self.storage.read()
 
         def write(self, data: dict[str, dict[str, Any]]) -> None:
             path = self.storage.path  # type: ignore[attr-defined]
@@ -79,11 +79,11 @@ def _count_parses(fn: Any) -> int:
         seen[0] += 1
         return real(raw)
 
-    files.parse_bytes = counting  # type: ignore[assignment]
+    files.parse_bytes = counting
     try:
         fn()
     finally:
-        files.parse_bytes = real  # type: ignore[assignment]
+        files.parse_bytes = real
     return seen[0]
 
 
