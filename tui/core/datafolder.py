@@ -22,6 +22,7 @@ from tui.core.storage.layout import Layout, month_files
 from tui.core.storage.schema import Doc, Loaded, Tables
 
 T = TypeVar("T")
+NOTHING_SAVED = "Nothing was saved."
 
 
 class DataFolder:
@@ -157,7 +158,10 @@ class Transaction:
         """A file's tables, ready to change: a bad file is moved aside first, a newer-schema
         file refuses the write. A missing file gives empty tables."""
         files.ensure_private_tree(self.folder.root, rel.parent)
-        loaded = self.load(rel)
+        try:
+            loaded = self.load(rel)
+        except RefusedFileError as exc:
+            raise RefusedFileError(f"{exc} {NOTHING_SAVED}") from None
         if loaded is None:
             self._seen[rel] = loaded = Loaded({}, 0)
         if loaded.newer:

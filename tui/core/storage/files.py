@@ -49,8 +49,8 @@ ODD_VALUES = (
 )
 TOO_LARGE = f"it is larger than any file Thaw writes (over {MAX_FILE_BYTES >> 20} MB)"
 _NOT_REGULAR = (
-    "{path} is {what}, not a regular file, so Thaw did not open it; the rest of your data is "
-    "shown as usual. Move it out of the data folder (Thaw keeps its entries in plain files)."
+    "{path} is {what}, not a regular file, so Thaw did not open it. Move it out of the data "
+    "folder: Thaw keeps your entries only in plain files."
 )
 _WHAT = {
     stat.S_IFIFO: "a named pipe (FIFO)",
