@@ -227,3 +227,19 @@ def test_tinydb_reads_every_file_thaw_writes_after_every_kind_of_save(
     assert seen["plan"] == {p.id for p in store.plan_items()}
     assert seen["contacts"] == {c.id for c in store.contacts()}
     assert set(seen) == {"checkins", "markers", "plan", "contacts", "settings", "draft"}
+
+
+def test_doctor_reads_each_file_of_thirty_years_once(
+    quiet_history: tuple[Path, FakeClock], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tui.cli import cmd_doctor
+    from tui.cli.parser import parse_args
+
+    data_dir, clock = quiet_history
+    reads = _Reads(data_dir, monkeypatch)
+    out = io.StringIO()
+    ctx = CliContext(data_dir, clock, stdout=out, stderr=io.StringIO())
+    args = parse_args(["doctor"])
+    everything = reads.during(lambda: cmd_doctor.run(args, ctx))
+    assert len(everything) == 361 and set(everything.values()) == {1}
+    assert "There is no backup yet" in out.getvalue()

@@ -121,12 +121,10 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
     if args.keep_as_is and args.restore:
         raise InputError("Use either --restore or --keep-as-is, not both at once.")
     store = ctx.store()
-    store.scan()  # the full check: every file once, so a file damaged since is found first
-    if args.restore:
-        return _restore(args, store, ctx)
-    if args.keep_as_is:
-        return _keep_as_is(store, ctx)
-    problems = store.doctor()
+    if args.restore or args.keep_as_is:
+        store.scan()  # the full check first, so a file damaged since is found and set aside
+        return _restore(args, store, ctx) if args.restore else _keep_as_is(store, ctx)
+    problems = store.doctor()  # the full check: every file read once
     serious = False
     for problem in problems:
         ctx.out(f"- {problem.message}")

@@ -8,18 +8,21 @@ background worker). `scan` reads each file once and holds one month in memory at
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tui.core import problems as pr
 from tui.core.datafolder import DataFolder, Transaction
 from tui.core.errors import DataError, UnsafePathError
-from tui.core.problems import BackupInfo, Problem
+from tui.core.problems import Problem
 from tui.core.records import codec
 from tui.core.storage import backups, files, quarantine
 from tui.core.storage.layout import PARTITIONED, Layout, data_files
 from tui.core.storage.schema import Loaded
+
+if TYPE_CHECKING:
+    from tui.core.backup_info import BackupInfo
 
 #: How each file's records are read, by table name: a record that cannot be is told by doctor.
 DECODERS = {
@@ -49,18 +52,40 @@ DAMAGED_RESTORE = " To put back {described}, merged with anything saved since, r
 DAMAGED_NO_BACKUP = " There is no backup of it from before then to put back."
 
 
-@dataclass(frozen=True)
 class DamagedFile:
     """A data file that could not be read, set aside in quarantine and not yet settled.
 
-    Settled means put back (`restore.restore_file`) or kept as it is (`keep_as_is`).
+    Settled means put back (`restore.restore_file`) or kept as it is (`keep_as_is`). A plain
+    class, not a dataclass: a quick `log` imports this module to tell about damaged files.
     """
 
-    rel: str  # data file, relative to the data dir, e.g. "checkins/2026-11.json"
-    kept_at: Path  # the damaged copy in quarantine/ (kept byte for byte)
-    set_aside_at: datetime  # when Thaw moved it aside
-    reason: str  # sentence: "It was cut short or garbled, so Thaw could not read it."
-    backup: BackupInfo | None  # newest readable backup taken before the damage, if any
+    __slots__ = ("backup", "kept_at", "reason", "rel", "set_aside_at")
+
+    def __init__(
+        self,
+        rel: str,
+        kept_at: Path,
+        set_aside_at: datetime,
+        reason: str,
+        backup: BackupInfo | None,
+    ) -> None:
+        self.rel = rel  # data file, relative to the data dir, e.g. "checkins/2026-11.json"
+        self.kept_at = kept_at  # the damaged copy in quarantine/ (kept byte for byte)
+        self.set_aside_at = set_aside_at  # when Thaw moved it aside
+        self.reason = reason  # "It was cut short or garbled, so Thaw could not read it."
+        self.backup = backup  # newest readable backup taken before the damage, if any
+
+    def __eq__(self, other: object) -> bool:
+        fields = self.__slots__
+        return isinstance(other, DamagedFile) and all(
+            getattr(self, f) == getattr(other, f) for f in fields
+        )
+
+    def __hash__(self) -> int:
+        return hash((self.rel, self.kept_at))
+
+    def __repr__(self) -> str:
+        return f"DamagedFile({self.rel!r}, kept_at={self.kept_at!r})"
 
     @property
     def restore_command(self) -> str:
@@ -69,9 +94,11 @@ class DamagedFile:
 
     def sentence(self, now: datetime) -> str:
         """What doctor (and a save that set the file aside) says about it."""
+        from tui.core import backup_info as bi
+
         when = self.set_aside_at
         text = DAMAGED.format(
-            rel=self.rel, day=pr.day_text(when, now), time=f"{when:%H:%M}", reason=self.reason
+            rel=self.rel, day=bi.day_text(when, now), time=f"{when:%H:%M}", reason=self.reason
         )
         if self.backup is not None:
             return text + DAMAGED_RESTORE.format(
@@ -231,10 +258,12 @@ def _check_modes(folder: DataFolder) -> list[Problem]:
 
 def _backup_before(folder: DataFolder, copy: quarantine.KeptCopy) -> BackupInfo | None:
     """The newest readable backup of the copy's file taken before it was set aside."""
+    from tui.core import backup_info as bi
+
     now = folder.clock.now()
     for day in backups.list_backups(folder.root):
         if backups.backup_predates(folder.root, day, copy):
-            info = pr.backup_info(folder.root, copy.rel, day, now)
+            info = bi.backup_info(folder.root, copy.rel, day, now)
             if info is not None:
                 return info
     return None
@@ -242,7 +271,9 @@ def _backup_before(folder: DataFolder, copy: quarantine.KeptCopy) -> BackupInfo 
 
 def newest_backup_day(folder: DataFolder, rel: Path) -> date | None:
     """The newest day whose backup holds a readable copy of data file `rel`, if any."""
-    info = pr.newest_backup(folder.root, rel, folder.clock.now())
+    from tui.core import backup_info as bi
+
+    info = bi.newest_backup(folder.root, rel, folder.clock.now())
     return None if info is None else info.day
 
 

@@ -8,10 +8,10 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from tui.core import problems as pr
+from tui.core import backup_info as bi
+from tui.core.backup_info import BackupInfo
 from tui.core.datafolder import DataFolder
 from tui.core.errors import DataError, InputError
-from tui.core.problems import BackupInfo
 from tui.core.records import codec
 from tui.core.storage import backups, files, quarantine
 from tui.core.storage.layout import DRAFT, SETTINGS, data_rel
@@ -44,7 +44,7 @@ class RestoreResult:
         """'Put back checkins/2026-11.json from the backup of 26 Nov 00:27: 1 check-in from
         that backup, plus 1 saved since. The damaged copy is still kept in quarantine/.'"""
         rel = Path(self.rel)
-        what = f"{pr.count_text(rel, self.from_backup)} from that backup"
+        what = f"{bi.count_text(rel, self.from_backup)} from that backup"
         if self.since:
             what += f", plus {self.since} saved since"
         if self.rel == SETTINGS.file:
@@ -89,11 +89,11 @@ def restore_file(folder: DataFolder, rel: str | Path, day: date) -> RestoreResul
     """
     path_rel = data_rel(rel)
     now = folder.clock.now()
-    info = pr.backup_info(folder.root, path_rel, day, now)
+    info = bi.backup_info(folder.root, path_rel, day, now)
     with folder.transaction() as txn:
         backup = _read_backup(folder, path_rel, day)
         if info is None:  # it was written (and so readable) after we looked
-            info = pr.backup_info(folder.root, path_rel, day, now)
+            info = bi.backup_info(folder.root, path_rel, day, now)
         if info is None:
             raise DataError(NO_BACKUP.format(rel=path_rel, day=day.isoformat()))
         current = txn.writable(path_rel)  # sets aside a damaged current file first
@@ -125,7 +125,7 @@ def restore_damaged(folder: DataFolder, day: date) -> list[RestoreResult]:
         if (
             copy.rel not in wanted
             and backups.backup_predates(folder.root, day, copy)
-            and pr.backup_info(folder.root, copy.rel, day, now) is not None
+            and bi.backup_info(folder.root, copy.rel, day, now) is not None
         ):
             wanted.append(copy.rel)
     return [restore_file(folder, rel, day) for rel in wanted]

@@ -17,10 +17,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from tui.core import care, restore, singles
-from tui.core.care import DamagedFile
+from tui.core import singles
 from tui.core.clock import Clock, SystemClock
 from tui.core.collection import (
     CHECKINS,
@@ -47,8 +46,11 @@ from tui.core.records.models import (
     SessionKind,
     Settings,
 )
-from tui.core.restore import RestoreResult
 from tui.core.storage import backups
+
+if TYPE_CHECKING:
+    from tui.core.care import DamagedFile
+    from tui.core.restore import RestoreResult
 
 
 class Store:
@@ -298,10 +300,14 @@ class Store:
     # --- care: explicit checks, backups and putting files back --------------------------------
     def scan(self) -> list[Problem]:
         """Check every file (set aside damaged ones, heal doubles); every problem known."""
+        from tui.core import care
+
         return care.scan(self.folder)
 
     def doctor(self) -> list[Problem]:
         """Check every file, permission and backup; problems found (empty list: all well)."""
+        from tui.core import care
+
         return care.doctor(self.folder)
 
     def backups(self) -> list[date]:
@@ -310,24 +316,36 @@ class Store:
 
     def backup_of(self, rel: Path | str) -> date | None:
         """The newest day whose backup holds a readable copy of data file `rel`, if any."""
+        from tui.core import care
+
         return care.newest_backup_day(self.folder, Path(rel))
 
     def damaged_files(self) -> list[DamagedFile]:
         """Files set aside in quarantine/ and not yet settled (no data file is read)."""
+        from tui.core import care
+
         return care.damaged_files(self.folder)
 
     def restore_file(self, rel: str | Path, day: date) -> RestoreResult:
         """Put back one file from a day's backup, merged with what was saved since."""
+        from tui.core import restore
+
         return restore.restore_file(self.folder, rel, day)
 
     def restore_damaged(self, day: date) -> list[RestoreResult]:
         """Put back every damaged file whose backup from `day` predates its damage."""
+        from tui.core import restore
+
         return restore.restore_damaged(self.folder, day)
 
     def restore_backup(self, day: date, *, only: Sequence[Path] = ()) -> list[RestoreResult]:
         """Put back every file of that day's backup (or those in `only`), each merged."""
+        from tui.core import restore
+
         return restore.restore_backup(self.folder, day, only)
 
     def keep_as_is(self) -> list[DamagedFile]:
         """Leave the damaged files as they are (settled; the copies stay in quarantine/)."""
+        from tui.core import care
+
         return care.keep_as_is(self.folder)

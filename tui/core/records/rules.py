@@ -38,6 +38,9 @@ SCALE_RANGE = "{what} needs to be a whole number from {low} to {high}."
 NEEDS_TIME = "The time of the {what} needs to be a date and time."
 IN_FUTURE = "That time is in the future; a {what} can only be for now or earlier."
 ONE_OF = "{what} must be one of: {choices}."
+PLANNED_SECONDS = "The planned length needs to be a whole number of seconds."
+ACTUAL_SECONDS = "The practice length needs to be a number of seconds, 0 or more."
+NEEDS_TEXTS = "The {what} need to be a list of texts."
 FEEL_QUESTION = "“How much can you feel”"
 
 
@@ -146,15 +149,15 @@ def check_seconds(value: object, *, optional: bool) -> float | int | None:
     """A length in seconds, 0 or more (planned lengths are whole and may be None)."""
     if optional:
         if value is not None and (not is_int(value) or value < 0):  # type: ignore[operator]
-            raise InputError("The planned length needs to be a whole number of seconds.")
+            raise InputError(PLANNED_SECONDS)
         return value  # type: ignore[return-value]
     if not isinstance(value, int | float) or isinstance(value, bool) or value < 0:
-        raise InputError("The practice length needs to be a number of seconds, 0 or more.")
+        raise InputError(ACTUAL_SECONDS)
     return float(value)
 
 
 def check_texts(values: object, what: str) -> list[str]:
     """A list of notes (a practice's), each cleaned like a note, empty ones dropped."""
     if isinstance(values, str) or not isinstance(values, Iterable):
-        raise InputError(f"The {what} need to be a list of texts.")
+        raise InputError(NEEDS_TEXTS.format(what=what))
     return [n for n in (clean_note(x) for x in values) if n]

@@ -5,7 +5,6 @@ backups/YYYY-MM-DD/<same paths>   the newest BACKUP_KEEP days are kept
 
 from __future__ import annotations
 
-import shutil
 from datetime import date
 from pathlib import Path
 
@@ -86,6 +85,8 @@ def prune_backups(root: Path, keep: int = BACKUP_KEEP) -> None:
     old_days = list_backups(root)[keep:]
     if not old_days:
         return
+    import shutil  # only here: it pulls in the compression modules, and `log` need not pay
+
     needed = {
         day
         for copy in damaged_copies(root)

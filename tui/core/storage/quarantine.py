@@ -17,7 +17,8 @@ DAMAGE_REASONS = ("empty", "torn", "values", "shape", "large")
 #: Added to a damaged copy's name once it is settled (restored, or kept as it is on request).
 RESOLVED_SUFFIX = ".resolved"
 STAMP_FORMAT = "%Y%m%dT%H%M%S"
-_NAME = re.compile(
+#: A kept copy's name (compiled when first needed: a quick save never reads quarantine/).
+_NAME = (
     r"^(?P<name>.+)\.(?P<stamp>\d{8}T\d{6})(?:-\d+)?\.(?P<reason>[a-z-]+)"
     r"(?P<resolved>" + re.escape(RESOLVED_SUFFIX) + r")?$"
 )
@@ -87,7 +88,7 @@ def kept_copies(root: Path) -> list[KeptCopy]:
     base = root / QUARANTINE_DIR
     found: list[KeptCopy] = []
     for path in quarantined_files(root):
-        match = _NAME.match(path.name)
+        match = re.match(_NAME, path.name)
         if match is None:
             continue
         try:
