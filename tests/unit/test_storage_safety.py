@@ -517,3 +517,101 @@ def test_import_batch_touching_a_newer_schema_month_writes_nothing(
     with pytest.raises(ReadOnlyError, match="newer version"):
         store.add_checkins(items)
     assert not (data_dir / "checkins" / "2026-10.json").exists()
+
+
+# --- odd nodes and odd contents (issue 13, item 3) --------------------------------------------
+
+
+def _plant_node(path: Path, kind: str) -> None:
+    if kind == "fifo":
+        os.mkfifo(path, 0o600)
+    elif kind == "socket":
+        import socket
+
+        sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        sock.bind(str(path))
+        sock.close()
+    elif kind == "device":
+        os.mknod(path, 0o600 | stat.S_IFCHR, os.makedev(1, 3))  # the kind of node /dev/null is
+    else:
+        path.symlink_to(path.parent / "elsewhere")
+
+
+@pytest.mark.parametrize(
+    "kind",
+    [
+        "fifo",
+        "socket",
+        "symlink",
+        pytest.param("device", marks=pytest.mark.skipif(not AS_ROOT, reason="mknod needs root")),
+    ],
+)
+def test_an_odd_node_is_refused_by_name_never_opened_and_the_rest_still_shows(
+    store: Store, data_dir: Path, kind: str
+) -> None:
+    earlier = store.add_checkin(6, at=datetime(2026, 10, 5, 9, tzinfo=LONDON))
+    (data_dir / "checkins").mkdir(exist_ok=True)
+    _plant_node(data_dir / NOV, kind)
+    before = os.lstat(data_dir / NOV).st_mode
+    assert store.checkins() == [earlier]  # a FIFO opened blocking would hang right here
+    (problem,) = [p for p in store.problems if p.path == data_dir / NOV]
+    assert str(data_dir / NOV) in problem.message and problem.moved_to is None
+    fresh = Store(data_dir, store.clock)
+    assert any(p.path == data_dir / NOV and p.serious for p in fresh.doctor())
+    with pytest.raises(UnsafePathError, match="Nothing was saved"):
+        store.add_checkin(5)
+    assert os.lstat(data_dir / NOV).st_mode == before  # still there, as it was
+    assert quarantine.quarantined_files(data_dir) == []
+
+
+@pytest.mark.parametrize(
+    ("raw", "kind"),
+    [
+        (b'{"checkins": {"1": {"mood": NaN}}}', "values"),
+        (b'{"checkins": {"1": {"mood": Infinity}}}', "values"),
+        (b'{"checkins": {"1": {"mood": -Infinity}}}', "values"),
+        (b'{"checkins": {"1": {"mood": 1e999}}}', "values"),
+        (b'{"checkins": {"1": {"mood": ' + b"9" * 5000 + b"}}}", "values"),
+        (b"[" * 100_000 + b"]" * 100_000, "values"),
+        (b'{"checkins": {"1": {"note": "\xff\xfe"}}}', "torn"),
+    ],
+    ids=["nan", "infinity", "minus-infinity", "overflowing-float", "huge-int", "deep", "utf8"],
+)
+def test_contents_the_reader_cannot_trust_are_set_aside_and_told(
+    store: Store, data_dir: Path, raw: bytes, kind: str
+) -> None:
+    with pytest.raises(files.BadFileError) as caught:
+        files.parse_bytes(raw)
+    assert caught.value.kind == kind
+    (data_dir / "checkins").mkdir(exist_ok=True)
+    (data_dir / NOV).write_bytes(raw)
+    assert store.checkins() == []
+    (problem,) = store.problems
+    assert problem.moved_to is not None and problem.moved_to.read_bytes() == raw
+    assert problem.moved_to.name.endswith(f".{kind}")
+    (told,) = [p for p in Store(data_dir, store.clock).doctor() if p.serious]
+    assert "set aside" in told.message and NOV.as_posix() in told.message
+
+
+def test_a_file_larger_than_thaw_writes_is_set_aside_unread(
+    store: Store, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(files, "MAX_FILE_BYTES", 1000)
+    (data_dir / "checkins").mkdir(exist_ok=True)
+    (data_dir / NOV).write_bytes(b'{"checkins": {}, "pad": "' + b"x" * 2000 + b'"}')
+    with pytest.raises(files.BadFileError, match="larger"):
+        files.read_bytes(data_dir / NOV, limit=files.MAX_FILE_BYTES)
+    assert store.checkins() == []
+    (problem,) = store.problems
+    assert problem.moved_to is not None and problem.moved_to.name.endswith(".large")
+
+
+def test_a_record_of_the_wrong_type_is_told_by_doctor(store: Store, data_dir: Path) -> None:
+    store.add_checkin(5)
+    raw = json.loads((data_dir / NOV).read_text())
+    raw["checkins"]["1"]["mood"] = "five"
+    (data_dir / NOV).write_text(json.dumps(raw))
+    fresh = Store(data_dir, store.clock)
+    (told,) = [p for p in fresh.doctor() if p.serious]
+    assert "could not be read" in told.message and told.moved_to is None
+    assert (data_dir / NOV).exists()  # the file stays: only that record is left out

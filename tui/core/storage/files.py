@@ -243,12 +243,13 @@ def _check_node(path: Path, info: os.stat_result) -> None:
         raise problem
 
 
-def read_bytes(path: Path, limit: int = MAX_FILE_BYTES) -> bytes | None:
+def read_bytes(path: Path, limit: int | None = None) -> bytes | None:
     """Read a data file; None if missing. Only a regular file of ours, at most `limit` bytes.
 
     UnsafePathError (a sentence naming it) for a symlink, FIFO, device, socket or another
-    user's file; BadFileError("large") for a file over the limit.
+    user's file; BadFileError("large") for a file over the limit (MAX_FILE_BYTES by default).
     """
+    limit = MAX_FILE_BYTES if limit is None else limit
     try:
         _check_node(path, os.lstat(path))  # before opening: a device is never opened
         fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC)
