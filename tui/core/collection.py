@@ -3,12 +3,21 @@
 Each kind is described once by a `KindSpec` (its file layout, its codec, its editable fields);
 the same code saves a check-in, a practice, a marker, a plan item and a contact.
 
-Table operations are Thaw's own, over TinyDB's file format (`{"table": {"1": {...}}}`): a save
-appends exactly as TinyDB's `insert` would (next doc id = highest + 1), so TinyDB can still
-read every file (tests/unit/test_store.py proves it). Why not TinyDB's own table operations:
-see `tui.core.store`.
+Who owns table operations, decided by measurement: this module, over TinyDB's file format
+(`{"table": {"1": {...}}}`); TinyDB is the format, not the engine. A save appends exactly as
+TinyDB's `insert` would (next doc id = highest + 1), and tests/unit/test_store.py and
+test_store_reads.py prove TinyDB itself reads every file Thaw writes. Why not TinyDB used as
+meant (a Storage plus a Middleware for backups and atomic writes, queries through TinyDB):
+- TinyDB re-reads its file for every table call, and caching across calls is ruled out (no
+  CachingMiddleware: two SSH sessions must see each other's saves). Finding a record, checking
+  its revision and writing it back is then two parses of the month at least, against one here
+  (bench/bench_table_ops.py: 2 parses and 1.17-1.40x the time per durable edit of a
+  300-record month, measured in the same run).
+- Importing TinyDB costs a fresh process about 18-30 ms (bench_table_ops, quiet machine), and
+  `log` and `due` run in a fresh process every time: `log 6` is at 5-5.5x `python -c pass`
+  against a budget of 6x, so TinyDB on the save path would break its budget.
+Figures and commands: bench/README.md, "Core redesign".
 """
-
 from __future__ import annotations
 
 from collections import Counter

@@ -1,8 +1,8 @@
 """Store: the one object the app and the commands use for Thaw's data. A facade: every method
 hands over to one generic collection per record kind, to `singles`, `care` or `restore`.
 
-Table operations are the store's own, over TinyDB's file format: why, with the figures, is
-in `tui.core.collection`.
+Table operations are the store's own, over TinyDB's file format; why, with the measured
+figures, is in `tui.core.collection`.
 
 Layout of the data directory (every file a TinyDB document with a `_meta` schema table):
     checkins/YYYY-MM.json  sessions/YYYY-MM.json   partitioned by month (storage/layout.py)
