@@ -41,7 +41,16 @@ def build(folder: Path, days: int) -> tuple[Store, int]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--saves", type=int, default=60, help="saves into each store (60)")
+    parser.add_argument(
+        "--no-fsync",
+        action="store_true",
+        help="skip fsync (CPU cost alone, for a machine whose disk is busy with other work)",
+    )
     args = parser.parse_args()
+    if args.no_fsync:
+        import os
+
+        os.fsync = lambda fd: None  # the saves' own work, without the disk's latency
 
     work = Path(tempfile.mkdtemp(prefix="thaw-bench-save-"))
     try:

@@ -33,8 +33,6 @@ TEMP_SUFFIX = ".tmp"
 #: No file Thaw writes comes near this (a month of ten check-ins a day with the longest notes
 #: is about 3 MB); anything larger is set aside unread instead of filling memory.
 MAX_FILE_BYTES = 64 << 20
-#: Longer integers are not something Thaw wrote (and Python refuses very long ones anyway).
-MAX_NUMBER_DIGITS = 30
 
 _DISK_FULL = {errno.ENOSPC, errno.EFBIG, errno.EDQUOT}
 _READ_ONLY = {errno.EACCES, errno.EROFS, errno.EPERM}
@@ -111,12 +109,6 @@ def _finite_float(text: str) -> float:
     return value
 
 
-def _short_int(text: str) -> int:
-    if len(text) > MAX_NUMBER_DIGITS:
-        raise ValueError("number too long")
-    return int(text)
-
-
 def _schema_of(tables: dict[str, object]) -> int:
     meta = tables.get(META_TABLE)
     if meta is None or meta == {}:
@@ -141,8 +133,7 @@ def parse_bytes(raw: bytes) -> Loaded:
             raw.decode("utf-8"),
             parse_constant=_refuse_constant,
             parse_float=_finite_float,
-            parse_int=_short_int,
-        )
+        )  # an integer of thousands of digits is refused by Python itself (ValueError)
     except (UnicodeDecodeError, json.JSONDecodeError):
         raise BadFileError("torn", TORN) from None
     except (ValueError, RecursionError, MemoryError):
