@@ -298,6 +298,7 @@ class Store:
         singles.clear_draft(self.folder)
 
     # --- care: explicit checks, backups and putting files back --------------------------------
+    # (imported when asked for: a quick `log` never pays for care or restore)
     def scan(self) -> list[Problem]:
         """Check every file (set aside damaged ones, heal doubles); every problem known."""
         from tui.core import care
