@@ -18,6 +18,7 @@ meant (a Storage plus a Middleware for backups and atomic writes, queries throug
   against a budget of 6x, so TinyDB on the save path would break its budget.
 Figures and commands: bench/README.md, "Core redesign".
 """
+
 from __future__ import annotations
 
 from collections import Counter
