@@ -615,3 +615,23 @@ def test_a_record_of_the_wrong_type_is_told_by_doctor(store: Store, data_dir: Pa
     (told,) = [p for p in fresh.doctor() if p.serious]
     assert "could not be read" in told.message and told.moved_to is None
     assert (data_dir / NOV).exists()  # the file stays: only that record is left out
+
+
+def test_a_platform_without_file_locking_gets_one_sentence_not_an_import_error(
+    tmp_path: Path,
+) -> None:
+    """Thaw supports Linux and macOS; elsewhere (no fcntl) it says so at start, in one line."""
+    code = (
+        "import sys\n"
+        "sys.modules['fcntl'] = None  # as on a platform without it: importing it fails\n"
+        "from tui.__main__ import main\n"
+        "raise SystemExit(main(['list']))\n"
+    )
+    root = Path(__file__).resolve().parents[2]
+    env = {**os.environ, "THAW_DATA_DIR": str(tmp_path / "d"), "PYTHONPATH": str(root)}
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=60
+    )
+    assert done.returncode == 1
+    assert done.stderr.strip() == f"thaw: {lock.PLATFORM_SENTENCE}"
+    assert "Linux and macOS" in done.stderr and not (tmp_path / "d").exists()
