@@ -18,8 +18,8 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from tui.core.clock import FakeClock
-from tui.core.models import MarkerKind, SessionKind
-from tui.core.store import NewCheckIn, Store
+from tui.core.records.models import MarkerKind, NewCheckIn, SessionKind
+from tui.core.store import Store
 
 LONDON = ZoneInfo("Europe/London")
 NEW_YORK = ZoneInfo("America/New_York")

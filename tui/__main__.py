@@ -74,6 +74,11 @@ def _run(argv: list[str]) -> int:
     from tui.cli.context import CliContext
     from tui.core.errors import DataError, InputError
     from tui.core.paths import data_dir
+    from tui.core.storage import lock
+
+    if not lock.supported():  # Thaw supports Linux and macOS: say so, not an ImportError
+        print(f"thaw: {lock.PLATFORM_SENTENCE}", file=sys.stderr)
+        return EXIT_DATA
 
     args = _quick_args(argv)
     if args is None:

@@ -18,7 +18,7 @@ from textual.theme import Theme
 
 from tui import signals, startup_gc
 from tui.core.errors import DataError, StaleEditError, ThawError
-from tui.core.models import Settings
+from tui.core.records.models import Settings
 from tui.screens import SCREENS
 
 if TYPE_CHECKING:

@@ -287,7 +287,7 @@ def test_a_command_whose_handler_is_missing_gets_a_sentence() -> None:
 
 def test_a_reader_that_stops_early_gets_no_traceback(tmp_path: Path) -> None:
     """`thaw export | head -c 10`: the pipe closes under a long export, quietly."""
-    from tui.core.store import NewCheckIn
+    from tui.core.records.models import NewCheckIn
 
     data = tmp_path / "data"
     start = datetime(2025, 1, 1, 8, 0, tzinfo=LONDON)

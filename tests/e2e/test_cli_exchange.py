@@ -13,7 +13,8 @@ import pytest
 
 from tests.e2e.test_cli import assert_calm, run_cli, snapshot
 from tui.core.clock import SystemClock
-from tui.core.store import NewCheckIn, Store
+from tui.core.records.models import NewCheckIn
+from tui.core.store import Store
 
 LONDON = ZoneInfo("Europe/London")
 DATA = Path(__file__).parent.parent / "data"

@@ -15,7 +15,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from tui.core.clock import FakeClock
-from tui.core.models import CheckIn
+from tui.core.records.models import CheckIn
 from tui.core.store import Store
 
 

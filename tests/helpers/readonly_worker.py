@@ -11,8 +11,8 @@ import os
 import sys
 from pathlib import Path
 
-from tui.core import storage as st
 from tui.core.errors import ReadOnlyError
+from tui.core.storage import files
 
 
 def main() -> None:
@@ -23,7 +23,8 @@ def main() -> None:
 
     import tinydb  # noqa: F401
 
-    import tui.core.tinydb_storage  # noqa: F401
+    import tui.core.care
+    import tui.core.restore  # noqa: F401
     from tui.core.store import Store
 
     zoneinfo.ZoneInfo("Europe/London")
@@ -42,7 +43,7 @@ def main() -> None:
         print(f"add refused: {exc}")
     # Below the Store's early check: the real EACCES from the kernel maps to ReadOnlyError too.
     try:
-        st.atomic_write(data_dir / "markers.json", b"{}")
+        files.atomic_write(data_dir / "markers.json", b"{}")
     except ReadOnlyError:
         print("write refused")
     sys.stdout.flush()

@@ -12,7 +12,7 @@ from textual.pilot import Pilot
 from tui.app import ThawApp
 from tui.core.clock import FakeClock
 from tui.core.content import Content
-from tui.core.models import Settings
+from tui.core.records.models import Settings
 from tui.core.store import Store
 
 SIZES = {"80x24": (80, 24), "40x12": (40, 12)}

@@ -12,7 +12,7 @@ from textual.pilot import Pilot
 from tui.app import ThawApp
 from tui.core.clock import FakeClock
 from tui.core.content import Content
-from tui.core.models import Session
+from tui.core.records.models import Session
 from tui.core.store import Store
 from tui.screens.meditate import MeditateScreen
 from tui.widgets.breathing_orb import BreathingOrb

@@ -21,8 +21,9 @@ from tui import startup_gc
 from tui.app import ThawApp, ThawCommands
 from tui.core.clock import FakeClock
 from tui.core.content import Content, default_root
-from tui.core.models import Draft
-from tui.core.store import Problem, Store
+from tui.core.problems import Problem
+from tui.core.records.models import Draft
+from tui.core.store import Store
 from tui.screens import SCREENS, ScreenInfo
 from tui.screens.base import ThawScreen, TooSmallScreen
 from tui.screens.help import HelpScreen

@@ -17,7 +17,7 @@ from textual.widgets import Checkbox, Input, Label, OptionList, Static
 from tui.app import ThawApp
 from tui.core.clock import FakeClock
 from tui.core.content import Content
-from tui.core.models import Session, Settings
+from tui.core.records.models import Session, Settings
 from tui.core.store import Store
 from tui.screens.ideas import IdeasScreen, tried_line
 from tui.screens.plan import PlanScreen

@@ -13,7 +13,7 @@ from tests.ui.test_app import make_app, screen_text, shared_content, text_of
 from tui.app import ThawApp
 from tui.core.clock import FakeClock
 from tui.core.errors import DiskFullError
-from tui.core.models import Draft
+from tui.core.records.models import Draft
 from tui.core.store import Store
 from tui.screens import checkin as checkin_module
 from tui.screens.checkin import CheckInScreen

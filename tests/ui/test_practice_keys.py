@@ -11,7 +11,7 @@ from textual.widgets import Input
 from tests.ui.practice_helpers import breathe_to, make_app, running, sessions, sit
 from tui.app import ThawApp
 from tui.core.clock import FakeClock
-from tui.core.models import Settings
+from tui.core.records.models import Settings
 from tui.core.store import Store
 from tui.screens.breathe import BreatheScreen
 from tui.screens.ground import GroundScreen

@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from tui.core import storage as st
+from tui.core.storage import files, quarantine
 from tui.core.store import Store
 
 HELPERS = Path(__file__).resolve().parent.parent / "helpers"
@@ -41,9 +41,9 @@ def _all_files_parse(data_dir: Path) -> None:
     """Every data and backup file is whole JSON in our shape; no temp file is left behind."""
     for path in data_dir.rglob("*"):
         if path.is_file() and path.suffix == ".json":
-            st.parse_bytes(path.read_bytes())
-        assert not path.name.endswith(st.TEMP_SUFFIX), f"temp file left: {path}"
-    assert not (data_dir / st.QUARANTINE_DIR).exists(), "a file had to be quarantined"
+            files.parse_bytes(path.read_bytes())
+        assert not path.name.endswith(files.TEMP_SUFFIX), f"temp file left: {path}"
+    assert not (data_dir / quarantine.QUARANTINE_DIR).exists(), "a file had to be quarantined"
 
 
 def _kill_loop(tmp_path: Path, kills: int, seed: int) -> None:
@@ -75,6 +75,7 @@ def _kill_loop(tmp_path: Path, kills: int, seed: int) -> None:
             moved += verb == "upd"
 
         store = Store(data_dir)
+        store.scan()
         assert store.problems == [], f"after kill {i}: {store.problems}"
         _all_files_parse(data_dir)
         stored = {c.id: c.rev for c in store.checkins()}
@@ -83,7 +84,7 @@ def _kill_loop(tmp_path: Path, kills: int, seed: int) -> None:
         # No duplicate ids remain on disk once the store has looked (healing after a torn move).
         on_disk: list[str] = []
         for path in (data_dir / "checkins").glob("*.json"):
-            loaded = st.load_file(path)
+            loaded = files.load_file(path)
             assert loaded is not None
             on_disk += [str(d["id"]) for d in loaded.table("checkins")]
         assert len(on_disk) == len(set(on_disk))

@@ -22,7 +22,7 @@ from tui.core.exchange import (
     parse_thaw_json,
     validate_bundle,
 )
-from tui.core.models import CheckIn, Contact, Marker, PlanItem, Session, Settings
+from tui.core.records.models import CheckIn, Contact, Marker, PlanItem, Session, Settings
 
 LONDON = ZoneInfo("Europe/London")
 DATA = Path(__file__).parent.parent / "data"

@@ -20,7 +20,8 @@ from tui.core.exchange import (
     plan_bundle_import,
     plan_checkin_import,
 )
-from tui.core.store import NewCheckIn, Store
+from tui.core.records.models import NewCheckIn
+from tui.core.store import Store
 
 LONDON = ZoneInfo("Europe/London")
 NEW_YORK = ZoneInfo("America/New_York")

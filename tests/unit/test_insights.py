@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 
 from tui.core.content import Content
 from tui.core.insights import Vocabulary, build_insights, flat_hint, summary_lines, vocabulary
-from tui.core.models import CheckIn, Session, SessionKind
+from tui.core.records.models import CheckIn, Session, SessionKind
 from tui.core.stats import FlatSign
 
 LONDON = ZoneInfo("Europe/London")

@@ -18,7 +18,7 @@ from tui.core.clock import FakeClock
 from tui.core.content import Content
 from tui.core.errors import DataError
 from tui.core.insights import summary_lines, vocabulary
-from tui.core.models import Settings
+from tui.core.records.models import Settings
 from tui.core.report import (
     ReportOptions,
     escape_markdown,

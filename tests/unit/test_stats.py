@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from tui.core.models import CheckIn, Session, SessionKind
+from tui.core.records.models import CheckIn, Session, SessionKind
 from tui.core.stats import (
     Bucket,
     CalendarCell,

@@ -23,7 +23,7 @@ from tui.core.history_view import (
     whole_ticks,
     window,
 )
-from tui.core.models import CheckIn, Marker, Session
+from tui.core.records.models import CheckIn, Marker, Session
 
 LONDON = ZoneInfo("Europe/London")
 TODAY = date(2026, 11, 25)

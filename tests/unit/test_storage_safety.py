@@ -18,10 +18,11 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from tui.core import storage as st
 from tui.core.clock import FakeClock
 from tui.core.errors import DataError, DiskFullError, ReadOnlyError, UnsafePathError
-from tui.core.store import NewCheckIn, Store
+from tui.core.records.models import NewCheckIn
+from tui.core.storage import files, lock, quarantine, schema
+from tui.core.store import Store
 
 LONDON = ZoneInfo("Europe/London")
 HELPERS = Path(__file__).resolve().parent.parent / "helpers"
@@ -40,7 +41,7 @@ def _mode(path: Path) -> int:
 
 
 def _temps(root: Path) -> list[Path]:
-    return list(root.rglob(f"*{st.TEMP_SUFFIX}"))
+    return list(root.rglob(f"*{files.TEMP_SUFFIX}"))
 
 
 # --- permissions and unsafe paths ---------------------------------------------------------------
@@ -93,10 +94,13 @@ def test_symlinked_data_file_is_refused(store: Store, data_dir: Path, tmp_path: 
     (data_dir / NOV).symlink_to(secret)
     with pytest.raises(UnsafePathError, match="symbolic link"):
         store.add_checkin(5)
-    with pytest.raises(UnsafePathError):
-        store.has_checkin_on(date(2026, 11, 25))
+    # Reading refuses it with a sentence naming it, and the rest of the data still shows
+    # (issue 13: one symlinked month used to make every read fail).
+    assert store.has_checkin_on(date(2026, 11, 25)) is False
+    assert any(p.path == data_dir / NOV and "symbolic link" in p.message for p in store.problems)
     # Opening still works: the link is reported, not followed, not moved.
     fresh = Store(data_dir, store.clock)
+    fresh.scan()
     assert any("symbolic link" in p.message for p in fresh.problems)
     assert secret.read_text() == '{"checkins": {}}'
     assert (data_dir / NOV).is_symlink()
@@ -155,6 +159,7 @@ def test_bad_file_is_quarantined_kept_and_reported(
     (data_dir / rel).write_bytes(bad)
     store = Store(data_dir, clock)
 
+    store.scan()
     (problem,) = store.problems
     assert problem.serious
     assert problem.path == data_dir / rel
@@ -173,6 +178,7 @@ def test_bad_file_is_quarantined_kept_and_reported(
     store.save_settings(store.settings())
     assert problem.moved_to.read_bytes() == bad
     later = Store(data_dir, clock)
+    later.scan()
     assert later.problems == []
     kept = [p for p in later.doctor() if p.moved_to == problem.moved_to]
     assert len(kept) == 1 and kept[0].serious  # told until put back or kept as it is
@@ -187,6 +193,7 @@ def test_bad_file_found_by_a_read_is_quarantined_too(store: Store, data_dir: Pat
     assert store.checkins() == []
     assert store.has_checkin_on(date(2026, 11, 25)) is False
     assert not (data_dir / NOV).exists()
+    store.scan()
     (problem,) = store.problems
     assert problem.moved_to is not None and problem.moved_to.read_bytes() == b"{"
 
@@ -197,6 +204,7 @@ def test_quarantine_message_points_at_a_good_backup(data_dir: Path, clock: FakeC
     store.add_checkin(6)  # backs up the file holding `first`
     (data_dir / NOV).write_bytes(b"")
     fresh = Store(data_dir, clock)
+    fresh.scan()
     (problem,) = fresh.problems
     assert "2026-11-25" in problem.message and "backup" in problem.message
     assert fresh.backup_of(NOV) == date(2026, 11, 25)
@@ -209,11 +217,12 @@ def test_newer_schema_is_kept_in_place_and_never_written(
 ) -> None:
     store.add_checkin(5)
     raw = json.loads((data_dir / NOV).read_bytes())
-    raw["_meta"]["1"]["schema"] = st.SCHEMA_VERSION + 1
+    raw["_meta"]["1"]["schema"] = schema.SCHEMA_VERSION + 1
     newer = json.dumps(raw).encode()
     (data_dir / NOV).write_bytes(newer)
 
     fresh = Store(data_dir, clock)
+    fresh.scan()
     (problem,) = fresh.problems
     assert "newer version of Thaw" in problem.message and "update Thaw" in problem.message
     assert problem.moved_to is None
@@ -233,7 +242,7 @@ def test_newer_schema_is_kept_in_place_and_never_written(
 
 
 def test_migration_table_covers_every_older_schema() -> None:
-    assert sorted(st.MIGRATIONS) == list(range(st.SCHEMA_VERSION))
+    assert sorted(schema.MIGRATIONS) == list(range(schema.SCHEMA_VERSION))
 
 
 def test_unversioned_file_is_migrated_on_read_and_stored_on_write(
@@ -248,15 +257,15 @@ def test_unversioned_file_is_migrated_on_read_and_stored_on_write(
     assert store.problems == []
     store.add_checkin(7)
     raw = json.loads((data_dir / NOV).read_bytes())
-    assert raw["_meta"]["1"]["schema"] == st.SCHEMA_VERSION
+    assert raw["_meta"]["1"]["schema"] == schema.SCHEMA_VERSION
     assert first.id in {d["id"] for d in raw["checkins"].values()}
     edited = store.update_checkin(first, mood=4)
     assert edited.rev == 2
 
 
 def test_migrate_function_applies_steps_in_order() -> None:
-    tables: st.Tables = {"markers": {"1": {"text": "x", "at": "2026-01-01T00:00:00+00:00"}}}
-    out = st.migrate(tables, 0)
+    tables: schema.Tables = {"markers": {"1": {"text": "x", "at": "2026-01-01T00:00:00+00:00"}}}
+    out = schema.migrate(tables, 0)
     assert out["markers"]["1"]["rev"] == 1 and isinstance(out["markers"]["1"]["id"], str)
 
 
@@ -307,6 +316,7 @@ def test_rlimit_fsize_in_subprocess_gives_disk_full_and_keeps_file(data_dir: Pat
     assert month.read_bytes() == before
     assert _temps(data_dir) == []
     again = Store(data_dir)
+    again.scan()
     assert again.problems == []
     assert len(again.checkins()) == 5
 
@@ -322,7 +332,7 @@ def test_read_only_filesystem_simulated_erofs_gives_clear_error(
     def erofs(path: Path) -> tuple[int, Path]:
         raise OSError(errno.EROFS, "Read-only file system", str(path))
 
-    monkeypatch.setattr(st, "_create_temp", erofs)
+    monkeypatch.setattr(files, "_create_temp", erofs)
     with pytest.raises(ReadOnlyError, match="read-only"):
         store.add_checkin(7)
     assert (data_dir / NOV).read_bytes() == before
@@ -384,9 +394,9 @@ def test_really_read_only_dir(clock: FakeClock) -> None:
 
 def test_a_held_lock_makes_a_writer_wait_then_give_up_kindly(store: Store, data_dir: Path) -> None:
     with (
-        st.locked(data_dir),
+        lock.locked(data_dir),
         pytest.raises(DataError, match="busy saving"),
-        st.locked(data_dir, timeout=0.05),
+        lock.locked(data_dir, timeout=0.05),
     ):
         pass
 
@@ -437,7 +447,7 @@ def test_restore_backup_merges_every_file_and_keeps_current_ones(
         ("checkins/2026-11.json", 1, 1),
         ("markers.json", 1, 1),
     ]
-    kept = st.quarantined_files(data_dir)
+    kept = quarantine.quarantined_files(data_dir)
     assert len(kept) == 2 and all(p.name.endswith(".before-restore") for p in kept)
     assert since.id in "".join(p.read_text() for p in kept)
     with pytest.raises(DataError, match="no backup"):
@@ -459,14 +469,14 @@ def test_interrupted_move_leaves_a_copy_that_readers_and_open_heal(
     store: Store, data_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     saved = store.add_checkin(5)
-    real = st.atomic_write
+    real = files.atomic_write
 
     def crash_on_old_file(path: Path, data: bytes) -> None:
         if path == data_dir / NOV:
             raise DataError("simulated crash before the old copy was removed")
         real(path, data)
 
-    monkeypatch.setattr(st, "atomic_write", crash_on_old_file)
+    monkeypatch.setattr(files, "atomic_write", crash_on_old_file)
     with pytest.raises(DataError, match="simulated"):
         store.update_checkin(saved, at=datetime(2026, 10, 1, 9, tzinfo=LONDON))
     monkeypatch.undo()
@@ -476,6 +486,7 @@ def test_interrupted_move_leaves_a_copy_that_readers_and_open_heal(
     (seen,) = store.checkins()
     assert seen.rev == 2 and seen.at.month == 10
     fresh = Store(data_dir, store.clock)
+    fresh.scan()
     assert fresh.problems == []
     assert saved.id not in (data_dir / NOV).read_text()
     assert fresh.checkins() == [seen]
@@ -484,9 +495,11 @@ def test_interrupted_move_leaves_a_copy_that_readers_and_open_heal(
 
 def test_stale_temp_files_are_cleared_at_open(store: Store, data_dir: Path) -> None:
     store.add_checkin(5)
-    left = data_dir / "checkins" / f".2026-11.json.1.abcd{st.TEMP_SUFFIX}"
+    left = data_dir / "checkins" / f".2026-11.json.1.abcd{files.TEMP_SUFFIX}"
     left.write_bytes(b'{"half')
-    assert Store(data_dir, store.clock).problems == []
+    checked = Store(data_dir, store.clock)
+    checked.scan()
+    assert checked.problems == []
     assert not left.exists()
 
 
@@ -495,7 +508,7 @@ def test_import_batch_touching_a_newer_schema_month_writes_nothing(
 ) -> None:
     store.add_checkin(5)
     raw = json.loads((data_dir / NOV).read_bytes())
-    raw["_meta"]["1"]["schema"] = st.SCHEMA_VERSION + 1
+    raw["_meta"]["1"]["schema"] = schema.SCHEMA_VERSION + 1
     (data_dir / NOV).write_text(json.dumps(raw))
     items = [
         NewCheckIn(at=datetime(2026, 10, 1, 9, tzinfo=LONDON), mood=3),
@@ -504,3 +517,121 @@ def test_import_batch_touching_a_newer_schema_month_writes_nothing(
     with pytest.raises(ReadOnlyError, match="newer version"):
         store.add_checkins(items)
     assert not (data_dir / "checkins" / "2026-10.json").exists()
+
+
+# --- odd nodes and odd contents (issue 13, item 3) --------------------------------------------
+
+
+def _plant_node(path: Path, kind: str) -> None:
+    if kind == "fifo":
+        os.mkfifo(path, 0o600)
+    elif kind == "socket":
+        import socket
+
+        sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        sock.bind(str(path))
+        sock.close()
+    elif kind == "device":
+        os.mknod(path, 0o600 | stat.S_IFCHR, os.makedev(1, 3))  # the kind of node /dev/null is
+    else:
+        path.symlink_to(path.parent / "elsewhere")
+
+
+@pytest.mark.parametrize(
+    "kind",
+    [
+        "fifo",
+        "socket",
+        "symlink",
+        pytest.param("device", marks=pytest.mark.skipif(not AS_ROOT, reason="mknod needs root")),
+    ],
+)
+def test_an_odd_node_is_refused_by_name_never_opened_and_the_rest_still_shows(
+    store: Store, data_dir: Path, kind: str
+) -> None:
+    earlier = store.add_checkin(6, at=datetime(2026, 10, 5, 9, tzinfo=LONDON))
+    (data_dir / "checkins").mkdir(exist_ok=True)
+    _plant_node(data_dir / NOV, kind)
+    before = os.lstat(data_dir / NOV).st_mode
+    assert store.checkins() == [earlier]  # a FIFO opened blocking would hang right here
+    (problem,) = [p for p in store.problems if p.path == data_dir / NOV]
+    assert str(data_dir / NOV) in problem.message and problem.moved_to is None
+    fresh = Store(data_dir, store.clock)
+    assert any(p.path == data_dir / NOV and p.serious for p in fresh.doctor())
+    with pytest.raises(UnsafePathError, match="Nothing was saved"):
+        store.add_checkin(5)
+    assert os.lstat(data_dir / NOV).st_mode == before  # still there, as it was
+    assert quarantine.quarantined_files(data_dir) == []
+
+
+@pytest.mark.parametrize(
+    ("raw", "kind"),
+    [
+        (b'{"checkins": {"1": {"mood": NaN}}}', "values"),
+        (b'{"checkins": {"1": {"mood": Infinity}}}', "values"),
+        (b'{"checkins": {"1": {"mood": -Infinity}}}', "values"),
+        (b'{"checkins": {"1": {"mood": 1e999}}}', "values"),
+        (b'{"checkins": {"1": {"mood": ' + b"9" * 5000 + b"}}}", "values"),
+        (b"[" * 100_000 + b"]" * 100_000, "values"),
+        (b'{"checkins": {"1": {"note": "\xff\xfe"}}}', "torn"),
+    ],
+    ids=["nan", "infinity", "minus-infinity", "overflowing-float", "huge-int", "deep", "utf8"],
+)
+def test_contents_the_reader_cannot_trust_are_set_aside_and_told(
+    store: Store, data_dir: Path, raw: bytes, kind: str
+) -> None:
+    with pytest.raises(files.BadFileError) as caught:
+        files.parse_bytes(raw)
+    assert caught.value.kind == kind
+    (data_dir / "checkins").mkdir(exist_ok=True)
+    (data_dir / NOV).write_bytes(raw)
+    assert store.checkins() == []
+    (problem,) = store.problems
+    assert problem.moved_to is not None and problem.moved_to.read_bytes() == raw
+    assert problem.moved_to.name.endswith(f".{kind}")
+    (told,) = [p for p in Store(data_dir, store.clock).doctor() if p.serious]
+    assert "set aside" in told.message and NOV.as_posix() in told.message
+
+
+def test_a_file_larger_than_thaw_writes_is_set_aside_unread(
+    store: Store, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(files, "MAX_FILE_BYTES", 1000)
+    (data_dir / "checkins").mkdir(exist_ok=True)
+    (data_dir / NOV).write_bytes(b'{"checkins": {}, "pad": "' + b"x" * 2000 + b'"}')
+    with pytest.raises(files.BadFileError, match="larger"):
+        files.read_bytes(data_dir / NOV, limit=files.MAX_FILE_BYTES)
+    assert store.checkins() == []
+    (problem,) = store.problems
+    assert problem.moved_to is not None and problem.moved_to.name.endswith(".large")
+
+
+def test_a_record_of_the_wrong_type_is_told_by_doctor(store: Store, data_dir: Path) -> None:
+    store.add_checkin(5)
+    raw = json.loads((data_dir / NOV).read_text())
+    raw["checkins"]["1"]["mood"] = "five"
+    (data_dir / NOV).write_text(json.dumps(raw))
+    fresh = Store(data_dir, store.clock)
+    (told,) = [p for p in fresh.doctor() if p.serious]
+    assert "could not be read" in told.message and told.moved_to is None
+    assert (data_dir / NOV).exists()  # the file stays: only that record is left out
+
+
+def test_a_platform_without_file_locking_gets_one_sentence_not_an_import_error(
+    tmp_path: Path,
+) -> None:
+    """Thaw supports Linux and macOS; elsewhere (no fcntl) it says so at start, in one line."""
+    code = (
+        "import sys\n"
+        "sys.modules['fcntl'] = None  # as on a platform without it: importing it fails\n"
+        "from tui.__main__ import main\n"
+        "raise SystemExit(main(['list']))\n"
+    )
+    root = Path(__file__).resolve().parents[2]
+    env = {**os.environ, "THAW_DATA_DIR": str(tmp_path / "d"), "PYTHONPATH": str(root)}
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=60
+    )
+    assert done.returncode == 1
+    assert done.stderr.strip() == f"thaw: {lock.PLATFORM_SENTENCE}"
+    assert "Linux and macOS" in done.stderr and not (tmp_path / "d").exists()

@@ -11,12 +11,12 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from tui.core import storage as st
 from tui.core.clock import FakeClock
 from tui.core.errors import InputError, StaleEditError
-from tui.core.models import Draft, Settings
-from tui.core.store import NewCheckIn, Store
-from tui.core.text import NOTE_MAX_CHARS
+from tui.core.records.models import Draft, NewCheckIn, Settings
+from tui.core.records.rules import NOTE_MAX_CHARS
+from tui.core.storage import files, quick, schema
+from tui.core.store import Store
 
 LONDON = ZoneInfo("Europe/London")
 
@@ -52,7 +52,7 @@ def test_add_checkin_round_trips_and_keeps_zone(store: Store, clock: FakeClock) 
 def test_saved_file_layout_and_schema(store: Store, data_dir: Path) -> None:
     store.add_checkin(5)
     raw = _raw(data_dir / "checkins" / "2026-11.json")
-    assert raw["_meta"] == {"1": {"schema": st.SCHEMA_VERSION}}
+    assert raw["_meta"] == {"1": {"schema": schema.SCHEMA_VERSION}}
     (doc,) = raw["checkins"].values()
     assert doc["at"] == "2026-11-25T09:30:00+00:00"
     assert doc["tz"] == "Europe/London"
@@ -117,13 +117,13 @@ def test_checkins_range_reads_only_overlapping_months(
     for month in range(1, 12):
         store.add_checkin(month % 10 + 1, at=datetime(2026, month, 10, 12, tzinfo=LONDON))
     opened: list[str] = []
-    real = st.load_file
+    real = files.load_file
 
-    def spy(path: Path) -> st.Loaded | None:
+    def spy(path: Path) -> schema.Loaded | None:
         opened.append(path.name)
         return real(path)
 
-    monkeypatch.setattr(st, "load_file", spy)
+    monkeypatch.setattr(files, "load_file", spy)
     found = store.checkins(date(2026, 3, 10), date(2026, 4, 30))
     assert [c.at.month for c in found] == [3, 4]
     assert sorted(opened) == ["2026-03.json", "2026-04.json"]
@@ -190,13 +190,13 @@ def test_known_tags_of_recent_days_read_only_recent_month_files(
     store.add_checkin(5, tags=["walk"], at=now - timedelta(days=1))
     assert store.known_tags() == ["rain", "old job", "walk"]
     read: list[str] = []
-    real_load = st.load_file
+    real_load = files.load_file
 
-    def spy(path: Path) -> st.Loaded | None:
+    def spy(path: Path) -> schema.Loaded | None:
         read.append(path.name)
         return real_load(path)
 
-    monkeypatch.setattr(st, "load_file", spy)
+    monkeypatch.setattr(files, "load_file", spy)
     assert store.known_tags(recent_days=30) == ["walk", "rain"]
     assert sorted(read) == ["2026-10.json", "2026-11.json"]
     assert store.known_tags(recent_days=0) == []
@@ -457,20 +457,20 @@ def test_draft_save_load_clear(store: Store, clock: FakeClock) -> None:
 
 
 def test_quick_has_checkin_on_agrees_with_the_store(store: Store, data_dir: Path) -> None:
-    assert st.quick_has_checkin_on(data_dir / "nowhere", date(2026, 11, 25)) is False
-    assert st.quick_has_checkin_on(data_dir, date(2026, 11, 25)) is False
+    assert quick.quick_has_checkin_on(data_dir / "nowhere", date(2026, 11, 25)) is False
+    assert quick.quick_has_checkin_on(data_dir, date(2026, 11, 25)) is False
     store.add_checkin(5, at=datetime(2026, 11, 24, 23, 59, tzinfo=LONDON))
     for day in (date(2026, 11, 24), date(2026, 11, 25), date(2026, 10, 24)):
-        assert st.quick_has_checkin_on(data_dir, day) is store.has_checkin_on(day)
-    assert st.quick_setting(data_dir, "reminder_time") is None
+        assert quick.quick_has_checkin_on(data_dir, day) is store.has_checkin_on(day)
+    assert quick.quick_setting(data_dir, "reminder_time") is None
     store.save_settings(Settings(reminder_time="19:30"))
-    assert st.quick_setting(data_dir, "reminder_time") == "19:30"
+    assert quick.quick_setting(data_dir, "reminder_time") == "19:30"
 
 
 def test_quick_path_leaves_bad_files_to_the_store(store: Store, data_dir: Path) -> None:
     (data_dir / "checkins").mkdir(mode=0o700)
     (data_dir / "checkins" / "2026-11.json").write_bytes(b"[]")
-    assert st.quick_has_checkin_on(data_dir, date(2026, 11, 25)) is None
+    assert quick.quick_has_checkin_on(data_dir, date(2026, 11, 25)) is None
     assert (data_dir / "checkins" / "2026-11.json").exists()  # not moved by the quick path
     assert store.has_checkin_on(date(2026, 11, 25)) is False
     assert len(store.problems) == 1
@@ -483,10 +483,10 @@ def test_read_paths_stay_light(store: Store, data_dir: Path) -> None:
         "import sys\n"
         "from datetime import date\n"
         "from pathlib import Path\n"
-        "from tui.core import storage\n"
+        "from tui.core.storage import quick\n"
         f"d = Path({str(data_dir)!r})\n"
-        "assert storage.quick_has_checkin_on(d, date(2026, 11, 25))\n"
-        "assert 'tui.core.models' not in sys.modules and 'dataclasses' not in sys.modules\n"
+        "assert quick.quick_has_checkin_on(d, date(2026, 11, 25))\n"
+        "assert 'tui.core.records.models' not in sys.modules and 'dataclasses' not in sys.modules\n"
         "from tui.core.store import Store\n"
         "s = Store(d)\n"
         "assert s.has_checkin_on(date(2026, 11, 25)) and s.settings().rev == 1\n"

@@ -11,9 +11,10 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from tui.core import storage as st
 from tui.core.clock import FakeClock
-from tui.core.store import NewCheckIn, Store
+from tui.core.records.models import NewCheckIn
+from tui.core.storage import files, schema
+from tui.core.store import Store
 
 LONDON = ZoneInfo("Europe/London")
 MONTHS = 8
@@ -31,7 +32,7 @@ class _Watch:
         self.alive: list[weakref.ref[_Doc]] = []
         self.most_held = 0
 
-    def load(self, path: Path) -> st.Loaded | None:
+    def load(self, path: Path) -> schema.Loaded | None:
         gc.collect()
         self.alive = [r for r in self.alive if r() is not None]
         self.most_held = max(self.most_held, len(self.alive))
@@ -45,7 +46,7 @@ class _Watch:
         return loaded
 
 
-_REAL_LOAD = st.load_file
+_REAL_LOAD = files.load_file
 
 
 @pytest.fixture
@@ -66,8 +67,10 @@ def test_the_full_check_holds_one_month_at_a_time(
     history: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     watch = _Watch()
-    monkeypatch.setattr(st, "load_file", watch.load)
-    assert Store(history, clock).problems == []
+    monkeypatch.setattr(files, "load_file", watch.load)
+    checked = Store(history, clock)
+    checked.scan()
+    assert checked.problems == []
     assert watch.most_held <= PER_MONTH + 1  # the previous file's records, at most (+ _meta)
 
 
@@ -76,7 +79,7 @@ def test_reading_all_checkins_holds_one_month_of_raw_records_at_a_time(
 ) -> None:
     store = Store(history, clock)
     watch = _Watch()
-    monkeypatch.setattr(st, "load_file", watch.load)
+    monkeypatch.setattr(files, "load_file", watch.load)
     assert len(store.checkins()) == MONTHS * PER_MONTH
     assert len(store.known_tags()) == 1
     assert watch.most_held <= PER_MONTH + 1
@@ -100,6 +103,7 @@ def test_the_streamed_check_still_heals_doubles_in_one_file_and_across_files(
     april.write_text(json.dumps(raw_april))
 
     fresh = Store(history, clock)
+    fresh.scan()
     assert fresh.problems == []
     ids = [c.id for c in fresh.checkins()]
     assert len(ids) == len(set(ids)) == MONTHS * PER_MONTH

@@ -11,11 +11,12 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from tui.core import storage as st
 from tui.core.clock import FakeClock
 from tui.core.errors import DataError, InputError
 from tui.core.exchange import Bundle, bundle_to_json, parse_thaw_json
-from tui.core.store import Store, _merge
+from tui.core.restore import merge as _merge
+from tui.core.storage import backups, quarantine
+from tui.core.store import Store
 
 LONDON = ZoneInfo("Europe/London")
 NOV = "checkins/2026-11.json"
@@ -66,6 +67,7 @@ def test_put_back_restores_only_the_damaged_file_merged_with_what_came_since(
     _damage(data_dir)
 
     opened = Store(data_dir, night_clock)
+    opened.scan()
     (damaged,) = opened.damaged_files()
     assert damaged.rel == NOV and damaged.kept_at.read_bytes() == TORN
     assert damaged.reason == "It was cut short or garbled, so Thaw could not read it."
@@ -140,7 +142,7 @@ def test_a_backup_taken_after_the_damage_is_not_offered(data_dir: Path, clock: F
     _damage(data_dir)
     clock.advance(86400)
     opened = Store(data_dir, clock)
-    opened.problems  # noqa: B018 - sets the damaged file aside on 26 Nov, before any save
+    opened.scan()  # sets the damaged file aside
     opened.add_checkin(7)
     opened.add_checkin(8)  # backup of 26 Nov holds the fresh file: taken after the damage
     assert opened.backups() == [DAY2, DAY1]
@@ -162,7 +164,7 @@ def test_old_backup_needed_by_a_damaged_file_outlives_the_rolling_week(
     _damage(data_dir)
     clock.advance(86400)
     store = Store(data_dir, clock)
-    store.problems  # noqa: B018
+    store.scan()  # sets the damaged file aside
     for _ in range(10):  # ten more days of saving; only 7 days of backups are kept
         store.add_checkin(4, at=datetime(2026, 10, 1, 9, tzinfo=LONDON))
         store.add_checkin(4, at=datetime(2026, 10, 1, 9, tzinfo=LONDON))
@@ -207,7 +209,9 @@ def test_quarantine_message_at_open_is_plain(data_dir: Path, clock: FakeClock) -
     store.add_checkin(5)
     store.add_checkin(6)
     _damage(data_dir)
-    (problem,) = Store(data_dir, clock).problems
+    checked = Store(data_dir, clock)
+    checked.scan()
+    (problem,) = checked.problems
     assert problem.message.startswith(
         f"Thaw could not read {NOV}: it was cut short or garbled. It was moved aside into "
         "quarantine/ and kept unchanged; nothing was overwritten. To put back the backup of "
@@ -228,11 +232,11 @@ def test_restore_file_refuses_what_it_cannot_do_and_changes_nothing(
         store.restore_file("../outside.json", DAY1)
     with pytest.raises(DataError, match="no backup"):
         store.restore_file("plan.json", DAY1)
-    st.backup_path(data_dir, DAY1, Path(NOV)).write_bytes(b"{")
+    backups.backup_path(data_dir, DAY1, Path(NOV)).write_bytes(b"{")
     with pytest.raises(DataError, match="cannot be read"):
         store.restore_file(NOV, DAY1)
     assert (data_dir / NOV).read_bytes() == before
-    assert st.quarantined_files(data_dir) == []
+    assert quarantine.quarantined_files(data_dir) == []
 
 
 def test_a_file_damaged_again_while_restoring_is_set_aside_and_settled_too(
@@ -266,11 +270,13 @@ def test_backup_label_names_the_time_it_was_taken(data_dir: Path, clock: FakeClo
     store = Store(data_dir, clock)
     store.add_checkin(5)
     store.add_checkin(6)
-    copy = st.backup_path(data_dir, DAY1, Path(NOV))
+    copy = backups.backup_path(data_dir, DAY1, Path(NOV))
     taken = datetime(2026, 11, 25, 8, 5, tzinfo=LONDON).timestamp()
     os.utime(copy, (taken, taken))
     _damage(data_dir)
-    (problem,) = Store(data_dir, clock).problems
+    checked = Store(data_dir, clock)
+    checked.scan()
+    (problem,) = checked.problems
     assert "the backup of 25 Nov 08:05 (1 check-in)" in problem.message
 
 

@@ -99,7 +99,7 @@ def test_mood_2_with_other_feelings_keeps_the_usual_rules(content: Content) -> N
 def test_the_pointer_names_the_persons_own_contact_first_then_the_countrys_line(
     content: Content,
 ) -> None:
-    from tui.core.models import Contact
+    from tui.core.records.models import Contact
 
     sam = Contact(id="c1", name="Sam", phone="07700 900123")
     s = choose_suggestion(content, 1, None, [], [], contacts=[sam], country=content.country("GB"))
@@ -118,7 +118,7 @@ def test_the_pointer_without_a_contact_or_a_country_still_says_where_help_is(
 
 
 def test_a_contacts_control_characters_never_reach_the_line(content: Content) -> None:
-    from tui.core.models import Contact
+    from tui.core.records.models import Contact
 
     sneaky = Contact(id="c1", name="Jo\x1b[31m", phone="")
     text = choose_suggestion(content, 1, None, [], [], contacts=[sneaky]).text

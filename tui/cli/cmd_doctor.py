@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tui.core.errors import InputError
+from tui.core.storage import layout
 
 if TYPE_CHECKING:
     import argparse
@@ -28,7 +29,6 @@ CONTENT_PARTS = (
     "safety_plan",
     "about",
 )
-SET_ASIDE = {"backups", "quarantine"}  # folders that are not live data
 KEEP_AS_IS_HINT = (
     "If you would rather leave things as they are, thaw doctor --keep-as-is stops these "
     "reminders; the damaged copies stay in quarantine/."
@@ -52,13 +52,7 @@ def data_files(root: Path) -> list[Path]:
     """The live data files (not backups, quarantined files, the lock or temp files)."""
     if not root.is_dir():
         return []
-    return [
-        path
-        for path in root.rglob("*")
-        if path.is_file()
-        and not path.name.startswith(".")
-        and not SET_ASIDE.intersection(path.relative_to(root).parts)
-    ]
+    return [root / rel for rel in layout.data_files(root) if (root / rel).is_file()]
 
 
 def _backup_day(day_text: str, store: Store) -> date:
@@ -129,11 +123,10 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
     if args.keep_as_is and args.restore:
         raise InputError("Use either --restore or --keep-as-is, not both at once.")
     store = ctx.store()
-    if args.restore:
-        return _restore(args, store, ctx)
-    if args.keep_as_is:
-        return _keep_as_is(store, ctx)
-    problems = store.doctor()
+    if args.restore or args.keep_as_is:
+        store.scan()  # the full check first, so a file damaged since is found and set aside
+        return _restore(args, store, ctx) if args.restore else _keep_as_is(store, ctx)
+    problems = store.doctor()  # the full check: every file read once
     serious = False
     for problem in problems:
         ctx.out(f"- {problem.message}")

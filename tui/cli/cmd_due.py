@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from tui.core import storage
 from tui.core.errors import DataError
+from tui.core.storage.quick import quick_has_checkin_on, quick_setting
 
 if TYPE_CHECKING:
     import argparse
@@ -35,9 +35,9 @@ def _before_reminder(reminder: object, hour: int, minute: int) -> bool:
 def _checked_in_today(ctx: CliContext) -> tuple[bool, object]:
     """(has a check-in today, reminder time setting), the quick way when it can be trusted."""
     today = ctx.clock.now().date()
-    quick = storage.quick_has_checkin_on(ctx.data_dir, today)
+    quick = quick_has_checkin_on(ctx.data_dir, today)
     if quick is not None:
-        return quick, storage.quick_setting(ctx.data_dir, "reminder_time")
+        return quick, quick_setting(ctx.data_dir, "reminder_time")
     store = ctx.store()
     return store.has_checkin_on(today), store.settings().reminder_time
 

@@ -10,7 +10,7 @@ if TYPE_CHECKING:
     import argparse
 
     from tui.cli.context import CliContext
-    from tui.core.models import CheckIn
+    from tui.core.records.models import CheckIn
 
 NOTE_WIDTH = 40
 PUBLIC_KEYS = ("id", "at", "mood", "feel", "emotions", "note", "tags")

@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from tui.core.errors import InputError
-from tui.core.models import FEEL_MAX, FEEL_MIN, MOOD_MAX, MOOD_MIN
-from tui.core.text import NOTE_MAX_CHARS, clean_line, clean_text
+from tui.core.records.rules import FEEL_MAX, FEEL_MIN, MOOD_MAX, MOOD_MIN, NOTE_MAX_CHARS
+from tui.core.text import clean_line, clean_text
 
 if TYPE_CHECKING:
     import argparse
@@ -79,4 +79,5 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
     when = saved.at.strftime("%H:%M") if at is None else saved.at.strftime("%a %d %b, %H:%M")
     feel_part = "" if saved.feel is None else f", feel {saved.feel}"
     ctx.out(f"Saved: mood {saved.mood}{feel_part} at {when}. Thank you for checking in.")
+    ctx.report_open_problems()  # a damaged month set aside by this save is told, not hidden
     return 0

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, cast
 
 from tui.core.errors import InputError
 from tui.core.history_view import marker_when
-from tui.core.models import MARKER_KINDS, MarkerKind
+from tui.core.records.models import MARKER_KINDS, MarkerKind
 from tui.core.text import clean_line
 
 if TYPE_CHECKING:

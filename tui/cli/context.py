@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 from tui.core.clock import Clock, SystemClock
 from tui.core.errors import DataError
@@ -68,24 +70,18 @@ class CliContext:
         print(clean_text(text), file=self._stderr or sys.stderr)
 
     def report_open_problems(self) -> None:
-        """Tell the person about damaged files: set aside now, or earlier and still waiting.
+        """Tell the person about the files this command met trouble with, and about damaged
+        files waiting in quarantine/ (set aside now, or earlier), in the words `doctor` uses.
 
         Without the second part, `list` after a `doctor` run would quietly show a month as
-        empty while its entries wait in quarantine/.
+        empty while its entries wait in quarantine/. No file beyond what the command read is
+        looked at: the full check is `thaw doctor`.
         """
         if self._store is None:
             return
-        told: set[Path] = set()
         for problem in self._store.problems:
-            if problem.serious:
+            if problem.serious and problem.moved_to is None:
                 self.err(problem.message)
-                told.add(problem.path)
+        now = self.clock.now()
         for damaged in self._store.damaged_files():
-            if self._store.data_dir / damaged.rel in told:
-                continue
-            line = f"{damaged.rel} is set aside in quarantine/, so what it held is missing here."
-            if damaged.restore_command:
-                line += f" To put it back: {damaged.restore_command}"
-            else:
-                line += " Run: thaw doctor"
-            self.err(line)
+            self.err(damaged.sentence(now))

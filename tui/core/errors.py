@@ -33,6 +33,11 @@ class UnsafePathError(DataError):
     """A symlink or another user's file sits where our data should be."""
 
 
+class RefusedFileError(UnsafePathError):
+    """A symlink, FIFO, device or socket where a data file should be: never opened, and the
+    rest of the data is still shown."""
+
+
 class QuarantinedError(DataError):
     """A data file was unreadable and has been moved aside, kept, not overwritten."""
 

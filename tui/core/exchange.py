@@ -18,12 +18,8 @@ from datetime import date, datetime, time, tzinfo
 from typing import TYPE_CHECKING, Any, Literal
 
 from tui.core.errors import InputError
-from tui.core.models import (
-    FEEL_MAX,
-    FEEL_MIN,
+from tui.core.records.models import (
     MARKER_KINDS,
-    MOOD_MAX,
-    MOOD_MIN,
     PLAN_STATUSES,
     SESSION_KINDS,
     CheckIn,
@@ -36,11 +32,13 @@ from tui.core.models import (
     SessionKind,
     Settings,
 )
-from tui.core.text import NOTE_MAX_CHARS, clean_line, clean_text
+from tui.core.records.rules import FEEL_MAX, FEEL_MIN, MOOD_MAX, MOOD_MIN, NOTE_MAX_CHARS
+from tui.core.text import clean_line, clean_text
 from tui.core.when import localize, parse_clock_time
 
 if TYPE_CHECKING:
-    from tui.core.store import NewCheckIn, Store
+    from tui.core.records.models import NewCheckIn
+    from tui.core.store import Store
 
 FORMAT_NAME = "thaw-export"
 FORMAT_VERSION = 1
@@ -578,7 +576,7 @@ def parse_daylio_csv(
     Activities (joined by " | ") become tags; note title and note become the note, with Daylio's
     <br> line breaks kept as new lines. Moods beyond the five defaults need `mood_map`.
     """
-    from tui.core.store import NewCheckIn
+    from tui.core.records.models import NewCheckIn
 
     rows = _csv_rows(text)
     if not rows:
@@ -834,7 +832,7 @@ def checkins_as_new(checkins: Iterable[CheckIn]) -> list[NewCheckIn]:
     Imported into an empty Thaw they come back identical; the store leaves out any whose id it
     already holds, so importing the same export twice adds nothing.
     """
-    from tui.core.store import NewCheckIn
+    from tui.core.records.models import NewCheckIn
 
     return [
         NewCheckIn(

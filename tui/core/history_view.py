@@ -9,7 +9,7 @@ from datetime import date, datetime, timedelta
 from typing import Literal, NamedTuple
 
 from tui.core.insights import Insight, build_insights
-from tui.core.models import SESSION_KINDS, CheckIn, Marker, Session, SessionKind
+from tui.core.records.models import SESSION_KINDS, CheckIn, Marker, Session, SessionKind
 from tui.core.stats import (
     Bucket,
     DayFeel,

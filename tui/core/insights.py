@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from tui.core.content import Content, ContentError
-from tui.core.models import CheckIn, Session
+from tui.core.records.models import CheckIn, Session
 from tui.core.stats import (
     DayFeel,
     DayMood,

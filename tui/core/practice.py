@@ -14,7 +14,8 @@ from typing import Literal
 
 from tui.core.content import BreathPattern, BreathPhase, GroundingExercise, GroundingStep
 from tui.core.errors import InputError
-from tui.core.text import NOTE_MAX_CHARS, clean_text
+from tui.core.records.rules import NOTE_MAX_CHARS
+from tui.core.text import clean_text
 
 CUSTOM_PATTERN_ID = "custom"
 CUSTOM_PHASE_MAX_SECONDS = 30.0

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from datetime import date, timedelta
 
-from tui.core.models import Marker
+from tui.core.records.models import Marker
 from tui.core.stats import local_day
 from tui.core.text import clean_text
 

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from tui.core import stats
 from tui.core.errors import InputError
 from tui.core.insights import Vocabulary, practice_key, vocabulary
-from tui.core.models import (
+from tui.core.records.models import (
     MARKER_KINDS,
     PLAN_STATUS_LABELS,
     SESSION_KINDS,
@@ -26,7 +26,7 @@ from tui.core.models import (
     Settings,
 )
 from tui.core.safety_plan import included_sections, summary_lines
-from tui.core.storage import atomic_write
+from tui.core.storage.files import atomic_write
 from tui.core.text import clean_line
 
 if TYPE_CHECKING:

@@ -10,7 +10,8 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, fields, replace
 from typing import TYPE_CHECKING, Any
 
-from tui.core.text import NOTE_MAX_CHARS, clean_text
+from tui.core.records.rules import NOTE_MAX_CHARS
+from tui.core.text import clean_text
 
 if TYPE_CHECKING:
     from tui.core.content import Content

@@ -9,7 +9,7 @@ from datetime import date, datetime, timedelta
 from types import MappingProxyType
 from typing import Literal, NamedTuple
 
-from tui.core.models import SESSION_KINDS, CheckIn, Session, SessionKind
+from tui.core.records.models import SESSION_KINDS, CheckIn, Session, SessionKind
 
 SPARK_BLOCKS = "▁▂▃▄▅▆▇█"
 """Eight heights for a one-line chart; a gap (no data) is a space."""

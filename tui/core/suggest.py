@@ -15,7 +15,7 @@ from tui.core.content import Content, Suggestion
 
 if TYPE_CHECKING:
     from tui.core.content import Country
-    from tui.core.models import Contact, Settings
+    from tui.core.records.models import Contact, Settings
 
 #: Moods at or below this count as "very low" (on the 1-10 scale).
 VERY_LOW_MOOD = 2

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import re
 
-NOTE_MAX_CHARS = 10_000
-
 # C0 controls except tab and newline, DEL, C1 controls, and the bidi embeddings, overrides and
 # isolates that can make text display in a different order from how it is stored.
 _UNSAFE = re.compile(

@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from tui.core.models import CheckIn, Session
+from tui.core.records.models import CheckIn, Session
 from tui.core.stats import daily_mood, local_day
 from tui.core.text import clean_line
 

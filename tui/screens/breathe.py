@@ -13,7 +13,6 @@ from textual.widgets import Header, Input, Static
 
 from tui.core.content import BreathPattern
 from tui.core.errors import InputError
-from tui.core.models import Session
 from tui.core.practice import (
     CUSTOM_PATTERN_ID,
     MAX_BREATH_MINUTES,
@@ -23,6 +22,7 @@ from tui.core.practice import (
     parse_custom_breath,
     resolve_id,
 )
+from tui.core.records.models import Session
 from tui.screens.practice_base import (
     END_KEY,
     END_TOO_KEY,

@@ -12,8 +12,9 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Header, Input, Label, Static, TextArea
 
 from tui.core.errors import DataError, InputError, StaleEditError, ThawError
-from tui.core.models import CheckIn, Draft
-from tui.core.text import NOTE_MAX_CHARS, clean_text
+from tui.core.records.models import CheckIn, Draft
+from tui.core.records.rules import NOTE_MAX_CHARS
+from tui.core.text import clean_text
 from tui.screens import SCREENS
 from tui.screens.base import ThawScreen, describe_time
 from tui.widgets.emotion_picker import EmotionList, EmotionPicker

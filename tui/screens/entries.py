@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from textual.app import ComposeResult
     from textual.events import Key
 
-    from tui.core.models import CheckIn
+    from tui.core.records.models import CheckIn
 
 # Load this many rows at a time (whole months), and give up looking further back after this many
 # empty months in a row: a long gap is possible, decades of nothing are not.

@@ -11,8 +11,8 @@ from textual.containers import Vertical
 from textual.widgets import Header, Input, Static
 
 from tui.core.content import GroundingExercise
-from tui.core.models import Session
 from tui.core.practice import GroundingRun, resolve_id
+from tui.core.records.models import Session
 from tui.screens.practice_base import END_KEY, LEAVE_KEY, PracticeScreen
 from tui.widgets.feel_rating import KEY_HELP_ROW, FeelRating
 from tui.widgets.key_footer import KeyFooter

@@ -45,7 +45,7 @@ from tui.widgets.key_footer import KeyFooter
 if TYPE_CHECKING:
     from textual.app import ComposeResult
 
-    from tui.core.models import CheckIn, Marker, Session
+    from tui.core.records.models import CheckIn, Marker, Session
     from tui.core.stats import DayMood
     from tui.core.store import Store
     from tui.widgets.calendar_view import CalendarView

@@ -23,8 +23,8 @@ from tui.widgets.key_footer import KeyFooter
 if TYPE_CHECKING:
     from textual.app import ComposeResult
 
-    from tui.core.models import CheckIn
-    from tui.core.store import DamagedFile
+    from tui.core.care import DamagedFile
+    from tui.core.records.models import CheckIn
 
 SPARK_DAYS = 28
 SPARK_WIDTH = 56
@@ -286,6 +286,7 @@ class HomeScreen(ThawScreen):
         store = self.thaw.store
         damaged: list[DamagedFile] = []
         try:
+            store.scan()  # the full check: every file once, damaged ones set aside
             damaged = list(store.damaged_files())
             # Damaged files are told by `damaged_lines`; their set-aside notices would repeat it.
             problems = [

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from textual.app import ComposeResult
 
     from tui.core.content import Idea, IdeaGroup
-    from tui.core.models import Session
+    from tui.core.records.models import Session
 
 EFFORT_WORDS = {"tiny": "a tiny step", "small": "a small step", "bigger": "a bigger step"}
 VOCABULARY_IDEA = "feeling_words"

@@ -13,8 +13,8 @@ from textual.timer import Timer
 from textual.widgets import Header, Input, Static
 
 from tui.core.errors import InputError
-from tui.core.models import Session
 from tui.core.practice import MeditationTimer, parse_minutes
+from tui.core.records.models import Session
 from tui.core.text import clean_line
 from tui.screens.practice_base import (
     END_KEY,

@@ -13,8 +13,9 @@ from textual.widgets.option_list import Option
 
 from tui.core.content import ContentError
 from tui.core.errors import StaleEditError, ThawError
-from tui.core.models import PLAN_STATUS_LABELS, PLAN_STATUSES, PlanItem, PlanStatus
-from tui.core.text import NOTE_MAX_CHARS, clean_line, clean_text
+from tui.core.records.models import PLAN_STATUS_LABELS, PLAN_STATUSES, PlanItem, PlanStatus
+from tui.core.records.rules import NOTE_MAX_CHARS
+from tui.core.text import clean_line, clean_text
 from tui.screens.base import ThawScreen
 from tui.widgets.care_confirm import ConfirmDialog
 from tui.widgets.care_form import FormDialog, FormField

@@ -10,12 +10,12 @@ from textual.binding import Binding
 from textual.reactive import reactive
 
 from tui.core.errors import ThawError
-from tui.core.models import Session
+from tui.core.records.models import Session
 from tui.screens.base import ThawScreen
 from tui.widgets.feel_rating import FeelRating
 
 if TYPE_CHECKING:
-    from tui.core.models import SessionKind
+    from tui.core.records.models import SessionKind
 
 MIN_SAVED_SECONDS = 5.0  # shorter than this, with nothing rated, was a look around: not saved
 

@@ -25,7 +25,7 @@ from tui.widgets.key_footer import KeyFooter
 if TYPE_CHECKING:
     from textual.app import ComposeResult
 
-    from tui.core.models import Settings
+    from tui.core.records.models import Settings
 
 THEMES = (("Dark", "thaw-dark"), ("Light", "thaw-light"))
 THEME_IDS = tuple(ident for _, ident in THEMES)

@@ -20,7 +20,7 @@ from tui.core.content import ContentError, guess_country
 from tui.core.content.resources import SOMEWHERE_ELSE
 from tui.core.content.resources import chosen_country as chosen_for
 from tui.core.errors import StaleEditError, ThawError
-from tui.core.models import Contact
+from tui.core.records.models import Contact
 from tui.core.text import clean_line, clean_text
 from tui.screens.base import ThawScreen
 from tui.widgets.care_confirm import ConfirmDialog

@@ -1,5 +1,7 @@
 """The records Thaw keeps, as frozen dataclasses: the only shapes the rest of the app sees.
 
+Their limits (mood 1-10, note length...) live in `tui.core.records.rules`.
+
 Not `slots=True`: that makes `dataclass` build every class twice, and this module is imported
 by every command (a quick `log` pays for it); the per-record cost is small (key-sharing dicts).
 """
@@ -9,9 +11,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Literal
-
-MOOD_MIN, MOOD_MAX = 1, 10
-FEEL_MIN, FEEL_MAX = 0, 10
 
 SessionKind = Literal["breathe", "meditate", "ground", "idea"]
 SESSION_KINDS: tuple[SessionKind, ...] = ("breathe", "meditate", "ground", "idea")
@@ -135,3 +134,23 @@ class Settings:
     report_include_markers: bool = True
     plan_hint_dismissed_on: str = ""  # ISO date; the "keeps coming back" hint rests until then
     rev: int = 1
+
+
+@dataclass(frozen=True)
+class NewCheckIn:
+    """A check-in not yet saved (import batches, back-fill).
+
+    `id`, `rev` and `tz` let an import give back the very record that was exported: a
+    well-formed id not stored yet is kept (with its rev); "" (or a malformed id) gets a new one.
+    """
+
+    at: datetime
+    mood: int
+    feel: int | None = None
+    emotions: tuple[str, ...] = ()
+    note: str = ""
+    tags: tuple[str, ...] = ()
+    source: str = ""
+    id: str = ""
+    rev: int = 1
+    tz: str = ""  # IANA zone name; kept when it matches `at`'s offset, else worked out

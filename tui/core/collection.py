@@ -1,0 +1,447 @@
+"""One generic collection per record kind: add, add many, read, update (revision-checked), delete.
+
+Each kind is described once by a `KindSpec` (its file layout, its codec, its editable fields);
+the same code saves a check-in, a practice, a marker, a plan item and a contact.
+
+Who owns table operations, decided by measurement: this module, over TinyDB's file format
+(`{"table": {"1": {...}}}`); TinyDB is the format, not the engine. A save appends exactly as
+TinyDB's `insert` would (next doc id = highest + 1), and tests/unit/test_store.py and
+test_store_reads.py prove TinyDB itself reads every file Thaw writes. Why not TinyDB used as
+meant (a Storage plus a Middleware for backups and atomic writes, queries through TinyDB):
+- TinyDB re-reads its file for every table call, and caching across calls is ruled out (no
+  CachingMiddleware: two SSH sessions must see each other's saves). Finding a record, checking
+  its revision and writing it back is then two parses of the month at least, against one here
+  (bench/bench_table_ops.py: 2 parses and 1.17-1.40x the time per durable edit of a
+  300-record month, measured in the same run).
+- Importing TinyDB costs a fresh process about 18-30 ms (bench_table_ops, quiet machine), and
+  `log` and `due` run in a fresh process every time: `log 6` is at 5-5.5x `python -c pass`
+  against a budget of 6x, so TinyDB on the save path would break its budget.
+Figures and commands: bench/README.md, "Core redesign".
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import Any, Generic, Protocol, TypeVar
+
+from tui.core.datafolder import DataFolder, Transaction
+from tui.core.errors import InputError, StaleEditError
+from tui.core.records import codec, rules
+from tui.core.records.zones import zone_fits
+from tui.core.storage import layout as lay
+from tui.core.storage.schema import Doc
+
+STALE = (
+    "This {what} was changed in another window since you opened it, so your change was not "
+    "saved. Please look at it again and redo the change if you still want it."
+)
+GONE = "This {what} was deleted in another window, so your change was not saved."
+
+
+class Record(Protocol):
+    """What every stored record has: an id and a revision."""
+
+    @property
+    def id(self) -> str: ...
+
+    @property
+    def rev(self) -> int: ...
+
+
+R = TypeVar("R", bound=Record)
+Prepared = tuple[Doc, str]  # (checked document, id it asks to keep or "")
+
+
+class KindSpec(Generic[R]):
+    """How one record kind is stored: layout, codec, editable fields, the word for it."""
+
+    __slots__ = (
+        "decode",
+        "encode",
+        "fields",
+        "has_source",
+        "layout",
+        "name",
+        "time_key",
+        "what",
+        "when_what",
+    )
+
+    def __init__(
+        self,
+        name: str,
+        layout: lay.Layout,
+        what: str,
+        fields: tuple[str, ...],
+        encode: Callable[[Mapping[str, Any], datetime], Doc],
+        decode: Callable[[Doc], R],
+        time_key: str = "",
+        when_what: str = "",
+        has_source: bool = False,
+    ) -> None:
+        self.name = name  # "checkin": used in `update_checkin cannot change ...`
+        self.layout = layout
+        self.what = what  # "entry": "This entry was changed in another window..."
+        self.fields = fields
+        self.encode = encode
+        self.decode = decode
+        self.time_key = time_key  # the record's time, kept as stored when an edit leaves it
+        self.when_what = when_what  # "check-in": "The time of the check-in needs to be..."
+        self.has_source = has_source  # imported records remember where they came from
+
+
+CHECKIN_FIELDS = ("mood", "feel", "emotions", "note", "tags", "at")
+SESSION_FIELDS = (
+    "kind",
+    "detail",
+    "started_at",
+    "planned_seconds",
+    "actual_seconds",
+    "completed",
+    "before",
+    "after",
+    "notes",
+    "rating",
+)
+CHECKINS = KindSpec(
+    "checkin",
+    lay.CHECKINS,
+    "entry",
+    CHECKIN_FIELDS,
+    codec.encode_checkin,
+    codec.decode_checkin,
+    "at",
+    "check-in",
+    has_source=True,
+)
+SESSIONS = KindSpec(
+    "session",
+    lay.SESSIONS,
+    "practice",
+    SESSION_FIELDS,
+    codec.encode_session,
+    codec.decode_session,
+    "started_at",
+    "practice",
+)
+MARKERS = KindSpec(
+    "marker",
+    lay.MARKERS,
+    "marker",
+    ("text", "kind", "at"),
+    codec.encode_marker,
+    codec.decode_marker,
+    "at",
+    "marker",
+)
+PLAN = KindSpec(
+    "plan_item",
+    lay.PLAN,
+    "plan item",
+    ("title", "key", "status", "note", "next_step"),
+    codec.encode_plan,
+    codec.decode_plan,
+)
+CONTACTS = KindSpec(
+    "contact",
+    lay.CONTACTS,
+    "contact",
+    ("name", "phone", "note"),
+    codec.encode_contact,
+    codec.decode_contact,
+)
+
+
+class Collection(Generic[R]):
+    """The stored records of one kind in one data folder."""
+
+    def __init__(self, folder: DataFolder, spec: KindSpec[R]) -> None:
+        self.folder = folder
+        self.spec = spec
+        self.layout = spec.layout
+
+    # --- reading ------------------------------------------------------------------------------
+    def read(self, since: date | None = None, until: date | None = None) -> list[R]:
+        """Records (dated kinds: local date in [since, until], oldest first; others in stored
+        order), one per id (highest rev). Reads only the month files the range needs.
+
+        Streams: each file is parsed, decoded and dropped before the next is read, so ten
+        years of history never sit in memory twice (raw JSON and records) at once.
+        """
+        kept: dict[str, R | None] = {}  # None: the winning copy could not be read
+        broken_revs: dict[str, int] = {}
+        for rel in self.layout.files(self.folder.root, since, until):
+            for doc in self.folder.docs(self.layout, rel):
+                key = str(doc.get("id"))
+                if key in kept:
+                    held = kept[key]
+                    held_rev = broken_revs[key] if held is None else held.rev
+                    if codec.rev_of(doc) <= held_rev:
+                        continue  # an older copy left by an interrupted move
+                decoded = self.folder.decode(rel, [doc], self.spec.decode)
+                kept[key] = decoded[0] if decoded else None
+                if not decoded:
+                    broken_revs[key] = codec.rev_of(doc)
+        items = [item for item in kept.values() if item is not None]
+        key = self.spec.time_key
+        if key:
+            items = [
+                r
+                for r in items
+                if (since is None or getattr(r, key).date() >= since)
+                and (until is None or getattr(r, key).date() <= until)
+            ]
+            items.sort(key=lambda r: getattr(r, key))
+        return items
+
+    def recent(self, limit: int) -> list[R]:
+        """The newest `limit` records of a dated kind, newest first, reading as few files as
+        possible (months in order: an older one never holds a newer record)."""
+        if limit <= 0:
+            return []
+        docs: list[Doc] = []
+        collected: list[R] = []
+        for name in reversed(self.folder.month_names(self.layout)):
+            rel = Path(self.layout.folder) / name
+            docs.extend(self.folder.docs(self.layout, rel))
+            collected = self.folder.decode(rel, codec.dedupe(docs), self.spec.decode)
+            if len(collected) >= limit:
+                break
+        key = self.spec.time_key
+        collected.sort(key=lambda r: getattr(r, key), reverse=True)
+        return collected[:limit]
+
+    def has_day(self, day: date) -> bool:
+        """Whether a record is dated `day`: one month file, no dates parsed (`due` is fast)."""
+        rel = lay.month_file(self.layout.folder, day)
+        return lay.has_day(self.folder.docs(self.layout, rel), day, self.spec.time_key)
+
+    # --- adding -------------------------------------------------------------------------------
+    def add(self, values: Mapping[str, Any]) -> R:
+        """Check, clean and durably save one record; returns it once it is on disk."""
+        doc = self.spec.encode(values, self.folder.clock.now())
+        doc.update(id=codec.new_id(), rev=1)
+        if self.spec.has_source:
+            doc["source"] = ""
+        with self.folder.transaction() as txn:
+            self.insert(txn, [doc])
+        return self.spec.decode(doc)
+
+    def prepare(self, item: R | Any) -> Prepared:
+        """Check one record to import: its document, and the id it asks to keep ("" for new).
+
+        A well-formed id keeps its rev; a malformed one is remembered as source `thaw:<id>`
+        (check-ins), so the same import twice adds nothing twice.
+        """
+        doc = self.spec.encode(
+            {f: getattr(item, f) for f in self.spec.fields}, self.folder.clock.now()
+        )
+        wanted, fallback = codec.wanted_id(getattr(item, "id", ""))
+        tz = getattr(item, "tz", "")
+        if isinstance(tz, str) and tz not in ("", doc.get("tz", "")) and "tz" in doc:
+            moment = datetime.fromisoformat(doc[self.spec.time_key])
+            doc["tz"] = tz if zone_fits(tz, moment) else doc["tz"]
+        doc.update(id="", rev=codec.wanted_rev(getattr(item, "rev", 1)) if wanted else 1)
+        if self.spec.has_source:
+            source = rules.clean_one_line(
+                getattr(item, "source", ""), "source", rules.SOURCE_MAX_CHARS
+            )
+            doc["source"] = source or fallback
+        return doc, wanted
+
+    def add_many(self, items: Iterable[Any]) -> list[R]:
+        """Save many (import), all checked before any is written; returns those added.
+
+        Left out, as already here: items whose non-empty source is stored, and items whose
+        well-formed id is stored.
+        """
+        prepared = [self.prepare(item) for item in items]
+        if not prepared:
+            return []
+        with self.folder.transaction() as txn:
+            fresh = self.keep_new(txn, prepared)
+            self.insert(txn, fresh)
+        return [self.spec.decode(d) for d in fresh]
+
+    def keep_new(self, txn: Transaction, prepared: Sequence[Prepared]) -> list[Doc]:
+        """Give each prepared doc its id, leaving out those already stored (inside the lock).
+
+        Stored files are read only when some doc brings an id or a source to look for.
+        """
+        ids: set[str] = set()
+        sources: set[str] = set()
+        if any(wanted or doc.get("source") for doc, wanted in prepared):
+            ids, sources = self._stored_keys(txn)
+        fresh: list[Doc] = []
+        for doc, wanted in prepared:
+            source = doc.get("source")
+            if (source and source in sources) or (wanted and wanted in ids):
+                continue  # this very record is here already
+            if source:
+                sources.add(source)
+            rec_id = wanted or codec.new_id()
+            while rec_id in ids:  # vanishingly rare for a fresh id; cheap to rule out
+                rec_id = codec.new_id()
+            ids.add(rec_id)
+            fresh.append({**doc, "id": rec_id})
+        return fresh
+
+    def _stored_keys(self, txn: Transaction) -> tuple[set[str], set[str]]:
+        """Ids and non-empty sources of every stored record (one file in memory at a time)."""
+        ids: set[str] = set()
+        sources: set[str] = set()
+        for rel in self.layout.files(self.folder.root):
+            loaded = txn.load(rel)
+            for doc in (loaded.tables.get(self.layout.table) or {}).values() if loaded else ():
+                ids.add(str(doc.get("id")))
+                if doc.get("source"):
+                    sources.add(str(doc["source"]))
+            txn.forget(rel)
+        return ids, sources
+
+    def insert(self, txn: Transaction, docs: Sequence[Doc]) -> None:
+        """Append docs (inside the lock), one atomic write per file touched.
+
+        Every target file is checked before any is written: a newer-schema month refuses the
+        whole batch instead of leaving half an import behind. A one-file save parses its file
+        once; a batch over many months lets each go after checking it (one month in memory),
+        and parses it again when it is written.
+        """
+        by_file: dict[Path, list[Doc]] = {}
+        for doc in docs:
+            by_file.setdefault(self.layout.rel_for(doc), []).append(doc)
+        rels = list(by_file)
+        for index, rel in enumerate(rels):
+            txn.writable(rel)
+            if index:
+                txn.forget(rel)
+        for rel in rels:
+            tables = txn.writable(rel)
+            table = tables.setdefault(self.layout.table, {})
+            next_id = max((int(key) for key in table if key.isdigit()), default=0) + 1
+            for offset, doc in enumerate(by_file[rel]):
+                table[str(next_id + offset)] = dict(doc)
+            txn.write(rel, tables)
+            if len(rels) > 1:
+                txn.forget(rel)
+
+    # --- changing -----------------------------------------------------------------------------
+    def update(self, old: R, changes: Mapping[str, object]) -> R:
+        """Apply changes if the stored rev still equals old.rev, else StaleEditError."""
+        spec = self.spec
+        unknown = set(changes) - set(spec.fields)
+        if unknown:
+            raise TypeError(f"update_{spec.name} cannot change {sorted(unknown)}")
+        values: dict[str, Any] = {f: getattr(old, f) for f in spec.fields}
+        values.update(changes)
+        key = spec.time_key
+        if key and key in changes and not isinstance(changes[key], datetime):
+            raise InputError(rules.NEEDS_TIME.format(what=spec.when_what))
+        keep_time = bool(key) and key not in changes
+        if keep_time:
+            values[key] = None  # checked as "now"; the stored time is put back just below
+        new = spec.encode(values, self.folder.clock.now())
+        if keep_time:
+            new[key] = getattr(old, key).isoformat()
+            new.pop("tz", None)  # the stored zone stays with the stored time
+        with self.folder.transaction() as txn:
+            doc = self._replace(txn, old, new)
+        return spec.decode(doc)
+
+    def delete(self, old: R) -> None:
+        """Delete if unchanged since read, else StaleEditError."""
+        with self.folder.transaction() as txn:
+            rel, doc_key_, _ = self._find_current(txn, old)
+            tables = txn.writable(rel)
+            del tables[self.layout.table][doc_key_]
+            txn.write(rel, tables)
+
+    def _old_rel(self, old: R) -> Path:
+        if self.layout.folder:
+            return self.layout.rel_for(
+                {self.layout.date_key: getattr(old, self.spec.time_key).isoformat()}
+            )
+        return Path(self.layout.file)
+
+    def _find_current(self, txn: Transaction, old: R) -> tuple[Path, str, Doc]:
+        """The stored copy of `old` (inside the lock), refusing a stale or deleted one."""
+        found = self._find(txn, self._old_rel(old), old.id)
+        if found is None:
+            raise StaleEditError(GONE.format(what=self.spec.what))
+        if codec.rev_of(found[2]) != old.rev:
+            raise StaleEditError(STALE.format(what=self.spec.what))
+        return found
+
+    def _find(self, txn: Transaction, rel: Path, rec_id: str) -> tuple[Path, str, Doc] | None:
+        """Locate a record: its file, doc id and document (the highest rev, looking in its
+        own month first, then the others newest first if another window moved it)."""
+        candidates = [rel]
+        if self.layout.folder:
+            others = reversed(self.layout.files(self.folder.root))
+            candidates += [c for c in others if c != rel]
+        found: tuple[Path, str, Doc] | None = None
+        for cand in candidates:
+            loaded = txn.load(cand)
+            hit = False
+            for key, doc in (loaded.tables.get(self.layout.table) or {}).items() if loaded else ():
+                if doc.get("id") == rec_id and (
+                    found is None or codec.rev_of(doc) > codec.rev_of(found[2])
+                ):
+                    found, hit = (cand, key, doc), True
+            if found is not None and cand == rel:
+                break
+            if not hit and cand != rel:
+                txn.forget(cand)  # looked in and let go: one month in memory at a time
+        return found
+
+    def _replace(self, txn: Transaction, old: R, fields: Doc) -> Doc:
+        """Stale-checked update (inside the lock). Moves between month files if needed."""
+        rel, key, stored = self._find_current(txn, old)
+        new_doc = {**stored, **fields, "id": old.id, "rev": old.rev + 1}
+        new_rel = self.layout.rel_for(new_doc)
+        if new_rel == rel:
+            tables = txn.writable(rel)
+            tables[self.layout.table][key] = new_doc
+            txn.write(rel, tables)
+            return new_doc
+        # New copy first: a crash in between leaves two copies, and readers keep the higher
+        # rev (the new one), so nothing is lost.
+        self.insert(txn, [new_doc])
+        tables = txn.writable(rel)
+        del tables[self.layout.table][key]
+        txn.write(rel, tables)
+        return new_doc
+
+
+def known_tags(checkins: Collection[Any], recent_days: int | None) -> list[str]:
+    """Tags used before, most used first (then by name).
+
+    `recent_days` counts only check-ins of the last N days and reads only their month files,
+    so offering tags costs the same with ten years of history as with one month. None looks
+    at all history (a full read: for export-like uses, not for every screen).
+    """
+    since = None
+    if recent_days is not None:
+        since = checkins.folder.clock.now().date() - timedelta(days=max(0, recent_days))
+    counts: Counter[str] = Counter()
+    for checkin in checkins.read(since=since):
+        counts.update(set(checkin.tags))
+    return [tag for tag, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
+
+
+def import_all(collections: Sequence[Collection[Any]], batches: Sequence[Iterable[Any]]) -> None:
+    """One import: every record of every kind checked before anything is written, then all
+    written under one lock (ids kept, or records left out, as in `Collection.add_many`)."""
+    prepared = [
+        (collection, [collection.prepare(item) for item in items])
+        for collection, items in zip(collections, batches, strict=True)
+    ]
+    if not any(docs for _, docs in prepared) or not collections:
+        return
+    with collections[0].folder.transaction() as txn:
+        for collection, docs in prepared:
+            if docs:
+                collection.insert(txn, collection.keep_new(txn, docs))

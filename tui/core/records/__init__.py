@@ -1,0 +1,1 @@
+"""What Thaw's records are: their shapes, the rules their values follow, their stored form."""

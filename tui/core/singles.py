@@ -1,0 +1,108 @@
+"""The one-record files: settings.json and safety_plan.json (revision-checked) and draft.json
+(an unfinished check-in). Each save reads its file once, inside the lock."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+from tui.core.datafolder import DataFolder
+from tui.core.errors import StaleEditError
+from tui.core.records import codec
+from tui.core.records.models import Draft, Settings
+from tui.core.safety_plan import SafetyPlan, plan_from_doc, plan_to_doc
+from tui.core.storage.layout import DRAFT, SAFETY_PLAN, SETTINGS, Layout
+from tui.core.storage.schema import Doc
+
+_SINGLE_DOC = "1"  # doc id of the one record in settings.json / draft.json
+SAFETY_PLAN_STALE = (
+    "Your safety plan was changed in another window, so this change was not saved. The newer "
+    "version is shown now."
+)
+SETTINGS_STALE = (
+    "Your settings were changed in another window, so this change was not saved. Please look "
+    "at them again."
+)
+
+
+def _first(folder: DataFolder, layout: Layout) -> Doc | None:
+    docs = folder.docs(layout, Path(layout.file))
+    return docs[0] if docs else None
+
+
+def _stored(doc: Doc | None) -> int:
+    return 1 if doc is None else codec.rev_of(doc)
+
+
+def read_settings(folder: DataFolder) -> Settings:
+    """Saved settings; defaults for anything missing or unreadable."""
+    doc = _first(folder, SETTINGS)
+    return Settings() if doc is None else codec.decode_settings(doc)
+
+
+def save_settings(folder: DataFolder, new: Settings) -> Settings:
+    """Save if new.rev equals the stored rev (else StaleEditError); returns with rev+1."""
+    rel = Path(SETTINGS.file)
+    with folder.transaction() as txn:
+        tables = txn.writable(rel)
+        table = tables.setdefault(SETTINGS.table, {})
+        stored = table.get(_SINGLE_DOC)
+        if new.rev != _stored(stored):
+            raise StaleEditError(SETTINGS_STALE)
+        saved = replace(new, rev=_stored(stored) + 1)
+        table[_SINGLE_DOC] = {**(stored or {}), **codec.encode_settings(saved)}
+        txn.write(rel, tables)
+    return saved
+
+
+def read_safety_plan(folder: DataFolder) -> SafetyPlan:
+    """The person's safety plan; an empty one when none is written or the file is unreadable."""
+    doc = _first(folder, SAFETY_PLAN)
+    return SafetyPlan() if doc is None else plan_from_doc(doc)
+
+
+def save_safety_plan(folder: DataFolder, plan: SafetyPlan) -> SafetyPlan:
+    """Save if plan.rev equals the stored rev (else StaleEditError); returns with rev+1."""
+    rel = Path(SAFETY_PLAN.file)
+    with folder.transaction() as txn:
+        tables = txn.writable(rel)
+        table = tables.setdefault(SAFETY_PLAN.table, {})
+        stored = table.get(_SINGLE_DOC)
+        if plan.rev != _stored(stored):
+            raise StaleEditError(SAFETY_PLAN_STALE)
+        saved = replace(plan, rev=_stored(stored) + 1)
+        table[_SINGLE_DOC] = plan_to_doc(saved)
+        txn.write(rel, tables)
+    return saved
+
+
+def read_draft(folder: DataFolder) -> Draft | None:
+    """The unfinished check-in, if one was kept."""
+    doc = _first(folder, DRAFT)
+    if doc is None:
+        return None
+    found = folder.decode(Path(DRAFT.file), [doc], codec.decode_draft)
+    return found[0] if found else None
+
+
+def save_draft(folder: DataFolder, draft: Draft) -> None:
+    """Keep an unfinished check-in (replacing any earlier draft). Text is cleaned."""
+    doc = codec.encode_draft(draft, folder.clock.now())
+    rel = Path(DRAFT.file)
+    with folder.transaction() as txn:
+        tables = txn.writable(rel)
+        table = tables.setdefault(DRAFT.table, {})
+        table[_SINGLE_DOC] = {**table.get(_SINGLE_DOC, {}), **doc}
+        txn.write(rel, tables)
+
+
+def clear_draft(folder: DataFolder) -> None:
+    """Forget the unfinished check-in."""
+    rel = Path(DRAFT.file)
+    if not (folder.root / rel).exists():
+        return
+    with folder.transaction() as txn:
+        tables = txn.writable(rel)
+        if tables.get(DRAFT.table):
+            tables[DRAFT.table] = {}
+            txn.write(rel, tables)

@@ -1,0 +1,1 @@
+"""How Thaw's bytes reach the disk and come back: safe files, the lock, layout, backups."""
