@@ -151,28 +151,9 @@ BAD_FILES = [
     ("missing.json", None, "There's no file at"),
     ("broken.json", '{"format": "thaw-export", "version": 1, "checkins": [', "isn't readable JSON"),
     ("other.json", '{"name": "not ours"}', "isn't a Thaw export"),
-    (
-        "mood11.json",
-        json.dumps(
-            {
-                "format": "thaw-export",
-                "version": 1,
-                "checkins": [
-                    {"id": "a", "at": "2026-01-01T08:00:00+00:00", "mood": 5},
-                    {"id": "b", "at": "2026-01-02T08:00:00+00:00", "mood": 11},
-                ],
-            }
-        ),
-        "Check-in 2: mood 11",
-    ),
-    (
-        "daylio_bad_time.csv",
-        "full_date,date,weekday,time,mood,activities,note_title,note\n"
-        "2026-01-01,January 1,Thursday,8:00 am,good,,,\n2026-01-02,x,y,teatime,good,,,\n",
-        "teatime",
-    ),
     ("binary.csv", b"\xff\xfe\x00\x01garbage", "isn't UTF-8 text"),
-    ("random.csv", "name,age\nbob,3\n", "no date, time, mood column"),
+    ("random.csv", "name,age\nbob,3\n", "can't tell what kind of file this is"),
+    ("zip.daylio", b"PK\x03\x04not really a zip", "not a Daylio backup"),
 ]
 
 
@@ -194,6 +175,50 @@ def test_a_bad_import_file_is_refused_whole(
     assert "Nothing was imported" in done.stderr
     assert_calm(done)
     assert snapshot(data) == before
+
+
+PARTLY_BAD = [
+    (
+        "mood11.json",
+        json.dumps(
+            {
+                "format": "thaw-export",
+                "version": 1,
+                "checkins": [
+                    {"id": "a", "at": "2026-01-01T08:00:00+00:00", "mood": 5},
+                    {"id": "b", "at": "2026-01-02T08:00:00+00:00", "mood": 11},
+                ],
+            }
+        ),
+        "The check-in of 2026-01-02 08:00: its mood 11 isn't between 1 and 10.",
+    ),
+    (
+        "daylio_bad_time.csv",
+        "full_date,date,weekday,time,mood,activities,note_title,note\n"
+        "2026-01-01,January 1,Thursday,8:00 am,good,,,\n2026-01-02,x,y,teatime,good,,,\n",
+        'Line 3: the time "teatime" isn\'t one Thaw can read.',
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "content", "message"), PARTLY_BAD, ids=[b[0] for b in PARTLY_BAD])
+def test_a_record_that_cannot_be_taken_is_named_and_the_rest_added(
+    name: str, content: str, message: str, tmp_path: Path
+) -> None:
+    data = tmp_path / "data"
+    path = tmp_path / name
+    path.write_text(content)
+    dry = run_cli("import", str(path), "--dry-run", data_dir=data, cwd=tmp_path)
+    assert dry.returncode == 0, dry.stderr
+    assert message in dry.stderr
+    assert "Would add 1 check-in; 1 left out, named above" in dry.stdout
+    done = run_cli("import", str(path), data_dir=data, cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert message in done.stderr
+    assert "import it again" in done.stderr
+    assert "Added 1 check-in; 1 left out" in done.stdout
+    assert_calm(done)
+    assert len(Store(data, SystemClock()).checkins()) == 1
 
 
 def test_map_is_refused_for_a_thaw_file(tmp_path: Path) -> None:

@@ -75,6 +75,11 @@ class CliContext:
         """
         if self._store is None:
             return
+        from tui.core.exchange.journal import notice  # one folder listing; no reader imported
+
+        cut_short = notice(self.data_dir)
+        if cut_short:
+            self.err(cut_short)
         told: set[Path] = set()
         for problem in self._store.problems:
             if problem.serious:
