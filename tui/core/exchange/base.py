@@ -97,7 +97,8 @@ def plain_text(text: str) -> str:
         text = _ITEM.sub("• ", text)
         text = _TAG.sub("", text)
     if "&" in text:
-        text = html.unescape(text).replace("\xa0", " ")
+        text = html.unescape(text)
+    text = text.replace("\xa0", " ")
     text = _SPACES_AT_LINE_END.sub("\n", clean_text(text))
     return text.strip()
 

@@ -139,7 +139,7 @@ def _day(cells: dict[str, str]) -> date | None:
 def _extras(cells: dict[str, str]) -> list[str]:
     """Cells Thaw has no field for (scales, columns of a newer Daylio), kept in the note."""
     return [
-        f"{name}: {cell.strip()}"
+        f"{name.replace('_', ' ').capitalize()}: {cell.strip()}"
         for name, cell in cells.items()
         if cell.strip() and name not in KNOWN_COLUMNS - {"scales"} and name not in _TEXT_COLUMNS
     ]
