@@ -61,6 +61,13 @@ SCREENS: dict[str, ScreenInfo] = {
     "support": ScreenInfo(
         "tui.screens.support", "SupportScreen", "Support", "s", "People and lines you can reach"
     ),
+    "import": ScreenInfo(
+        "tui.screens.import_file",
+        "ImportScreen",
+        "Import",
+        "f",
+        "Bring in entries from Daylio, Pixels or a Thaw export",
+    ),
     "settings": ScreenInfo(
         "tui.screens.settings", "SettingsScreen", "Settings", ",", "Reminders, motion, bell, theme"
     ),
