@@ -61,7 +61,7 @@ SCREENS: dict[str, ScreenInfo] = {
     "support": ScreenInfo(
         "tui.screens.support", "SupportScreen", "Support", "s", "People and lines you can reach"
     ),
-    "import": ScreenInfo(
+    "import_file": ScreenInfo(
         "tui.screens.import_file",
         "ImportScreen",
         "Import",

@@ -46,7 +46,7 @@ MENU = (
     "entries",
     "support",
     "settings",
-    "import",
+    "import_file",
 )
 
 
@@ -196,7 +196,7 @@ class HomeScreen(ThawScreen):
         Binding("e", "app.open_screen('entries')", "Entries", show=False),
         Binding("s", "app.open_screen('support')", "Support", show=False),
         Binding("comma", "app.open_screen('settings')", "Settings", show=False),
-        Binding("f", "app.open_screen('import')", "Import", show=False),
+        Binding("f", "app.open_screen('import_file')", "Import", show=False),
         Binding("r", "put_back", "Put back the backup"),
     ]
 
