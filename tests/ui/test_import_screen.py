@@ -108,7 +108,7 @@ async def test_the_question_stays_in_view_at_40_by_12(data_dir: Path, clock: Fak
         await pilot.press(*str(DATA / "daylio_many_moods.csv"), "enter")
         await until(pilot, lambda: screen.state == "moods")
         question = screen.query_one("#import-question")
-        await until(pilot, lambda: 0 < question.region.y and question.region.bottom <= 11)
+        await until(pilot, lambda: question.region.y > 0 and question.region.bottom <= 11)
         assert 'Mood 1 of 14: "content"' in text_of(app, "#import-question")
 
 
@@ -120,7 +120,8 @@ async def test_a_cut_short_import_is_named_and_finished_with_ctrl_f(
         store, str(DATA / "daylio_old_english.csv"), wanted=None, mood_map={},
         reference=clock.now().tzinfo, now=clock.now(),
     )  # fmt: skip
-    entry = journal.begin(data_dir, "daylio_old_english.csv", "4 check-ins", _records(prepared.plan))
+    name = "daylio_old_english.csv"
+    entry = journal.begin(data_dir, name, "4 check-ins", _records(prepared.plan))
     store.add_checkins(prepared.plan.checkins[:2])  # the kill came after two months
     entry.release()
     async with app.run_test(size=(80, 24)) as pilot:
