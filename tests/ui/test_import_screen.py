@@ -20,7 +20,7 @@ from tui.screens.import_file import ImportScreen
 DATA = Path(__file__).parent.parent / "data"
 
 
-async def until(pilot: Pilot[object], condition: Callable[[], bool], timeout: float = 10) -> None:
+async def until(pilot: Pilot[None], condition: Callable[[], bool], timeout: float = 10) -> None:
     """Let the app run until `condition` holds (workers and timers included)."""
     deadline = time.monotonic() + timeout
     while not condition():
@@ -28,7 +28,7 @@ async def until(pilot: Pilot[object], condition: Callable[[], bool], timeout: fl
         await pilot.pause()
 
 
-async def open_import(app: ThawApp, pilot: Pilot[object]) -> ImportScreen:
+async def open_import(app: ThawApp, pilot: Pilot[None]) -> ImportScreen:
     await until(pilot, lambda: app.screen.__class__.__name__ == "HomeScreen")
     await pilot.press("f")  # home's menu: f Import
     await until(pilot, lambda: isinstance(app.screen, ImportScreen))
