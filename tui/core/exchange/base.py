@@ -92,6 +92,8 @@ _SPACES_AT_LINE_END = re.compile(r"[ \t]+\n")
 
 def plain_text(text: str) -> str:
     """A note as an app stored it (HTML line breaks, tags, entities) -> plain text to keep."""
+    if not text:
+        return ""
     if "<" in text:
         text = _BREAKS.sub("\n", text)
         text = _ITEM.sub("• ", text)

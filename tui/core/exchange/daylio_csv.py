@@ -15,7 +15,7 @@ import csv
 import hashlib
 import io
 from collections.abc import Iterator, Sequence
-from datetime import date, datetime
+from datetime import date, datetime, time
 
 from tui.core.errors import InputError
 from tui.core.exchange.base import (
@@ -169,32 +169,50 @@ def read(data: bytes, options: ReadOptions) -> FileRead:
     moods = {**default_moods(weekdays), **options.mood_map}
     out = FileRead(what=WHAT, moods_mapped=True)
     seen: dict[str, int] = {}
+    # Ten years hold a few thousand distinct dates, times, labels and activity lists: each is
+    # read once (a person waits for an import of their whole history).
+    days: dict[tuple[str, str, str], date | None] = {}
+    clocks: dict[str, time | None] = {}
+    labels: dict[str, tuple[str, int | None]] = {}
+    tag_lists: dict[str, tuple[str, ...]] = {}
     for line, row in rows:
         where = f"Line {line}"
         cells = _fit(row, header)
         if isinstance(cells, str):
             out.rejected.append(Rejected(where, cells))
             continue
-        day = _day(cells)
+        day_key = (cells.get("full_date", ""), cells.get("year", ""), cells.get("date", ""))
+        if day_key not in days:
+            days[day_key] = _day(cells)
+        day = days[day_key]
         if day is None:
             shown = clean_line(cells.get("full_date") or cells.get("date", ""))[:30]
             out.rejected.append(Rejected(where, f'the date "{shown}" isn\'t one Thaw can read'))
             continue
-        clock = clock_time(cells.get("time", ""))
+        time_cell = cells.get("time", "")
+        if time_cell not in clocks:
+            clocks[time_cell] = clock_time(time_cell)
+        clock = clocks[time_cell]
         if clock is None:
             shown = clean_line(cells.get("time", ""))[:20]
             out.rejected.append(Rejected(where, f'the time "{shown}" isn\'t one Thaw can read'))
             continue
-        written = clean_line(cells.get("mood", ""))
+        mood_cell = cells.get("mood", "")
+        if mood_cell not in labels:
+            label = clean_line(mood_cell)
+            labels[mood_cell] = (label, moods.get(mood_label(label)))
+        written, mood = labels[mood_cell]
         if not written:
             out.rejected.append(Rejected(where, "it has no mood"))
             continue
-        mood = moods.get(mood_label(written))
         if mood is None:
             out.unknown_moods[written] = out.unknown_moods.get(written, 0) + 1
             continue
         note = join_note(cells.get("note_title", ""), cells.get("note", ""), *_extras(cells))
-        activities = (clean_line(a) for a in cells.get("activities", "").split("|"))
+        activities = cells.get("activities", "")
+        if activities not in tag_lists:
+            names = (clean_line(a) for a in activities.split("|"))
+            tag_lists[activities] = tuple(dict.fromkeys(a for a in names if a))
         # The key is built from the row as written, so the same file always gives the same keys
         # (the same ones earlier versions of Thaw gave); identical rows are told apart by count.
         digest = hashlib.sha256("\x1f".join(row[: len(header)]).encode()).hexdigest()[:24]
@@ -205,7 +223,7 @@ def read(data: bytes, options: ReadOptions) -> FileRead:
                 at=localize(datetime.combine(day, clock), options.reference),
                 mood=mood,
                 note=note,
-                tags=tuple(dict.fromkeys(a for a in activities if a)),
+                tags=tag_lists[activities],
                 source=SOURCE_PREFIX + digest + (f"#{seen[digest]}" if seen[digest] > 1 else ""),
             )
         )

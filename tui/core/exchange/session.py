@@ -26,6 +26,29 @@ if TYPE_CHECKING:
 MAX_BYTES = 200 * 1024 * 1024  # far beyond any real export; keeps a wrong file from eating memory
 
 
+def local_zone(fallback: tzinfo | None) -> tzinfo | None:
+    """This machine's zone as a named zone ($TZ, else the /etc/localtime link), else `fallback`.
+
+    A named zone knows each date's own summer time, so a wall-clock time from 2017 gets 2017's
+    offset; and the store takes a named zone's name as it is, instead of working it out again
+    for each of ten thousand imported rows.
+    """
+    name = os.environ.get("TZ", "").lstrip(":")
+    if not name:
+        try:
+            name = str(Path("/etc/localtime").readlink()).partition("zoneinfo/")[2]
+        except OSError:
+            name = ""
+    if not name or name.startswith("/") or ".." in name:
+        return fallback
+    try:
+        from zoneinfo import ZoneInfo
+
+        return ZoneInfo(name)
+    except (ValueError, OSError, KeyError):
+        return fallback
+
+
 def read_import_file(name: str) -> bytes:
     """The file's bytes, or InputError with a sentence naming it (never blocks on a FIFO)."""
     path = Path(name).expanduser()
@@ -82,6 +105,7 @@ def prepare(
     """Read, detect, read and plan one file. InputError when it can't be read as a whole."""
     raw = read_import_file(path) if data is None else data
     detected = detect(raw, wanted)
-    read = detected.read(raw, ReadOptions(reference=reference, mood_map=dict(mood_map)))
+    options = ReadOptions(reference=local_zone(reference), mood_map=dict(mood_map))
+    read = detected.read(raw, options)
     plan = ImportPlan() if read.unknown_moods else plan_import(store, read, now)
     return Prepared(Path(path).name, detected, read, plan)
