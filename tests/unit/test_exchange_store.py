@@ -202,3 +202,23 @@ def test_a_record_the_store_refuses_after_all_stops_the_whole_import(
     assert not (tmp_path / "b" / "sessions").exists()
     assert target.checkins() == [] and target.markers() == []
     assert not any((tmp_path / "b" / "unfinished-imports").iterdir())  # nothing to finish
+
+
+def test_a_plan_title_beyond_the_limit_is_named_and_everything_else_comes_back(
+    clock: FakeClock, tmp_path: Path
+) -> None:
+    """Issue 14: one over-long record no longer keeps a whole export out."""
+    source = Store(tmp_path / "a", clock)
+    _fill_a_little_of_everything(source, clock)
+    bundle = _export(source, clock)
+    huge = replace(bundle.plan[0], id="p" * 32, title="t" * 1_048_576, key="")
+    bundle = replace(bundle, plan=(*bundle.plan, huge))
+    target = Store(tmp_path / "b", clock)
+    plan = plan_bundle_import(target, bundle)
+    assert [(r.where, r.reason) for r in plan.rejected] == [
+        ("Plan item 2", "its title is 1,048,576 characters; Thaw keeps up to 300")
+    ]
+    apply_import(target, plan)
+    assert target.checkins() == source.checkins()
+    assert target.plan_items() == source.plan_items()
+    assert target.contacts() == source.contacts()

@@ -83,7 +83,8 @@ def recognise(text: str) -> str | None:
         return None
     header = header_of(first)
     if header is not None:
-        return f"a Daylio CSV export with the columns {', '.join(header)}"
+        names = ", ".join(clean_line(name)[:30] for name in header)  # words from the file
+        return f"a Daylio CSV export with the columns {names}"
     layout = headerless_layout(first)
     if layout is not None:
         return (
