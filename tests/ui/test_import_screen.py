@@ -132,3 +132,17 @@ async def test_a_cut_short_import_is_named_and_finished_with_ctrl_f(
         assert screen.state == "path"
     assert len(store.checkins()) == 4
     assert journal.pending(data_dir) == []
+
+
+async def test_home_says_when_an_import_was_cut_short(data_dir: Path, clock: FakeClock) -> None:
+    app, store = make_app(data_dir, clock)
+    prepared = prepare(
+        store, str(DATA / "daylio_old_english.csv"), wanted=None, mood_map={},
+        reference=clock.now().tzinfo, now=clock.now(),
+    )  # fmt: skip
+    journal.begin(data_dir, "daylio.csv", "4 check-ins", _records(prepared.plan)).release()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: bool(app.screen.query("#banner")))
+        banner = text_of(app, "#banner")
+        assert "An import of daylio.csv (4 check-ins) was cut short" in banner
+        assert "press f, then Ctrl+F" in banner

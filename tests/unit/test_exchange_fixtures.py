@@ -135,3 +135,23 @@ def test_activities_and_pixels_tags_become_tags(clock: FakeClock, data_dir: Path
     _import(store, FIXTURES[4])
     tags = {t for c in store.checkins() for t in c.tags}
     assert {"clean", "music", "bad sleep", "stomachache", "cook", "nature / walk"} <= tags
+
+
+def test_a_backup_that_lists_no_moods_still_means_daylios_five(
+    clock: FakeClock, data_dir: Path, tmp_path: Path
+) -> None:
+    import base64
+    import json
+    import zipfile
+
+    entry = {"id": 1, "year": 2025, "month": 1, "day": 9, "hour": 7, "minute": 0, "mood": 2,
+             "note": "", "note_title": "", "tags": []}  # fmt: skip
+    packed = base64.b64encode(json.dumps({"version": 15, "dayEntries": [entry]}).encode())
+    path = tmp_path / "old.daylio"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("backup.daylio", packed)
+    store = Store(data_dir, clock)
+    prepared = prepare(
+        store, str(path), wanted=None, mood_map={}, reference=clock.now().tzinfo, now=clock.now()
+    )
+    assert [(c.mood, c.at.month) for c in prepared.read.checkins] == [(8, 2)]  # good; February

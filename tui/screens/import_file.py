@@ -5,7 +5,9 @@ know is asked about one at a time, answered with one digit (0 means 10). Enter a
 
 Keys pasted or sent over SSH in one burst ("file.csv", Enter, "4", "9") are taken in the
 order they arrive: the path field (PathInput) hands every key after Enter to this screen
-instead of typing it, so nothing lands in the path after it was given.
+instead of typing it, so nothing lands in the path after it was given. Reading a file runs in
+a worker (ten years of rows take a moment); keys that arrive meanwhile wait, in order, and are
+acted on once the file is read.
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ if TYPE_CHECKING:
 
     from tui.core.exchange.session import Prepared
 
-State = Literal["path", "moods", "confirm", "writing", "done"]
+State = Literal["path", "reading", "moods", "confirm", "writing", "done"]
 INTRO = (
     "Bring in entries from Daylio (CSV or .daylio backup), Pixels or a Thaw export. Type "
     "the file's path, then Enter. Nothing is added until you say so."
@@ -66,6 +68,7 @@ class ImportScreen(ThawScreen):
         self._mapping: dict[str, int] = {}
         self._asking: list[str] = []  # labels still to place, in the order the file uses them
         self._cut_short = ""
+        self._early: list[PathInput.KeyAfter] = []  # keys that came while the file was read
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -107,6 +110,9 @@ class ImportScreen(ThawScreen):
     def on_path_input_key_after(self, message: PathInput.KeyAfter) -> None:
         """A key that came after the path's Enter, in the order it was typed."""
         message.stop()
+        if self.state in ("reading", "writing"):
+            self._early.append(message)  # acted on when the file is read, in this order
+            return
         if message.key == "enter":
             if self.state == "done":
                 self._set_state("path")  # Enter again: another file
@@ -147,23 +153,46 @@ class ImportScreen(ThawScreen):
 
     # --- the steps ----------------------------------------------------------------------------
     def _read_file(self, mapping: dict[str, int]) -> None:
-        from tui.core.exchange.session import prepare
-
         path = self.query_one("#import-path", PathInput).value.strip()
         if not path:
             self._set_state("path")
             self._say("Type the path of the file first, for example ~/daylio_export.csv.")
             return
+        self._set_state("reading")
+        self._say("Reading the file…")
+        self.run_worker(
+            lambda: self._read_in_thread(path, dict(mapping)),
+            thread=True, exclusive=True, group="import", exit_on_error=False,
+        )  # fmt: skip
+
+    def _read_in_thread(self, path: str, mapping: dict[str, int]) -> None:
+        """In a worker thread: read and plan the file (nothing is written), then hand it over."""
+        from tui.core.exchange.session import prepare
+
         now = self.thaw.clock.now()
+        result: Prepared | str
         try:
-            prepared = prepare(
+            result = prepare(
                 self.thaw.store, path, wanted=None, mood_map=mapping, reference=now.tzinfo,
                 now=now,
             )  # fmt: skip
-        except ThawError as err:
+        except (ThawError, OSError) as err:
+            result = f"{err} Nothing was imported."
+        with contextlib.suppress(RuntimeError):  # the app closed meanwhile
+            self.app.call_from_thread(self._file_read, result)
+
+    def _file_read(self, result: Prepared | str) -> None:
+        if isinstance(result, str):
+            self._early.clear()  # they were meant for a file that could not be read
             self._set_state("path")
-            self._say(f"{err} Nothing was imported.")
+            self._say(result)
             return
+        self._took(result)
+        waiting, self._early = self._early, []
+        for message in waiting:  # keys typed ahead, in the order they came
+            self.on_path_input_key_after(message)
+
+    def _took(self, prepared: Prepared) -> None:
         self._prepared = prepared
         if prepared.read.unknown_moods:
             self._asking = list(prepared.read.unknown_moods)
@@ -230,6 +259,9 @@ class ImportScreen(ThawScreen):
     def _written(self, message: str) -> None:
         self._set_state("done")
         self._say(message)
+        waiting, self._early = self._early, []
+        for early in waiting:
+            self.on_path_input_key_after(early)
 
     # --- drawing ------------------------------------------------------------------------------
     def _set_state(self, state: State) -> None:

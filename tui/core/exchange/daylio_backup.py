@@ -68,8 +68,12 @@ def _int(value: object) -> int | None:
 
 
 def _moods(document: dict[str, Any]) -> dict[int, int]:
-    """Daylio mood id -> Thaw 1-10, from each mood's group."""
-    out: dict[int, int] = {}
+    """Daylio mood id -> Thaw 1-10, from each mood's group.
+
+    Daylio's own five have ids 1-5, the same as their groups; a backup that does not list
+    them among `customMoods` still means them.
+    """
+    out: dict[int, int] = {group: FIVE_FACES[group - 1] for group in range(1, 6)}
     for mood in document.get("customMoods") or []:
         if not isinstance(mood, dict):
             continue
