@@ -79,8 +79,7 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
         raise InputError(f"{where}: {text}") from None
     found = prepared.plan
     ctx.report_open_problems()
-    if args.dry_run:
-        ctx.err(f"{where} is {prepared.detected.saw}.")
+    ctx.err(f"{where} is {prepared.detected.saw}.")  # what it was read as, said every time
     for line in plan.rejected_lines(found.rejected):
         ctx.err(line)
     already = f" ({found.skipped:,} already here)" if found.skipped else ""
