@@ -152,28 +152,9 @@ BAD_FILES = [
     ("missing.json", None, "There's no file at"),
     ("broken.json", '{"format": "thaw-export", "version": 1, "checkins": [', "isn't readable JSON"),
     ("other.json", '{"name": "not ours"}', "isn't a Thaw export"),
-    (
-        "mood11.json",
-        json.dumps(
-            {
-                "format": "thaw-export",
-                "version": 1,
-                "checkins": [
-                    {"id": "a", "at": "2026-01-01T08:00:00+00:00", "mood": 5},
-                    {"id": "b", "at": "2026-01-02T08:00:00+00:00", "mood": 11},
-                ],
-            }
-        ),
-        "Check-in 2: mood 11",
-    ),
-    (
-        "daylio_bad_time.csv",
-        "full_date,date,weekday,time,mood,activities,note_title,note\n"
-        "2026-01-01,January 1,Thursday,8:00 am,good,,,\n2026-01-02,x,y,teatime,good,,,\n",
-        "teatime",
-    ),
     ("binary.csv", b"\xff\xfe\x00\x01garbage", "isn't UTF-8 text"),
-    ("random.csv", "name,age\nbob,3\n", "no date, time, mood column"),
+    ("random.csv", "name,age\nbob,3\n", "can't tell what kind of file this is"),
+    ("zip.daylio", b"PK\x03\x04not really a zip", "not a Daylio backup"),
 ]
 
 
@@ -197,9 +178,123 @@ def test_a_bad_import_file_is_refused_whole(
     assert snapshot(data) == before
 
 
+PARTLY_BAD = [
+    (
+        "mood11.json",
+        json.dumps(
+            {
+                "format": "thaw-export",
+                "version": 1,
+                "checkins": [
+                    {"id": "a", "at": "2026-01-01T08:00:00+00:00", "mood": 5},
+                    {"id": "b", "at": "2026-01-02T08:00:00+00:00", "mood": 11},
+                ],
+            }
+        ),
+        "The check-in of 2026-01-02 08:00: its mood 11 isn't between 1 and 10.",
+    ),
+    (
+        "daylio_bad_time.csv",
+        "full_date,date,weekday,time,mood,activities,note_title,note\n"
+        "2026-01-01,January 1,Thursday,8:00 am,good,,,\n2026-01-02,x,y,teatime,good,,,\n",
+        'Line 3: the time "teatime" isn\'t one Thaw can read.',
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "content", "message"), PARTLY_BAD, ids=[b[0] for b in PARTLY_BAD])
+def test_a_record_that_cannot_be_taken_is_named_and_the_rest_added(
+    name: str, content: str, message: str, tmp_path: Path
+) -> None:
+    data = tmp_path / "data"
+    path = tmp_path / name
+    path.write_text(content)
+    dry = run_cli("import", str(path), "--dry-run", data_dir=data, cwd=tmp_path)
+    assert dry.returncode == 0, dry.stderr
+    assert message in dry.stderr
+    assert "Would add 1 check-in; 1 left out, named above" in dry.stdout
+    done = run_cli("import", str(path), data_dir=data, cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert message in done.stderr
+    assert "import it again" in done.stderr
+    assert "Added 1 check-in; 1 left out" in done.stdout
+    assert_calm(done)
+    assert len(Store(data, SystemClock()).checkins()) == 1
+
+
 def test_map_is_refused_for_a_thaw_file(tmp_path: Path) -> None:
     path = tmp_path / "x.json"
     path.write_text('{"format": "thaw-export", "version": 1}')
     done = run_cli("import", str(path), "--map", "x=3", data_dir=tmp_path / "d", cwd=tmp_path)
     assert done.returncode == 2
     assert "--map is for Daylio files" in done.stderr
+
+
+def test_unknown_moods_are_named_once_in_one_sentence_with_both_ways_to_map(
+    tmp_path: Path,
+) -> None:
+    sample = str(DATA / "daylio_many_moods.csv")
+    refused = run_cli("import", sample, data_dir=tmp_path / "d", cwd=tmp_path)
+    assert refused.returncode == 2
+    message = refused.stderr.strip()
+    assert message.count("Nothing was imported") + message.count("nothing was imported") == 1
+    assert message.count('"beyond anxious"') == 1
+    assert message.count('"Angry"') == 1
+    assert "--map-file FILE" in message and '--map "content=N"' in message
+    assert len(message.splitlines()) == 1
+    mapped = run_cli(
+        "import", sample, "--map-file", str(DATA / "daylio_many_moods.map"), "--map",
+        "calm=8", data_dir=tmp_path / "d", cwd=tmp_path,
+    )  # fmt: skip
+    assert mapped.returncode == 0, mapped.stderr
+    assert "Added 15 check-ins" in mapped.stdout
+    moods = json.loads(
+        run_cli("list", "--json", "--days", "100000", data_dir=tmp_path / "d", cwd=tmp_path).stdout
+    )
+    assert sorted(r["mood"] for r in moods).count(8) == 1  # calm=8 from --map beat the file's 7
+
+
+def test_a_bad_map_file_line_is_named(tmp_path: Path) -> None:
+    bad = tmp_path / "moods.map"
+    bad.write_text("# mine\ncontent=7\nanxious four\n")
+    done = run_cli(
+        "import", str(DATA / "daylio_many_moods.csv"), "--map-file", str(bad),
+        data_dir=tmp_path / "d", cwd=tmp_path,
+    )  # fmt: skip
+    assert done.returncode == 2
+    assert "Line 3 of moods.map needs LABEL=N" in done.stderr
+    assert_calm(done)
+
+
+@pytest.mark.parametrize(
+    ("name", "saw", "added"),
+    [
+        ("daylio_headerless_spanish.csv", "without its header line", None),
+        ("daylio_backup.daylio", "a Daylio backup (a zip holding backup.daylio)", 4),
+        ("pixels_backup.json", "a Pixels backup (JSON, 4 days with scores)", 7),
+        ("daylio_9col_scales.csv", "columns full_date, date, weekday, time, mood, activities, "
+         "scales, note_title, note", 3),
+    ],
+)  # fmt: skip
+def test_detection_says_what_it_saw_and_reads_it_without_format(
+    name: str, saw: str, added: int | None, tmp_path: Path
+) -> None:
+    extra = ["--map-file", str(DATA / "daylio_spanish.map")] if added is None else []
+    dry = run_cli("import", str(DATA / name), "--dry-run", *extra, data_dir=tmp_path, cwd=tmp_path)
+    assert dry.returncode == 0, dry.stderr
+    assert saw in dry.stderr
+    assert f"Would add {added or 8} check-ins" in dry.stdout
+    done = run_cli("import", str(DATA / name), *extra, data_dir=tmp_path, cwd=tmp_path)
+    assert f"Added {added or 8} check-ins" in done.stdout
+    again = run_cli("import", str(DATA / name), *extra, data_dir=tmp_path, cwd=tmp_path)
+    assert f"Nothing new to add ({added or 8} already here)" in again.stdout
+
+
+def test_a_daylio_file_named_like_anything_is_still_read_as_daylio(tmp_path: Path) -> None:
+    """Not refused with a message about Thaw CSV dates: the content decides."""
+    renamed = tmp_path / "export.csv"
+    renamed.write_bytes((DATA / "daylio_7col_bom_12h.csv").read_bytes())
+    done = run_cli("import", str(renamed), "--map", "sick=3", data_dir=tmp_path / "d", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert "Added 6 check-ins" in done.stdout
+    assert "2026-11-20" not in done.stderr

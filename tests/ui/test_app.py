@@ -88,6 +88,7 @@ def test_registry_names_every_screen_with_its_owner_module() -> None:
         "home", "checkin", "entries", "help", "breathe", "meditate", "ground",
         "history", "ideas", "plan", "support", "settings",
         "safety_plan", "what_helps", "about", "reflection",
+        "import_file",
     }  # fmt: skip
     assert set(SCREENS) == names
     for name, info in SCREENS.items():
@@ -157,11 +158,11 @@ async def test_the_home_menu_never_wraps_two_columns_when_narrow(
     app, _ = make_app(data_dir, clock)
     async with app.run_test(size=(50, 24)) as pilot:
         await pilot.pause()
-        assert len(text_of(app, "#menu").strip().splitlines()) == 6
+        assert len(text_of(app, "#menu").strip().splitlines()) == 7  # 13 places, 2 a row
         await pilot.resize_terminal(80, 24)
         await pilot.pause(0.1)
         lines = text_of(app, "#menu").strip().splitlines()
-        assert len(lines) == 4 and "Meditate" in lines[0]
+        assert len(lines) == 5 and "Meditate" in lines[0]  # 3 a row
 
 
 async def test_a_covered_screen_waits_for_its_layout_and_gets_it_when_shown_again(
@@ -175,7 +176,7 @@ async def test_a_covered_screen_waits_for_its_layout_and_gets_it_when_shown_agai
         home = app.screen
         menu = home.query_one("#menu")
         wide = menu.size.width
-        assert len(text_of(app, "#menu").strip().splitlines()) == 4
+        assert len(text_of(app, "#menu").strip().splitlines()) == 5
         await pilot.press("s")
         await pilot.pause(0.1)
         assert app.screen is not home
@@ -187,7 +188,7 @@ async def test_a_covered_screen_waits_for_its_layout_and_gets_it_when_shown_agai
         await pilot.pause(0.1)
         assert app.screen is home
         assert menu.size.width < wide
-        assert len(text_of(app, "#menu").strip().splitlines()) == 6
+        assert len(text_of(app, "#menu").strip().splitlines()) == 7
 
 
 async def test_home_reads_only_four_weeks_and_checks_files_off_the_main_thread(

@@ -1,4 +1,4 @@
-"""Export and import formats: Thaw JSON and CSV, Daylio's two CSV layouts (pure parsing)."""
+"""Export and import formats: Thaw JSON and CSV, Daylio's CSV layouts (pure parsing)."""
 
 from __future__ import annotations
 
@@ -11,18 +11,22 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from tui.core.errors import InputError
-from tui.core.exchange import (
-    Bundle,
-    bundle_to_json,
-    checkins_to_csv,
-    detect_format,
-    parse_daylio_csv,
-    parse_mood_map,
-    parse_thaw_csv,
-    parse_thaw_json,
-    validate_bundle,
+from tui.core.exchange import checks, daylio_csv
+from tui.core.exchange.base import FileRead, ReadOptions
+from tui.core.exchange.codec import Bundle, checkin_as_new
+from tui.core.exchange.detect import detect
+from tui.core.exchange.moods import parse_mood_map
+from tui.core.exchange.thaw_csv import checkins_to_csv, parse_thaw_csv
+from tui.core.exchange.thaw_json import bundle_to_json, parse_thaw_json
+from tui.core.records.models import (
+    CheckIn,
+    Contact,
+    Marker,
+    NewCheckIn,
+    PlanItem,
+    Session,
+    Settings,
 )
-from tui.core.records.models import CheckIn, Contact, Marker, PlanItem, Session, Settings
 
 LONDON = ZoneInfo("Europe/London")
 DATA = Path(__file__).parent.parent / "data"
@@ -31,6 +35,19 @@ NOW = datetime(2026, 11, 25, 9, 30, tzinfo=LONDON)
 
 def _read(name: str) -> str:
     return (DATA / name).read_bytes().decode("utf-8-sig")
+
+
+def _daylio(text: str, mapping: dict[str, int] | None = None) -> FileRead:
+    return daylio_csv.read(text.encode(), ReadOptions(LONDON, mapping or {}))
+
+
+def parse_daylio_csv(
+    text: str, reference: ZoneInfo, mapping: dict[str, int] | None = None
+) -> list[NewCheckIn]:
+    """The check-ins a Daylio file gives, when every mood in it is known."""
+    read = daylio_csv.read(text.encode(), ReadOptions(reference, mapping or {}))
+    assert read.unknown_moods == {} and read.rejected == []
+    return read.checkins
 
 
 def _sample_bundle() -> Bundle:
@@ -126,15 +143,18 @@ def test_malformed_json_is_refused_with_a_sentence(text: str, fragment: str) -> 
         parse_thaw_json(text)
 
 
-def test_validation_refuses_out_of_range_and_future_records() -> None:
-    base = _sample_bundle()
-    bad_mood = Bundle(checkins=(CheckIn(id="a", at=NOW, mood=11),))
-    future = Bundle(checkins=(CheckIn(id="a", at=datetime(2027, 1, 1, tzinfo=LONDON), mood=5),))
-    long_note = Bundle(checkins=(CheckIn(id="a", at=NOW, mood=5, note="x" * 10_001),))
-    validate_bundle(base, NOW)
-    for bundle, fragment in ((bad_mood, "1-10"), (future, "future"), (long_note, "10,000")):
-        with pytest.raises(InputError, match=fragment):
-            validate_bundle(bundle, NOW)
+def test_checks_name_out_of_range_and_future_records() -> None:
+    fine = [checkin_as_new(c) for c in _sample_bundle().checkins]
+    assert [checks.checkin(c, NOW) for c in fine] == [None, None]
+    bad_mood = NewCheckIn(at=NOW, mood=11)
+    future = NewCheckIn(at=datetime(2027, 1, 1, tzinfo=LONDON), mood=5)
+    long_note = NewCheckIn(at=NOW, mood=5, note="x" * 10_001)
+    for item, fragment in (
+        (bad_mood, "mood 11 isn't between 1 and 10"),
+        (future, "in the future"),
+        (long_note, "10,001 characters; Thaw keeps up to 10,000"),
+    ):
+        assert fragment in (checks.checkin(item, NOW) or "")
 
 
 def test_csv_has_one_row_a_checkin_with_lists_joined() -> None:
@@ -229,14 +249,12 @@ def test_identical_daylio_rows_are_both_kept() -> None:
     assert items[0].source != items[1].source
 
 
-def test_unknown_daylio_moods_are_named_and_nothing_is_returned() -> None:
-    with pytest.raises(InputError) as caught:
-        parse_daylio_csv(_read("daylio_custom_moods.csv"), LONDON)
-    message = str(caught.value)
-    assert '"super"' in message
-    assert '"tired"' in message
-    assert "--map" in message
-    assert '"good"' not in message
+def test_unknown_daylio_moods_are_counted_and_their_rows_held_back() -> None:
+    read = _daylio(_read("daylio_custom_moods.csv"))
+    # "tired" and "Tired" are one label, named once under its first spelling.
+    assert read.unknown_moods == {"super": 1, "tired": 2}
+    assert [c.mood for c in read.checkins] == [8]  # only "good" is known
+    assert read.rejected == []
 
 
 def test_mapped_daylio_moods_are_read() -> None:
@@ -251,20 +269,26 @@ def test_bad_mood_maps_are_refused(pair: str) -> None:
         parse_mood_map([pair])
 
 
-def test_a_daylio_row_with_a_bad_time_is_named() -> None:
+def test_a_daylio_row_with_a_bad_time_is_named_and_the_rest_read() -> None:
     header = "full_date,date,weekday,time,mood,activities,note_title,note\n"
-    text = header + "2026-11-10,x,y,teatime,good,,,\n"
-    with pytest.raises(InputError, match='Line 2: "teatime"'):
-        parse_daylio_csv(text, LONDON)
+    text = header + "2026-11-10,x,y,teatime,good,,,\n2026-11-11,x,y,08:00,bad,,,\n"
+    read = _daylio(text)
+    assert [(r.where, r.reason) for r in read.rejected] == [
+        ("Line 2", 'the time "teatime" isn\'t one Thaw can read')
+    ]
+    assert [c.mood for c in read.checkins] == [3]
 
 
 def test_a_file_that_is_not_daylio_is_refused() -> None:
     with pytest.raises(InputError, match="doesn't look like a Daylio export"):
-        parse_daylio_csv("date,time,mood\n", LONDON)
+        _daylio("date,time,mood\n")
 
 
 def test_format_is_detected_from_the_content() -> None:
-    assert detect_format("x.csv", _read("daylio_8col.csv")) == "daylio"
-    assert detect_format("x.csv", _read("daylio_7col.csv")) == "daylio"
-    assert detect_format("x.txt", '{"format": "thaw-export"}') == "json"
-    assert detect_format("x.csv", "date,time,mood\n") == "csv"
+    def fmt(text: str) -> str:
+        return detect(text.encode()).format
+
+    assert fmt(_read("daylio_8col.csv")) == "daylio"
+    assert fmt(_read("daylio_7col.csv")) == "daylio"
+    assert fmt('{"format": "thaw-export"}') == "json"
+    assert fmt("date,time,mood\n") == "csv"

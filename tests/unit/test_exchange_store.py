@@ -11,21 +11,25 @@ import pytest
 
 from tui.core.clock import FakeClock
 from tui.core.errors import InputError
-from tui.core.exchange import (
-    Bundle,
-    apply_import,
-    bundle_to_json,
-    parse_daylio_csv,
-    parse_thaw_json,
-    plan_bundle_import,
-    plan_checkin_import,
-)
+from tui.core.exchange import daylio_csv
+from tui.core.exchange.base import FileRead, ReadOptions
+from tui.core.exchange.codec import Bundle
+from tui.core.exchange.plan import ImportPlan, apply_import, plan_import
+from tui.core.exchange.thaw_json import bundle_as_read, bundle_to_json, parse_thaw_json
 from tui.core.records.models import NewCheckIn
 from tui.core.store import Store
 
 LONDON = ZoneInfo("Europe/London")
 NEW_YORK = ZoneInfo("America/New_York")
 DATA = Path(__file__).parent.parent / "data"
+
+
+def plan_bundle_import(store: Store, bundle: Bundle) -> ImportPlan:
+    return plan_import(store, bundle_as_read(bundle, "an export", []), store.clock.now())
+
+
+def _daylio(text: str) -> FileRead:
+    return daylio_csv.read(text.encode(), ReadOptions(LONDON))
 
 
 def _export(store: Store, clock: FakeClock) -> Bundle:
@@ -47,12 +51,11 @@ def _export(store: Store, clock: FakeClock) -> Bundle:
 def test_daylio_plan_leaves_out_what_is_already_there(clock: FakeClock, data_dir: Path) -> None:
     store = Store(data_dir, clock)
     text = (DATA / "daylio_7col.csv").read_text(encoding="utf-8-sig")
-    items = parse_daylio_csv(text, LONDON)
-    first = plan_checkin_import(store, items)
+    first = plan_import(store, _daylio(text), clock.now())
     assert (first.checkin_count, first.skipped) == (4, 0)
     assert store.checkins() == []  # planning writes nothing
     apply_import(store, first)
-    again = plan_checkin_import(store, parse_daylio_csv(text, LONDON))
+    again = plan_import(store, _daylio(text), clock.now())
     assert (again.checkin_count, again.skipped) == (0, 4)
     assert again.is_empty()
 
@@ -165,17 +168,58 @@ def test_a_checkin_already_in_the_store_is_recognised_by_id(
     assert (plan.checkin_count, plan.skipped) == (0, 1)
 
 
-def test_an_import_with_one_bad_record_writes_nothing(clock: FakeClock, tmp_path: Path) -> None:
+def test_an_import_names_a_record_it_cannot_take_and_takes_the_rest(
+    clock: FakeClock, tmp_path: Path
+) -> None:
     source = Store(tmp_path / "a", clock)
     _fill_a_little_of_everything(source, clock)
     bundle = _export(source, clock)
-    # A marker the store refuses (dated next week), after check-ins and sessions that are fine.
+    # A marker the store would refuse (dated next week), after check-ins and sessions that are fine.
     late = replace(bundle.markers[0], at=clock.now() + timedelta(days=7))
     bundle = replace(bundle, markers=(late,))
     target = Store(tmp_path / "b", clock)
     plan = plan_bundle_import(target, bundle)
+    assert [(r.where, "in the future" in r.reason) for r in plan.rejected] == [("Marker 1", True)]
+    apply_import(target, plan)
+    assert target.checkins() == source.checkins()
+    assert target.sessions() == source.sessions()
+    assert target.markers() == []
+
+
+def test_a_record_the_store_refuses_after_all_stops_the_whole_import(
+    clock: FakeClock, tmp_path: Path
+) -> None:
+    """A plan written blindly (its checks skipped) is still all or nothing at the store."""
+    source = Store(tmp_path / "a", clock)
+    _fill_a_little_of_everything(source, clock)
+    bundle = _export(source, clock)
+    late = replace(bundle.markers[0], at=clock.now() + timedelta(days=7))
+    target = Store(tmp_path / "b", clock)
+    plan = plan_bundle_import(target, bundle)
+    plan.markers = [late]
     with pytest.raises(InputError, match="future"):
         apply_import(target, plan)
     assert not (tmp_path / "b" / "checkins").exists()
     assert not (tmp_path / "b" / "sessions").exists()
     assert target.checkins() == [] and target.markers() == []
+    assert not any((tmp_path / "b" / "unfinished-imports").iterdir())  # nothing to finish
+
+
+def test_a_plan_title_beyond_the_limit_is_named_and_everything_else_comes_back(
+    clock: FakeClock, tmp_path: Path
+) -> None:
+    """Issue 14: one over-long record no longer keeps a whole export out."""
+    source = Store(tmp_path / "a", clock)
+    _fill_a_little_of_everything(source, clock)
+    bundle = _export(source, clock)
+    huge = replace(bundle.plan[0], id="p" * 32, title="t" * 1_048_576, key="")
+    bundle = replace(bundle, plan=(*bundle.plan, huge))
+    target = Store(tmp_path / "b", clock)
+    plan = plan_bundle_import(target, bundle)
+    assert [(r.where, r.reason) for r in plan.rejected] == [
+        ("Plan item 2", "its title is 1,048,576 characters; Thaw keeps up to 300")
+    ]
+    apply_import(target, plan)
+    assert target.checkins() == source.checkins()
+    assert target.plan_items() == source.plan_items()
+    assert target.contacts() == source.contacts()

@@ -13,7 +13,8 @@ import pytest
 
 from tui.core.clock import FakeClock
 from tui.core.errors import DataError, InputError
-from tui.core.exchange import Bundle, bundle_to_json, parse_thaw_json
+from tui.core.exchange.codec import Bundle
+from tui.core.exchange.thaw_json import bundle_to_json, parse_thaw_json
 from tui.core.restore import merge as _merge
 from tui.core.storage import backups, quarantine
 from tui.core.store import Store

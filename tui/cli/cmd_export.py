@@ -40,7 +40,9 @@ def write_private(path: Path, text: str) -> None:
 
 
 def run(args: argparse.Namespace, ctx: CliContext) -> int:
-    from tui.core.exchange import Bundle, bundle_to_json, checkins_to_csv
+    from tui.core.exchange.codec import Bundle
+    from tui.core.exchange.thaw_csv import checkins_to_csv
+    from tui.core.exchange.thaw_json import bundle_to_json
 
     store = ctx.store()
     checkins = store.checkins()

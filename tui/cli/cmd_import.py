@@ -1,4 +1,8 @@
-"""`thaw import FILE`: Thaw's JSON or CSV, or a Daylio CSV export. All or nothing, never twice."""
+"""`thaw import FILE`: Thaw's JSON or CSV, Daylio's CSV or backup, a Pixels backup.
+
+What can't be taken is named (where and why) and the rest is added; never anything twice.
+`thaw import --finish` writes the rest of an import that was cut short.
+"""
 
 from __future__ import annotations
 
@@ -12,71 +16,82 @@ if TYPE_CHECKING:
 
     from tui.cli.context import CliContext
 
-MAX_BYTES = 200 * 1024 * 1024  # far beyond any real export; keeps a wrong file from eating memory
+
+def _mood_map(args: argparse.Namespace) -> dict[str, int]:
+    from tui.core.exchange.moods import parse_map_file, parse_mood_map
+    from tui.core.exchange.session import read_import_file
+
+    mapping: dict[str, int] = {}
+    if args.map_file:
+        raw = read_import_file(args.map_file)
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            raise InputError(f"{args.map_file} isn't UTF-8 text.") from None
+        mapping.update(parse_map_file(text, Path(args.map_file).name))
+    mapping.update(parse_mood_map(args.mood_map))  # --map wins over the file
+    return mapping
 
 
-def read_import_file(name: str) -> str:
-    """The file's text, or InputError with a sentence naming it."""
-    path = Path(name).expanduser()
-    if not path.exists():
-        raise InputError(
-            f"There's no file at {path}. Check the name and try again. Nothing was imported."
-        )
-    if not path.is_file():
-        raise InputError(
-            f"{path} is a folder, not a file. Give the export file itself. Nothing was imported."
-        )
-    try:
-        if path.stat().st_size > MAX_BYTES:
-            raise InputError(f"{path} is too big to be an export. Nothing was imported.")
-        raw = path.read_bytes()
-    except OSError as err:
-        raise InputError(
-            f"Thaw can't read {path} ({(err.strerror or str(err)).lower()}). Nothing was imported."
-        ) from None
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise InputError(
-            f"{path} isn't UTF-8 text, so it can't be a Thaw or Daylio export. "
-            "Nothing was imported."
-        ) from None
+def _finish(ctx: CliContext) -> int:
+    from tui.core.exchange.plan import finish_cut_short
+
+    done = finish_cut_short(ctx.store())
+    ctx.report_open_problems()
+    for line in done:
+        ctx.out(line)
+    if not done:
+        ctx.out("There is no cut-short import to finish; your data is unchanged.")
+    return 0
 
 
 def run(args: argparse.Namespace, ctx: CliContext) -> int:
-    from tui.core import exchange
+    from tui.core.exchange import moods, plan
+    from tui.core.exchange.session import prepare
 
-    text = read_import_file(args.file)
-    fmt = args.format or exchange.detect_format(args.file, text)
-    if fmt == "csv" and exchange.looks_like_daylio(text):
-        fmt = "daylio"
-    if args.mood_map and fmt != "daylio":
-        raise InputError("--map is for Daylio files; this one doesn't need it.")
-    mood_map = exchange.parse_mood_map(args.mood_map)
-    tz = ctx.clock.now().tzinfo
+    if getattr(args, "finish", False):
+        if args.file:
+            raise InputError("--finish takes no file: it finishes the import that was cut short.")
+        return _finish(ctx)
+    if not args.file:
+        raise InputError("Which file? For example: thaw import daylio_export.csv")
     where = Path(args.file).name
     try:
-        if fmt == "daylio":
-            items = exchange.parse_daylio_csv(text, tz, mood_map)
-            exchange.validate_new_checkins(items, ctx.clock.now())
-            plan = exchange.plan_checkin_import(ctx.store(), items)
-        else:
-            if fmt == "json":
-                bundle = exchange.parse_thaw_json(text)
-            else:
-                bundle = exchange.Bundle(checkins=exchange.parse_thaw_csv(text, tz))
-            exchange.validate_bundle(bundle, ctx.clock.now())
-            plan = exchange.plan_bundle_import(ctx.store(), bundle)
+        mood_map = _mood_map(args)
+        prepared = prepare(
+            ctx.store(),
+            args.file,
+            wanted=args.format,
+            mood_map=mood_map,
+            reference=ctx.clock.now().tzinfo,
+            now=ctx.clock.now(),
+        )
+        if mood_map and not prepared.read.moods_mapped:
+            raise InputError(
+                "--map is for Daylio files (and so is --map-file); this one doesn't need them."
+            )
+        if prepared.read.unknown_moods:
+            raise InputError(moods.unknown_moods_sentence(prepared.read.unknown_moods, "it"))
     except InputError as err:
-        raise InputError(f"{where}: {err} Nothing was imported.") from None
+        text = str(err)
+        if "nothing was imported" not in text.lower():
+            text += " Nothing was imported."
+        raise InputError(f"{where}: {text}") from None
+    found = prepared.plan
     ctx.report_open_problems()
-    already = f" ({plan.skipped:,} already here)" if plan.skipped else ""
+    ctx.err(f"{where} is {prepared.detected.saw}.")  # what it was read as, said every time
+    for line in plan.rejected_lines(found.rejected):
+        ctx.err(line)
+    already = f" ({found.skipped:,} already here)" if found.skipped else ""
+    left = f"; {len(found.rejected):,} left out, named above" if found.rejected else ""
     if args.dry_run:
-        ctx.out(f"Would add {plan.summary()}{already}. This was a dry run: nothing was written.")
+        ctx.out(
+            f"Would add {found.summary()}{already}{left}. This was a dry run: nothing was written."
+        )
         return 0
-    if plan.is_empty():
-        ctx.out(f"Nothing new to add{already}; your data is unchanged.")
+    if found.is_empty():
+        ctx.out(f"Nothing new to add{already}{left}; your data is unchanged.")
         return 0
-    exchange.apply_import(ctx.store(), plan)
-    ctx.out(f"Added {plan.summary()}{already}.")
+    plan.apply_import(ctx.store(), found, where)
+    ctx.out(f"Added {found.summary()}{already}{left}.")
     return 0

@@ -55,7 +55,7 @@ def format_table(checkins: list[CheckIn], names: dict[str, str]) -> str:
 
 
 def run(args: argparse.Namespace, ctx: CliContext) -> int:
-    from tui.core.exchange import checkin_to_dict
+    from tui.core.exchange.codec import checkin_to_dict
 
     store = ctx.store()
     today = ctx.clock.now().date()

@@ -79,5 +79,6 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
     when = saved.at.strftime("%H:%M") if at is None else saved.at.strftime("%a %d %b, %H:%M")
     feel_part = "" if saved.feel is None else f", feel {saved.feel}"
     ctx.out(f"Saved: mood {saved.mood}{feel_part} at {when}. Thank you for checking in.")
-    ctx.report_open_problems()  # a damaged month set aside by this save is told, not hidden
+    # A damaged month set aside by this save is told, not hidden.
+    ctx.report_open_problems(imports=False)
     return 0

@@ -69,7 +69,7 @@ class CliContext:
         """A line for standard error (messages about what happened), cleaned the same way."""
         print(clean_text(text), file=self._stderr or sys.stderr)
 
-    def report_open_problems(self) -> None:
+    def report_open_problems(self, *, imports: bool = True) -> None:
         """Tell the person about the files this command met trouble with, and about damaged
         files waiting in quarantine/ (set aside now, or earlier), in the words `doctor` uses.
 
@@ -79,6 +79,12 @@ class CliContext:
         """
         if self._store is None:
             return
+        if imports:  # `log` leaves this out: it stays off the exchange code
+            from tui.core.exchange.journal import notice  # one folder listing; no reader
+
+            cut_short = notice(self.data_dir)
+            if cut_short:
+                self.err(cut_short)
         for problem in self._store.problems:
             if problem.serious and problem.moved_to is None:
                 self.err(problem.message)

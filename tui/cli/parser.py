@@ -149,12 +149,19 @@ def _export(p: argparse.ArgumentParser) -> None:
 
 
 def _import(p: argparse.ArgumentParser) -> None:
-    p.add_argument("file", metavar="FILE", help="the file to read")
+    p.epilog = (
+        "Daylio's moods are read as rad 10, good 8, meh 5, bad 3, awful 1 (Pixels' scores 5-1 and "
+        "a .daylio backup's mood groups alike). A Pixels day with several scores becomes one "
+        "check-in per score, none averaged away. Records Thaw can't take are named with the "
+        "reason and the rest added; importing a file again never adds anything twice."
+    )
+    p.add_argument("file", metavar="FILE", nargs="?", help="the file to read")
     p.add_argument(
         "--format",
-        choices=("json", "csv", "daylio"),
+        choices=("json", "csv", "daylio", "daylio-backup", "pixels"),
         default=None,
-        help="the file's format (default: guessed from the file)",
+        help="the file's format (default: told from the file; daylio covers Daylio's CSV "
+        "export and its .daylio backup)",
     )
     p.add_argument(
         "--map",
@@ -162,10 +169,21 @@ def _import(p: argparse.ArgumentParser) -> None:
         metavar="LABEL=N",
         action="append",
         default=[],
-        help="Daylio: place a mood label on 1-10, e.g. --map tired=4 (rad 10, good 8, meh 5, "
-        "bad 3 and awful 1 are known already)",
+        help="Daylio CSV: place a mood label on 1-10, e.g. --map tired=4 (rad 10, good 8, "
+        "meh 5, bad 3 and awful 1 are known already)",
+    )
+    p.add_argument(
+        "--map-file",
+        metavar="FILE",
+        default=None,
+        help="Daylio CSV: many labels at once, one LABEL=N a line (--map wins over it)",
     )
     p.add_argument("--dry-run", action="store_true", help="say what would be added; write nothing")
+    p.add_argument(
+        "--finish",
+        action="store_true",
+        help="finish an import that was cut short (no FILE); nothing is added twice",
+    )
 
 
 def _breathe(p: argparse.ArgumentParser) -> None:
@@ -237,7 +255,7 @@ COMMANDS: dict[str, tuple[str, Adder]] = {
     "due": ("one line if there is no check-in today yet, else nothing (for a login script)", _due),
     "stats": ("a short summary with a sparkline", _stats),
     "export": ("write everything out, to keep or move", _export),
-    "import": ("bring in a Thaw export or a Daylio CSV export", _import),
+    "import": ("bring in a Thaw export, a Daylio export or backup, or a Pixels backup", _import),
     "breathe": ("start a breathing practice at once", _breathe),
     "meditate": ("start a quiet timer at once", _meditate),
     "ground": ("start a grounding exercise at once", _ground),

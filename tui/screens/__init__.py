@@ -89,6 +89,13 @@ SCREENS: dict[str, ScreenInfo] = {
         "",
         "Gentle questions to notice how things have been, never scored",
     ),
+    "import_file": ScreenInfo(
+        "tui.screens.import_file",
+        "ImportScreen",
+        "Import",
+        "f",
+        "Bring in entries from Daylio, Pixels or a Thaw export",
+    ),
     "settings": ScreenInfo(
         "tui.screens.settings", "SettingsScreen", "Settings", ",", "Reminders, motion, bell, theme"
     ),

@@ -46,6 +46,7 @@ MENU = (
     "entries",
     "support",
     "settings",
+    "import_file",
 )
 
 
@@ -196,6 +197,7 @@ class HomeScreen(ThawScreen):
         Binding("s", "app.open_screen('support')", "Support", show=False),
         Binding("comma", "app.open_screen('settings')", "Settings", show=False),
         Binding("t", "app.open_screen('what_helps')", "What helps", show=False),
+        Binding("f", "app.open_screen('import_file')", "Import", show=False),
         Binding("r", "put_back", "Put back the backup"),
     ]
 
@@ -297,6 +299,12 @@ class HomeScreen(ThawScreen):
         except (ThawError, OSError):
             problems = []  # the check itself failing is not news: saving will say what is wrong
         lines = problem_lines(problems, bool(getattr(store, "read_only", False)), damaged)
+        with contextlib.suppress(OSError):
+            from tui.core.exchange.journal import notice
+
+            cut_short = notice(store.data_dir)
+            if cut_short:
+                lines.append(f"{cut_short} Or press f, then Ctrl+F, to finish it here.")
         with contextlib.suppress(RuntimeError):  # the app closed meanwhile
             self.app.call_from_thread(self._show_banner, lines, damaged)
         _warm_history_modules()
