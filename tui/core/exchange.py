@@ -36,6 +36,7 @@ from tui.core.models import (
     SessionKind,
     Settings,
 )
+from tui.core.outward import csv_cell, csv_cell_read
 from tui.core.text import NOTE_MAX_CHARS, clean_line, clean_text
 from tui.core.when import localize, parse_clock_time
 
@@ -432,13 +433,13 @@ def checkins_to_csv(checkins: Iterable[CheckIn]) -> str:
                 c.at.strftime("%H:%M"),
                 c.mood,
                 "" if c.feel is None else c.feel,
-                LIST_SEPARATOR.join(c.emotions),
-                LIST_SEPARATOR.join(c.tags),
-                c.note,
+                csv_cell(LIST_SEPARATOR.join(c.emotions)),
+                csv_cell(LIST_SEPARATOR.join(c.tags)),
+                csv_cell(c.note),
                 c.at.isoformat(),
-                c.tz,
-                c.id,
-                c.source,
+                csv_cell(c.tz),
+                csv_cell(c.id),
+                csv_cell(c.source),
             )
         )
     return buffer.getvalue()
@@ -471,7 +472,7 @@ def parse_thaw_csv(text: str, reference: tzinfo | None) -> tuple[CheckIn, ...]:
     for number, row in enumerate(rows[1:], start=2):
         if not any(cell.strip() for cell in row):
             continue
-        cells = dict(zip(header, row, strict=False))
+        cells = {k: csv_cell_read(v) for k, v in zip(header, row, strict=False)}
         where = f"Line {number}"
         out.append(
             CheckIn(

@@ -25,7 +25,7 @@ from tui.core.models import (
     SessionKind,
     Settings,
 )
-from tui.core.storage import atomic_write
+from tui.core.output_file import write_output
 from tui.core.text import clean_line
 
 if TYPE_CHECKING:
@@ -446,11 +446,11 @@ def report_file_name(today: date) -> str:
 def write_report(path: Path, text: str) -> Path:
     """Write the page atomically, readable only by its owner (0600). DataError on trouble.
 
-    Overwriting is fine: the person named the file. Returns the absolute path written.
+    Overwriting a file is fine: the person named it. A device or pipe is written to, never
+    replaced; a link, a folder or another user's file is refused (`write_output`).
+    Returns the absolute path written.
     """
-    target = path.expanduser().absolute()
-    atomic_write(target, text.encode("utf-8"))
-    return target
+    return write_output(path, text)
 
 
 def write_summary(
