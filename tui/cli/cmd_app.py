@@ -75,7 +75,14 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
     startup_gc.pause()  # the app turns it back on once its first screen is painted
     content = ctx.content()
     start, start_args = start_for(args, content)
+    from tui.cli.terminal_watch import missing_terminal, watch_for_hangup
+
+    problem = missing_terminal()
+    if problem is not None:
+        # `thaw < /dev/null` or `thaw | cat` would draw a screen nobody can answer, forever.
+        raise InputError(problem)
     store = ctx.store()
+    watch_for_hangup()
     from tui.app import ThawApp
 
     app = ThawApp(

@@ -14,6 +14,7 @@ from textual.widgets.option_list import Option
 from tui.core.content import ContentError
 from tui.core.errors import StaleEditError, ThawError
 from tui.core.models import PLAN_STATUS_LABELS, PLAN_STATUSES, PlanItem, PlanStatus
+from tui.core.outward import shown_line, shown_text
 from tui.core.text import NOTE_MAX_CHARS, clean_line, clean_text
 from tui.screens.base import ThawScreen
 from tui.widgets.care_confirm import ConfirmDialog
@@ -169,7 +170,7 @@ class PlanScreen(ThawScreen):
         old = listing.highlighted
         options = []
         for item in self.items:
-            prompt = Text(f"{STATUS_MARKS.get(item.status, '·')} {clean_line(item.title)}")
+            prompt = Text(f"{STATUS_MARKS.get(item.status, '·')} {shown_line(item.title)}")
             prompt.append(f"\n  {PLAN_STATUS_LABELS.get(item.status, '')}", style="dim")
             options.append(Option(prompt, id=item.id))
         listing.set_options(options)
@@ -196,7 +197,7 @@ class PlanScreen(ThawScreen):
             return
         template = self._templates.get(item.key)
         text = Text()
-        text.append(clean_line(item.title), style="bold")
+        text.append(shown_line(item.title), style="bold")
         text.append("\nStatus: ")
         text.append(PLAN_STATUS_LABELS.get(item.status, item.status), style="bold")
         text.append("  (Space changes it)\n", style="dim")
@@ -207,9 +208,9 @@ class PlanScreen(ThawScreen):
             text.append("\nA first step could be: ", style="bold")
             text.append(f"{template.first_step}\n")
         text.append("\nYour next step: ", style="bold")
-        text.append(clean_text(item.next_step) if item.next_step else "(none yet)")
+        text.append(shown_text(item.next_step) if item.next_step else "(none yet)")
         text.append("\nYour note: ", style="bold")
-        text.append(clean_text(item.note) if item.note else "(none yet)")
+        text.append(shown_text(item.note) if item.note else "(none yet)")
         text.append("\n\nPress e to write your note and next step.", style="dim")
         detail.update(text)
 
@@ -248,10 +249,11 @@ class PlanScreen(ThawScreen):
             return
         fields = []
         if not item.key:
-            fields.append(FormField("title", "Name of this step", item.title, max_length=TITLE_MAX))
+            title = shown_line(item.title)
+            fields.append(FormField("title", "Name of this step", title, max_length=TITLE_MAX))
         fields += [
-            FormField("next_step", "Your next step", item.next_step, multiline=True),
-            FormField("note", "Your note", item.note, multiline=True),
+            FormField("next_step", "Your next step", shown_text(item.next_step), multiline=True),
+            FormField("note", "Your note", shown_text(item.note), multiline=True),
         ]
 
         def done(values: dict[str, str] | None) -> None:
@@ -267,7 +269,7 @@ class PlanScreen(ThawScreen):
                 self._update(item, **changes)
 
         self.app.push_screen(
-            FormDialog(clean_line(item.title), fields, validate=title_problem), done
+            FormDialog(shown_line(item.title), fields, validate=title_problem), done
         )
 
     def action_add(self) -> None:
@@ -333,7 +335,7 @@ class PlanScreen(ThawScreen):
                 )
             self._reload()
 
-        question = f'Delete "{clean_line(item.title)}" from your plan?'
+        question = f'Delete "{shown_line(item.title)}" from your plan?'
         self.app.push_screen(ConfirmDialog(question), answered)
 
     def action_summary(self) -> None:
