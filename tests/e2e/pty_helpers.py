@@ -75,15 +75,16 @@ class PtyProcess:
         """Everything painted so far, escape sequences removed."""
         return strip_ansi(self.output)
 
-    def wait_for_text(self, needle: str, timeout: float = 10.0) -> float:
-        """Block until `needle` appears in the painted text; seconds since start. TimeoutError."""
+    def wait_for_text(self, needle: str, timeout: float = 10.0, since: int = 0) -> float:
+        """Block until `needle` appears in the painted text (from byte `since` of the output, to
+        wait for a screen painted after a key); seconds since start. TimeoutError."""
         deadline = time.perf_counter() + timeout
-        while needle not in self.text():
+        while needle not in strip_ansi(self.output[since:]):
             left = deadline - time.perf_counter()
             if left <= 0:
                 raise TimeoutError(f"{needle!r} did not appear; got: {self.text()[-2000:]!r}")
             if not self._read_some(min(left, 0.05)):
-                if needle in self.text():
+                if needle in strip_ansi(self.output[since:]):
                     break
                 raise EOFError(f"process ended before {needle!r}; got: {self.text()[-2000:]!r}")
         return time.perf_counter() - self.started
