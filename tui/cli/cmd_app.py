@@ -81,8 +81,8 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
     if problem is not None:
         # `thaw < /dev/null` or `thaw | cat` would draw a screen nobody can answer, forever.
         raise InputError(problem)
+    watch_for_hangup()  # before anything that could wait: opening the data is one
     store = ctx.store()
-    watch_for_hangup()
     from tui.app import ThawApp
 
     app = ThawApp(
