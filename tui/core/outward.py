@@ -18,7 +18,6 @@ from tui.core.text import clean_line, clean_text
 # Characters outside printable ASCII, each checked once against the cleaning rules (cached):
 # deriving the set from `clean_text` keeps the way out from drifting from the way in.
 _NOT_PLAIN_ASCII = re.compile(r"[^\x20-\x7e\n]")
-_NOT_ASCII = re.compile(r"[^\x00-\x7f]")
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 # OWASP "CSV injection": a cell starting with one of these is a formula to a spreadsheet.
@@ -61,10 +60,10 @@ def escape_json(text: str, *, ascii_only: bool = False) -> str:
     The document reads back exactly as before, but no raw C1 control or bidi override reaches a
     terminal or an editor. `json.dumps` escapes C0 controls itself; outside strings JSON holds
     only ASCII, so replacing characters anywhere in the text keeps it valid. `ascii_only`
-    escapes every non-ASCII character too, for an output that cannot encode them.
+    escapes every non-ASCII character (and DEL) too, for an output that cannot encode them.
     """
     if ascii_only:
-        return _NOT_ASCII.sub(lambda m: _escape(m[0]), text)
+        return _NOT_PLAIN_ASCII.sub(lambda m: _escape(m[0]), text)
     return _NOT_PLAIN_ASCII.sub(lambda m: _escape(m[0]) if _is_unsafe(m[0]) else m[0], text)
 
 
