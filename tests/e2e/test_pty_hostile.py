@@ -8,6 +8,7 @@ The real program runs on a pseudo-terminal and every byte it writes is searched.
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,8 @@ import pytest
 from tests.e2e.hostile_data import plant, unsafe_reached
 from tests.e2e.pty_helpers import REPO, PtyProcess, thaw_argv
 from tests.e2e.test_cli import run_cli
+from tui.core.clock import SystemClock
+from tui.core.store import Store
 
 ENV = {"PYTHONPATH": str(REPO), "TZ": "Europe/London"}
 
@@ -100,3 +103,26 @@ def test_hostile_notes_reach_a_file_export_exactly_and_read_back(tmp_path: Path)
     notes = {c["note"] for c in json.loads(raw)["checkins"]}
     assert any("\u009b6n" in n and "\u202e" in n for n in notes)  # what the file held, exactly
     assert target.stat().st_mode & 0o777 == 0o600
+
+
+@pytest.mark.parametrize("args", [("report",), ("export", "--format", "csv")], ids=" ".join)
+def test_files_written_for_other_programs_hold_no_planted_control(
+    tmp_path: Path, args: tuple[str, ...]
+) -> None:
+    """A summary opened in an editor, a CSV opened in a spreadsheet: cleaned the same way."""
+    data_dir = plant(tmp_path / "thaw")
+    store = Store(data_dir, SystemClock())
+    store.save_settings(
+        replace(
+            store.settings(),
+            report_include_notes=True,
+            report_include_plan=True,
+            report_include_markers=True,
+        )
+    )
+    target = tmp_path / "out.file"
+    done = run_cli(*args, "-o", str(target), data_dir=data_dir, cwd=tmp_path, env=ENV)
+    assert done.returncode == 0, done.stderr
+    raw = target.read_bytes()
+    assert b"alphanote" in raw  # the planted note is in it...
+    assert b"\x1b" not in raw and unsafe_reached(raw) == []  # ...without its controls
