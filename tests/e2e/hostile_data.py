@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import replace
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -33,7 +34,7 @@ HOSTILE = OSC_52 + OSC_0 + CSI + C1_CSI + C1_OSC + BIDI + MARKUP
 PLANTED_BYTES = (b"\x1b]52;", b"\x1b]0;PWNED", b"\x1b[21t")
 _C1_OR_BIDI = re.compile("[\u0080-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069\u061c]")
 
-TEXT_KEYS = {"note", "text", "name", "phone", "title", "next_step"}
+TEXT_KEYS = {"note", "text", "name", "phone", "title", "next_step", "reminder_time"}
 LIST_KEYS = {"tags", "emotions", "notes"}
 LONDON = ZoneInfo("Europe/London")
 
@@ -88,6 +89,7 @@ def plant(data_dir: Path, now: datetime | None = None) -> Path:
     store.add_marker("alphamarker", "therapy", at=moment - timedelta(days=4))
     store.add_plan_item("alphaplan", note="alphaplannote", next_step="alphastep")
     store.add_contact("alphacontact", phone="0123", note="alphacontactnote")
+    store.save_settings(replace(store.settings(), reminder_time="20:30"))
     for path in data_dir.rglob("*.json"):
         if "backups" in path.relative_to(data_dir).parts:
             continue

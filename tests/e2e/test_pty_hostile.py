@@ -41,6 +41,8 @@ VISITS: list[tuple[str, tuple[str, ...]]] = [
     ("s", ("People you trust", "alphacontactnote")),  # support: trusted contacts
     ("e", ("Phone or how to reach",)),  # a contact's form
     ("\x1b", ("People you trust",)),
+    ("\x1b", ("Last entries",)),
+    (",", ("Reminder time",)),  # settings: the reminder time is a field filled from the file
 ]
 
 
