@@ -59,3 +59,17 @@ def test_the_largest_day_count_still_works(tmp_path: Path) -> None:
 def test_when_past_the_calendar_is_an_input_error(typed: str, zone: str) -> None:
     with pytest.raises(InputError):
         parse_when(typed, datetime(2026, 11, 25, 9, 30, tzinfo=ZoneInfo(zone)))
+
+
+@pytest.mark.parametrize(
+    "args",
+    [("list", "--days", "\x1b]0;PWNED\x07"), ("log", "\x1b]52;c;SGk=\x07"), ("nosuch\x9b6n",)],
+    ids=repr,
+)
+def test_what_was_typed_is_quoted_back_without_its_escapes(
+    args: tuple[str, ...], tmp_path: Path
+) -> None:
+    done = run_cli(*args, data_dir=tmp_path / "d", cwd=tmp_path, env=ENV)
+    assert done.returncode == 2
+    assert done.stderr.strip()
+    assert "\x1b" not in done.stderr and "\x9b" not in done.stderr

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from typing import Any, NoReturn
 
 from tui import __version__
+from tui.core.text import clean_text
 
 PROG = "thaw"
 
@@ -33,7 +34,9 @@ class ThawArgumentParser(argparse.ArgumentParser):
         super().__init__(*args, **kwargs)
 
     def error(self, message: str) -> NoReturn:
-        self.exit(2, f"{self.prog}: {_our_words(message)}\nFor help: {self.prog} --help\n")
+        # The message quotes what was typed, which may hold escapes (a pasted note, a script).
+        said = clean_text(_our_words(message))
+        self.exit(2, f"{self.prog}: {said}\nFor help: {self.prog} --help\n")
 
 
 def _our_words(message: str) -> str:
