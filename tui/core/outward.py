@@ -5,7 +5,7 @@ hand, so its bytes are not always ones Thaw wrote. Everything that shows or writ
 asks this module, which uses the same rules as the way in (`tui.core.text`): C0 controls except
 newline and tab, DEL, C1 controls and bidi overrides never reach a terminal or a spreadsheet.
 
-Kept light (only `re`): `due` and `log` import their handlers' modules on every run.
+Kept light (`re` and `functools` only): every command that prints stored text loads it.
 """
 
 from __future__ import annotations
