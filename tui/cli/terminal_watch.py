@@ -18,7 +18,7 @@ from typing import TextIO
 
 # Long enough for the app's own hang-up handling (keep the draft, restore, exit), even on a
 # busy machine; short enough that nothing lingers.
-GRACE_SECONDS = 5.0
+GRACE_SECONDS = 10.0
 HANGUP_EXIT = 129  # 128 + SIGHUP, what a shell reports for a process ended by a hang-up
 
 NO_TERMINAL = (
