@@ -11,6 +11,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from tui import startup_gc
 from tui.core.clock import FakeClock
@@ -22,6 +23,19 @@ os.environ.pop("THAW_DATA_DIR", None)
 os.environ.pop("NO_COLOR", None)
 
 LONDON = ZoneInfo("Europe/London")
+
+# Property tests run on a fixed budget, the same examples every run (derandomized), so CI time
+# and results do not vary; THAW_HYPOTHESIS=thorough searches much longer, by hand.
+settings.register_profile(
+    "ci",
+    max_examples=40,
+    deadline=10_000,
+    derandomize=True,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+settings.register_profile("thorough", max_examples=2_000, deadline=10_000, database=None)
+settings.load_profile(os.environ.get("THAW_HYPOTHESIS", "ci"))
 
 
 @pytest.fixture

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import os
 import sys
@@ -70,6 +71,20 @@ def _quick_args(argv: list[str]) -> argparse.Namespace | None:
     return cast("argparse.Namespace", args)
 
 
+def _tolerant_output() -> None:
+    """Any output encoding works: what it cannot show becomes "?", never a crash.
+
+    Under `PYTHONIOENCODING=ascii` or a Latin-1 locale, "café" or a "—" would otherwise end
+    `list` with UnicodeEncodeError before it printed anything.
+    """
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            # A closed or unusual stream keeps its own ways.
+            with contextlib.suppress(OSError, ValueError):
+                reconfigure(errors="replace")
+
+
 def _run(argv: list[str]) -> int:
     from tui.cli.context import CliContext
     from tui.core.errors import DataError, InputError
@@ -104,6 +119,7 @@ def _run(argv: list[str]) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     """Run one command and return its exit code; a person never sees a traceback."""
+    _tolerant_output()
     try:
         return _run(sys.argv[1:] if argv is None else argv)
     except KeyboardInterrupt:

@@ -76,6 +76,13 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
     startup_gc.pause()  # the app turns it back on once its first screen is painted
     content = ctx.content()
     start, start_args = start_for(args, content)
+    from tui.cli.terminal_watch import missing_terminal, watch_for_hangup
+
+    problem = missing_terminal()
+    if problem is not None:
+        # `thaw < /dev/null` or `thaw | cat` would draw a screen nobody can answer, forever.
+        raise InputError(problem)
+    watch_for_hangup()  # before anything that could wait: opening the data is one
     store = ctx.store()
     from tui import signals
     from tui.app import ThawApp

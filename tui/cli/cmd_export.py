@@ -2,13 +2,8 @@
 
 from __future__ import annotations
 
-import os
-import sys
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
-
-from tui.core.errors import DataError
 
 if TYPE_CHECKING:
     import argparse
@@ -16,33 +11,12 @@ if TYPE_CHECKING:
     from tui.cli.context import CliContext
 
 
-def write_private(path: Path, text: str) -> None:
-    """Write `text` to `path` as a whole (temp file + rename), readable only by its owner."""
-    folder = path.parent if str(path.parent) else Path()
-    try:
-        fd, temp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
-    except OSError as err:
-        raise DataError(
-            f"Thaw can't write into {folder.resolve()} ({(err.strerror or str(err)).lower()})."
-        ) from None
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        Path(temp).chmod(0o600)
-        Path(temp).replace(path)
-    except OSError as err:
-        Path(temp).unlink(missing_ok=True)
-        raise DataError(
-            f"Thaw couldn't write {path} ({(err.strerror or str(err)).lower()})."
-        ) from None
-
-
 def run(args: argparse.Namespace, ctx: CliContext) -> int:
     from tui.core.exchange.codec import Bundle
     from tui.core.exchange.thaw_csv import checkins_to_csv
     from tui.core.exchange.thaw_json import bundle_to_json
+    from tui.core.output_file import write_output
+    from tui.core.outward import escape_json
 
     store = ctx.store()
     checkins = store.checkins()
@@ -64,12 +38,14 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
             f"and {len(bundle.markers):,} markers"
         )
     ctx.report_open_problems()
-    if args.output and args.output != "-":
-        path = Path(args.output).expanduser()
-        write_private(path, text)
+    to_file = bool(args.output and args.output != "-")
+    if args.format != "csv":
+        # JSON stays exact: unsafe characters become \u escapes, and under an ASCII or Latin-1
+        # terminal every non-ASCII letter does too. CSV cells were cleaned as they were written.
+        text = escape_json(text, ascii_only=not to_file and not ctx.stdout_takes_unicode())
+    if to_file:
+        path = write_output(Path(args.output), text)
         ctx.err(f"Exported {what} to {path}. It holds your notes, so keep it somewhere private.")
         return 0
-    # Raw on purpose: an export must hold exactly what was saved (JSON escapes control chars;
-    # CSV is meant for a file, and the notes in it were cleaned when they were saved).
-    sys.stdout.write(text)
+    ctx.write(text)
     return 0

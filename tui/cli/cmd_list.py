@@ -56,14 +56,17 @@ def format_table(checkins: list[CheckIn], names: dict[str, str]) -> str:
 
 def run(args: argparse.Namespace, ctx: CliContext) -> int:
     from tui.core.exchange.codec import checkin_to_dict
+    from tui.core.outward import escape_json
 
     store = ctx.store()
     today = ctx.clock.now().date()
     checkins = store.checkins(since=today - timedelta(days=args.days - 1))
     if args.json:
         records = [{k: checkin_to_dict(c)[k] for k in PUBLIC_KEYS} for c in checkins]
-        # JSON escapes control characters itself, so this is printed as it is (no cleaning needed).
-        print(json.dumps(records, ensure_ascii=False, indent=2))
+        # Exact, but with C1 controls and bidi overrides as \u escapes: nothing raw reaches the
+        # terminal, and the array still reads back to the same notes.
+        text = json.dumps(records, ensure_ascii=False, indent=2)
+        ctx.write(escape_json(text, ascii_only=not ctx.stdout_takes_unicode()) + "\n")
         return 0
     ctx.report_open_problems()
     if not checkins:

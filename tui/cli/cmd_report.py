@@ -32,5 +32,8 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
         ctx.out(text.rstrip("\n"))
         return 0
     written = write_report(Path(output), text)
-    ctx.out(f"Wrote the summary to {written} (only you can read it).")
+    if written.is_file():
+        ctx.out(f"Wrote the summary to {written} (only you can read it).")
+    else:  # a terminal or a pipe: the page went there, so this line goes apart from it
+        ctx.err(f"Wrote the summary to {written}.")
     return 0

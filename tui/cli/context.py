@@ -69,6 +69,23 @@ class CliContext:
         """A line for standard error (messages about what happened), cleaned the same way."""
         print(clean_text(text), file=self._stderr or sys.stderr)
 
+    def write(self, text: str) -> None:
+        """Text already made safe for output (an export, JSON), to standard output as it is."""
+        (self._stdout or sys.stdout).write(text)
+
+    def stdout_takes_unicode(self) -> bool:
+        """True when standard output can encode any character (UTF-8 and friends).
+
+        Under an ASCII or Latin-1 locale JSON is written with every non-ASCII character escaped,
+        so it stays exact instead of losing letters to "?".
+        """
+        encoding = getattr(self._stdout or sys.stdout, "encoding", None) or "ascii"
+        try:
+            "\u2b58\U0001f331".encode(encoding)
+        except (UnicodeEncodeError, LookupError):
+            return False
+        return True
+
     def report_open_problems(self, *, imports: bool = True) -> None:
         """Tell the person about the files this command met trouble with, and about damaged
         files waiting in quarantine/ (set aside now, or earlier), in the words `doctor` uses.

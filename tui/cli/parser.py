@@ -10,6 +10,7 @@ from collections.abc import Callable
 from typing import Any, NoReturn
 
 from tui import __version__
+from tui.core.text import clean_text
 
 PROG = "thaw"
 
@@ -33,7 +34,9 @@ class ThawArgumentParser(argparse.ArgumentParser):
         super().__init__(*args, **kwargs)
 
     def error(self, message: str) -> NoReturn:
-        self.exit(2, f"{self.prog}: {_our_words(message)}\nFor help: {self.prog} --help\n")
+        # The message quotes what was typed, which may hold escapes (a pasted note, a script).
+        said = clean_text(_our_words(message))
+        self.exit(2, f"{self.prog}: {said}\nFor help: {self.prog} --help\n")
 
 
 def _our_words(message: str) -> str:
@@ -55,6 +58,11 @@ def _our_words(message: str) -> str:
     return message
 
 
+# About 270 years: more than any history Thaw can hold (it keeps nothing before 1970), and
+# small enough that "the last N days" is always a date the calendar has.
+MAX_DAYS = 100_000
+
+
 def _whole_number(low: int, high: int | None = None) -> Callable[[str], int]:
     """An argparse `type` taking a whole number in [low, high] and saying so when it isn't."""
 
@@ -69,6 +77,16 @@ def _whole_number(low: int, high: int | None = None) -> Callable[[str], int]:
         return value
 
     return convert
+
+
+def _days(text: str) -> int:
+    """`--days N`: 1 or more, up to what the calendar can count back from today."""
+    value = _whole_number(1)(text)
+    if value > MAX_DAYS:
+        raise argparse.ArgumentTypeError(
+            f'"{text}" is more days than Thaw can look back; the most is {MAX_DAYS:,}'
+        )
+    return value
 
 
 def _minutes(text: str) -> float:
@@ -122,9 +140,7 @@ def _log(p: argparse.ArgumentParser) -> None:
 
 
 def _list(p: argparse.ArgumentParser) -> None:
-    p.add_argument(
-        "--days", type=_whole_number(1), default=14, metavar="N", help="last N days (14)"
-    )
+    p.add_argument("--days", type=_days, default=14, metavar="N", help="last N days (14)")
     p.add_argument("--json", action="store_true", help="print a JSON array instead of a table")
 
 
@@ -133,9 +149,7 @@ def _due(p: argparse.ArgumentParser) -> None:
 
 
 def _stats(p: argparse.ArgumentParser) -> None:
-    p.add_argument(
-        "--days", type=_whole_number(1), default=30, metavar="N", help="last N days (30)"
-    )
+    p.add_argument("--days", type=_days, default=30, metavar="N", help="last N days (30)")
 
 
 def _export(p: argparse.ArgumentParser) -> None:

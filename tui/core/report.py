@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from tui.core import stats
 from tui.core.errors import InputError
 from tui.core.insights import Vocabulary, practice_key, vocabulary
+from tui.core.output_file import write_output
 from tui.core.records.models import (
     MARKER_KINDS,
     PLAN_STATUS_LABELS,
@@ -26,7 +27,6 @@ from tui.core.records.models import (
     Settings,
 )
 from tui.core.safety_plan import included_sections, summary_lines
-from tui.core.storage.files import atomic_write
 from tui.core.text import clean_line
 
 if TYPE_CHECKING:
@@ -452,11 +452,11 @@ def report_file_name(today: date) -> str:
 def write_report(path: Path, text: str) -> Path:
     """Write the page atomically, readable only by its owner (0600). DataError on trouble.
 
-    Overwriting is fine: the person named the file. Returns the absolute path written.
+    Overwriting a file is fine: the person named it. A device or pipe is written to, never
+    replaced; a link, a folder or another user's file is refused (`write_output`).
+    Returns the absolute path written.
     """
-    target = path.expanduser().absolute()
-    atomic_write(target, text.encode("utf-8"))
-    return target
+    return write_output(path, text)
 
 
 def write_summary(

@@ -130,9 +130,18 @@ def parse_when(text: str, now: datetime) -> datetime:
     cleaned = " ".join(text.split())
     if not cleaned:
         raise _unreadable(text)
-    result = (
-        _parse_relative(cleaned, now) or _parse_absolute(cleaned, now) or _parse_iso(cleaned, now)
-    )
+    try:
+        result = (
+            _parse_relative(cleaned, now)
+            or _parse_absolute(cleaned, now)
+            or _parse_iso(cleaned, now)
+        )
+    except (OverflowError, ValueError):
+        # Year 1 in a zone ahead of UTC, "99999999999 days ago": past the calendar's edge.
+        raise InputError(
+            "That date is outside what Thaw can keep: it holds check-ins from 1970 up to now. "
+            f"These forms work: {ACCEPTED_FORMS}."
+        ) from None
     if result is None:
         raise _unreadable(cleaned)
     if result > now:

@@ -12,6 +12,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Header, Input, Label, Static, TextArea
 
 from tui.core.errors import DataError, InputError, StaleEditError, ThawError
+from tui.core.outward import shown_line, shown_text
 from tui.core.records.models import CheckIn, Draft
 from tui.core.records.rules import NOTE_MAX_CHARS
 from tui.core.text import clean_text
@@ -149,9 +150,11 @@ class CheckInScreen(ThawScreen):
                     )
                 with Vertical(id="col-right"):
                     yield Label("Note (optional; Enter is a new line)", classes="field-label")
-                    yield TextArea(source.note, id="note", soft_wrap=True)
+                    yield TextArea(shown_text(source.note), id="note", soft_wrap=True)
                     yield Label("Tags (optional)", classes="field-label")
-                    yield TagInput((), ", ".join(source.tags), id="tags", compact=False)
+                    yield TagInput(
+                        (), ", ".join(shown_line(t) for t in source.tags), id="tags", compact=False
+                    )
                     yield Static("", id="known-tags", markup=False)
             yield Static("", id="checkin-status", markup=False, classes="-empty")
         with Vertical(id="saved-panel"):
@@ -211,7 +214,7 @@ class CheckInScreen(ThawScreen):
         except ThawError:
             return
         self.query_one(TagInput).set_known(known)
-        line = "Used before: " + ", ".join(known[:6]) if known else ""
+        line = "Used before: " + ", ".join(shown_line(t) for t in known[:6]) if known else ""
         self.query_one("#known-tags", Static).update(line)
 
     # --- reading the form -------------------------------------------------------------------

@@ -13,7 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import DataTable, Header, Input, Static
 
 from tui.core.errors import InputError, StaleEditError, ThawError
-from tui.core.text import clean_line
+from tui.core.outward import shown_line, shown_text
 from tui.screens.base import ThawScreen, describe_time, thaw_app
 from tui.screens.checkin import CheckInScreen
 from tui.widgets.key_footer import KeyFooter
@@ -228,12 +228,12 @@ class EntriesScreen(ThawScreen):
         names = []
         for emotion_id in c.emotions:
             emotion = self.thaw.content.emotion(emotion_id)
-            names.append(emotion.name if emotion is not None else emotion_id)
+            names.append(emotion.name if emotion is not None else shown_line(emotion_id))
         return names
 
     def _cells(self, c: CheckIn) -> tuple[Text, Text, Text, Text]:
         rest = ", ".join(self._feeling_names(c))
-        note = clean_line(c.note)[:200]
+        note = shown_line(c.note, limit=200)
         if note:
             rest = f"{rest} · {note}" if rest else note
         return (
@@ -275,9 +275,9 @@ class EntriesScreen(ThawScreen):
         if c.emotions:
             parts.append("Feelings: " + ", ".join(self._feeling_names(c)))
         if c.tags:
-            parts.append("Tags: " + ", ".join(c.tags))
+            parts.append("Tags: " + ", ".join(shown_line(t) for t in c.tags))
         if c.note:
-            parts.append(c.note[:600])
+            parts.append(shown_text(c.note)[:600])
         detail.update(Text("\n".join(parts)))  # Text: the note is shown exactly, never as markup
 
     @on(DataTable.RowHighlighted, "#entries")

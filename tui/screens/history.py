@@ -36,8 +36,8 @@ from tui.core.history_view import (
     window,
 )
 from tui.core.insights import Vocabulary, flat_hint, vocabulary
+from tui.core.outward import shown_line
 from tui.core.stats import calendar_grid, local_day
-from tui.core.text import clean_line
 from tui.screens.base import ThawScreen
 from tui.widgets.history_chart import HistoryChart, warm_up
 from tui.widgets.key_footer import KeyFooter
@@ -430,7 +430,7 @@ class HistoryScreen(ThawScreen):
 
         Only whole markers are shown: the line is made for the width, and again on a resize.
         """
-        self._marker_labels = [f"{_day(local_day(m.at))} {clean_line(m.text)}" for m in markers]
+        self._marker_labels = [f"{_day(local_day(m.at))} {shown_line(m.text)}" for m in markers]
         self._fit_markers()
 
     def _fit_markers(self) -> None:
@@ -443,7 +443,7 @@ class HistoryScreen(ThawScreen):
 
     def _show_insights(self, data: HistoryData) -> None:
         widget = self.query_one("#insight-text", Static)
-        text = "\n".join(f"· {clean_line(i.text)}" for i in data.insights)
+        text = "\n".join(f"· {shown_line(i.text)}" for i in data.insights)
         self._set(widget, (text or NO_INSIGHTS) + "\n\n" + self._pointers(data))
         widget.set_class(not text, "-none")
 

@@ -13,9 +13,9 @@ from textual.widgets.option_list import Option
 
 from tui.core.errors import StaleEditError, ThawError
 from tui.core.history_view import marker_when
+from tui.core.outward import shown_line
 from tui.core.records.models import MARKER_KINDS, Marker, MarkerKind
 from tui.core.stats import local_day
-from tui.core.text import clean_line
 from tui.screens.base import thaw_app
 
 if TYPE_CHECKING:
@@ -33,7 +33,7 @@ def describe(marker: Marker) -> Text:
     """One line for the list: date, the person's words (never markup), and the kind."""
     day = local_day(marker.at)
     line = Text(f"{day.day:>2} {day:%b %Y}  ")
-    line.append(clean_line(marker.text))
+    line.append(shown_line(marker.text))
     if marker.kind != "other":
         line.append(f"  ({KIND_WORDS[marker.kind]})", style="dim")
     return line
@@ -67,7 +67,7 @@ class MarkerForm(ModalScreen[bool]):
             yield Static("Change this marker" if marker else "A new marker", markup=False)
             yield Static("What happened", classes="label", markup=False)
             yield Input(
-                marker.text if marker else "",
+                shown_line(marker.text) if marker else "",
                 placeholder="for example: started therapy",
                 id="text",
             )
@@ -211,7 +211,7 @@ class MarkersDialog(ModalScreen[None]):
         marker = self._chosen()
         if marker is None:
             return
-        question = f'Delete the marker "{clean_line(marker.text)}"? This can\'t be undone.'
+        question = f'Delete the marker "{shown_line(marker.text)}"? This can\'t be undone.'
 
         def answered(yes: bool | None) -> None:
             if not yes:

@@ -15,7 +15,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Header, Static
 
 from tui.core.errors import ThawError
-from tui.core.text import clean_line
+from tui.core.outward import shown_line
 from tui.screens import SCREENS
 from tui.screens.base import ThawScreen, describe_time
 from tui.widgets.key_footer import KeyFooter
@@ -391,9 +391,10 @@ class HomeScreen(ThawScreen):
             names = []
             for emotion_id in c.emotions:
                 emotion = content.emotion(emotion_id) if exact_names else None
-                names.append(emotion.name if emotion is not None else emotion_id.replace("_", " "))
+                fallback = emotion_id.replace("_", " ")
+                names.append(emotion.name if emotion is not None else shown_line(fallback))
             detail = ", ".join(names)
-            note = clean_line(c.note)
+            note = shown_line(c.note)
             if note:
                 detail = f"{detail} · {note}" if detail else note
             if number:

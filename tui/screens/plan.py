@@ -13,6 +13,7 @@ from textual.widgets.option_list import Option
 
 from tui.core.content import ContentError
 from tui.core.errors import StaleEditError, ThawError
+from tui.core.outward import shown_line, shown_text
 from tui.core.records.models import PLAN_STATUS_LABELS, PLAN_STATUSES, PlanItem, PlanStatus
 from tui.core.records.rules import NOTE_MAX_CHARS
 from tui.core.text import clean_line, clean_text
@@ -170,7 +171,7 @@ class PlanScreen(ThawScreen):
         old = listing.highlighted
         options = []
         for item in self.items:
-            prompt = Text(f"{STATUS_MARKS.get(item.status, '·')} {clean_line(item.title)}")
+            prompt = Text(f"{STATUS_MARKS.get(item.status, '·')} {shown_line(item.title)}")
             if item.status != "not_now":  # untouched steps are invitations, not a verdict
                 prompt.append(f"\n  {PLAN_STATUS_LABELS.get(item.status, '')}", style="dim")
             options.append(Option(prompt, id=item.id))
@@ -198,7 +199,7 @@ class PlanScreen(ThawScreen):
             return
         template = self._templates.get(item.key)
         text = Text()
-        text.append(clean_line(item.title), style="bold")
+        text.append(shown_line(item.title), style="bold")
         if item.status == "not_now":
             text.append("\nHere whenever you want it. Nothing has to happen.")
             text.append("  (Space: thinking about it)\n", style="dim")
@@ -213,9 +214,9 @@ class PlanScreen(ThawScreen):
             text.append("\nA first step could be: ", style="bold")
             text.append(f"{template.first_step}\n")
         text.append("\nYour next step: ", style="bold")
-        text.append(clean_text(item.next_step) if item.next_step else "(none yet)")
+        text.append(shown_text(item.next_step) if item.next_step else "(none yet)")
         text.append("\nYour note: ", style="bold")
-        text.append(clean_text(item.note) if item.note else "(none yet)")
+        text.append(shown_text(item.note) if item.note else "(none yet)")
         text.append("\n\nPress e to write your note and next step.", style="dim")
         detail.update(text)
 
@@ -254,10 +255,11 @@ class PlanScreen(ThawScreen):
             return
         fields = []
         if not item.key:
-            fields.append(FormField("title", "Name of this step", item.title, max_length=TITLE_MAX))
+            title = shown_line(item.title)
+            fields.append(FormField("title", "Name of this step", title, max_length=TITLE_MAX))
         fields += [
-            FormField("next_step", "Your next step", item.next_step, multiline=True),
-            FormField("note", "Your note", item.note, multiline=True),
+            FormField("next_step", "Your next step", shown_text(item.next_step), multiline=True),
+            FormField("note", "Your note", shown_text(item.note), multiline=True),
         ]
 
         def done(values: dict[str, str] | None) -> None:
@@ -273,7 +275,7 @@ class PlanScreen(ThawScreen):
                 self._update(item, **changes)
 
         self.app.push_screen(
-            FormDialog(clean_line(item.title), fields, validate=title_problem), done
+            FormDialog(shown_line(item.title), fields, validate=title_problem), done
         )
 
     def action_add(self) -> None:
@@ -339,7 +341,7 @@ class PlanScreen(ThawScreen):
                 )
             self._reload()
 
-        question = f'Delete "{clean_line(item.title)}" from your plan?'
+        question = f'Delete "{shown_line(item.title)}" from your plan?'
         self.app.push_screen(ConfirmDialog(question), answered)
 
     def action_summary(self) -> None:

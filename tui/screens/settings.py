@@ -16,6 +16,7 @@ from textual.widgets import Checkbox, Header, Input, Label, Select, Static
 
 from tui.core.content import ContentError
 from tui.core.errors import InputError
+from tui.core.outward import shown_line
 from tui.core.report import MAX_WEEKS, MIN_WEEKS
 from tui.core.text import clean_line
 from tui.screens.base import ThawScreen
@@ -96,10 +97,10 @@ NUMBER_FIELDS: tuple[NumberField, ...] = (
         "reminder_time",
         "Reminder time (HH:MM, empty: any time)",
         parse_reminder_time,
-        lambda s: s.reminder_time,
+        lambda s: shown_line(s.reminder_time),  # from the file: may hold anything
         "The reminder time",
         "a 24-hour time such as 18:30",
-        lambda s: s.reminder_time or "any time",
+        lambda s: shown_line(s.reminder_time) or "any time",
     ),
     NumberField(
         "meditation_minutes",

@@ -20,6 +20,7 @@ from tui.core.content import ContentError, guess_country
 from tui.core.content.resources import SOMEWHERE_ELSE
 from tui.core.content.resources import chosen_country as chosen_for
 from tui.core.errors import StaleEditError, ThawError
+from tui.core.outward import shown_line, shown_text
 from tui.core.records.models import Contact
 from tui.core.text import clean_line, clean_text
 from tui.screens.base import ThawScreen
@@ -226,11 +227,11 @@ class SupportScreen(ThawScreen):
         old = listing.highlighted
         options = []
         for contact in self.contacts:
-            prompt = Text(clean_line(contact.name), style="bold")
+            prompt = Text(shown_line(contact.name), style="bold")
             if contact.phone:
-                prompt.append(f"  {clean_line(contact.phone)}")
+                prompt.append(f"  {shown_line(contact.phone)}")
             if contact.note:
-                prompt.append(f"\n  {clean_line(contact.note)}", style="dim")
+                prompt.append(f"\n  {shown_line(contact.note)}", style="dim")
             options.append(Option(prompt, id=contact.id))
         if not options:
             options.append(
@@ -305,14 +306,16 @@ class SupportScreen(ThawScreen):
         return FormDialog(
             title,
             [
-                FormField("name", "Name", contact.name if contact else "", max_length=NAME_MAX),
+                FormField(
+                    "name", "Name", shown_line(contact.name) if contact else "", max_length=NAME_MAX
+                ),
                 FormField(
                     "phone",
                     "Phone or how to reach them (optional)",
-                    contact.phone if contact else "",
+                    shown_line(contact.phone) if contact else "",
                     max_length=PHONE_MAX,
                 ),
-                FormField("note", "A note (optional)", contact.note if contact else ""),
+                FormField("note", "A note (optional)", shown_text(contact.note) if contact else ""),
             ],
             validate=contact_problem,
         )
@@ -385,7 +388,7 @@ class SupportScreen(ThawScreen):
                 self.notify(str(err), title="Not deleted", severity="error", markup=False)
             self._load_contacts()
 
-        question = f"Delete {clean_line(contact.name)} from your trusted people?"
+        question = f"Delete {shown_line(contact.name)} from your trusted people?"
         self.app.push_screen(ConfirmDialog(question), answered)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:

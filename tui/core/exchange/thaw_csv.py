@@ -16,6 +16,7 @@ from datetime import date, datetime, time, tzinfo
 from tui.core.errors import InputError
 from tui.core.exchange.base import FileRead, ReadOptions, Rejected, csv_rows, decode_text
 from tui.core.exchange.codec import checkin_as_new
+from tui.core.outward import csv_cell, csv_cell_read
 from tui.core.records.models import CheckIn
 from tui.core.text import clean_line
 from tui.core.when import localize, parse_clock_time
@@ -41,13 +42,13 @@ def checkins_to_csv(checkins: Iterable[CheckIn]) -> str:
                 c.at.strftime("%H:%M"),
                 c.mood,
                 "" if c.feel is None else c.feel,
-                LIST_SEPARATOR.join(c.emotions),
-                LIST_SEPARATOR.join(c.tags),
-                c.note,
+                csv_cell(LIST_SEPARATOR.join(c.emotions)),
+                csv_cell(LIST_SEPARATOR.join(c.tags)),
+                csv_cell(c.note),
                 c.at.isoformat(),
-                c.tz,
-                c.id,
-                c.source,
+                csv_cell(c.tz),
+                csv_cell(c.id),
+                csv_cell(c.source),
             )
         )
     return buffer.getvalue()
@@ -125,7 +126,9 @@ def parse_thaw_csv(
         if not any(cell.strip() for cell in row):
             continue
         try:
-            checkin = _row(dict(zip(header, row, strict=False)), reference)
+            checkin = _row(
+                {k: csv_cell_read(v) for k, v in zip(header, row, strict=False)}, reference
+            )
         except InputError as err:
             if rejected is None:
                 raise InputError(f"Line {number}: {err}.") from None
