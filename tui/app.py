@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 
     from tui.core.clock import Clock
     from tui.core.content import Content
-    from tui.core.store import Store
+    from tui.core.ports import StorePort
 
 MIN_WIDTH, MIN_HEIGHT = 40, 12
 NOT_READY = "This part of Thaw is not ready yet."
@@ -178,7 +178,7 @@ class ThawApp(App[None]):
 
     def __init__(
         self,
-        store: Store,
+        store: StorePort,
         content: Content,
         clock: Clock,
         *,
@@ -192,7 +192,7 @@ class ThawApp(App[None]):
         except ThawError:
             self._settings = Settings()  # home shows the store's problems in its banner
         super().__init__()
-        self.store = store
+        self.store: StorePort = store
         self.content = content
         self.clock = clock
         self.start = start if start in SCREENS else "home"

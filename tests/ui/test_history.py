@@ -374,7 +374,7 @@ async def test_calendar_labels_every_month_of_the_year(
 
 
 def test_month_labels_name_every_month_whose_first_monday_shows() -> None:
-    from tui.core.stats import week_start
+    from tui.core.analysis.stats import week_start
 
     for offset in range(0, 400, 3):  # a year of Mondays ending on many different days
         end = week_start(date(2025, 1, 1) + timedelta(days=offset))

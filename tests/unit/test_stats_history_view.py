@@ -9,8 +9,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from tui.core.errors import InputError
-from tui.core.history_view import (
+from tui.core.analysis.history_view import (
     HistoryData,
     Tick,
     build,
@@ -23,6 +22,7 @@ from tui.core.history_view import (
     whole_ticks,
     window,
 )
+from tui.core.errors import InputError
 from tui.core.models import CheckIn, Marker, Session
 
 LONDON = ZoneInfo("Europe/London")

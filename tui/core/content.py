@@ -648,7 +648,7 @@ class Content:
 
     @property
     def suggestions(self) -> tuple[Suggestion, ...]:
-        """The one-line next steps offered after a check-in (chosen in tui.core.suggest)."""
+        """The one-line next steps offered after a check-in (see tui.core.analysis.suggest)."""
         return self._cached("suggestions", self._load_suggestions)
 
     def _load_suggestions(self) -> tuple[Suggestion, ...]:

@@ -379,7 +379,7 @@ class CheckInScreen(ThawScreen):
 
     def _choose_suggestion(self, saved: CheckIn) -> Suggestion | None:
         try:
-            from tui.core.suggest import choose_suggestion
+            from tui.core.analysis.suggest import choose_suggestion
 
             earlier = [c.mood for c in self.thaw.store.recent_checkins(6) if c.id != saved.id]
             return choose_suggestion(

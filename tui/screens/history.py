@@ -17,8 +17,7 @@ from textual.containers import VerticalScroll
 from textual.message import Message
 from textual.widgets import Header, Static
 
-from tui.core.errors import ThawError
-from tui.core.history_view import (
+from tui.core.analysis.history_view import (
     RANGE_LABELS,
     RANGES,
     RECENT_DAYS,
@@ -34,8 +33,9 @@ from tui.core.history_view import (
     reach,
     window,
 )
-from tui.core.insights import Vocabulary, flat_hint, vocabulary
-from tui.core.stats import calendar_grid, local_day
+from tui.core.analysis.insights import Vocabulary, flat_hint, vocabulary
+from tui.core.analysis.stats import calendar_grid, local_day
+from tui.core.errors import ThawError
 from tui.core.text import clean_line
 from tui.screens.base import ThawScreen
 from tui.widgets.history_chart import HistoryChart, warm_up
@@ -44,9 +44,9 @@ from tui.widgets.key_footer import KeyFooter
 if TYPE_CHECKING:
     from textual.app import ComposeResult
 
+    from tui.core.analysis.stats import DayMood
     from tui.core.models import CheckIn, Marker, Session
-    from tui.core.stats import DayMood
-    from tui.core.store import Store
+    from tui.core.ports import StorePort
     from tui.widgets.calendar_view import CalendarView
 
 ViewName = Literal["mood", "feel", "range", "practice", "calendar"]
@@ -219,7 +219,7 @@ class HistoryScreen(ThawScreen):
     # --- loading ----------------------------------------------------------------------------
     def _load_rest(
         self,
-        store: Store,
+        store: StorePort,
         words: Vocabulary,
         markers: list[Marker],
         checkins: list[CheckIn],

@@ -11,10 +11,10 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
+from tui.core.analysis.history_view import marker_when
+from tui.core.analysis.stats import local_day
 from tui.core.errors import StaleEditError, ThawError
-from tui.core.history_view import marker_when
 from tui.core.models import MARKER_KINDS, Marker, MarkerKind
-from tui.core.stats import local_day
 from tui.core.text import clean_line
 from tui.screens.base import thaw_app
 

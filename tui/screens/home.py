@@ -139,9 +139,9 @@ def problem_lines(
 # check's thread once home is up and idle, pressing h pays only for reading and drawing.
 WARM_MODULES = (
     "tui.core.content_types",
-    "tui.core.stats",
-    "tui.core.insights",
-    "tui.core.history_view",
+    "tui.core.analysis.stats",
+    "tui.core.analysis.insights",
+    "tui.core.analysis.history_view",
     "tui.screens.history",
     "textual_plotext.plot",
 )

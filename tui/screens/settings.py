@@ -14,9 +14,9 @@ from textual.content import Content
 from textual.style import Style
 from textual.widgets import Checkbox, Header, Input, Label, Select, Static
 
+from tui.core.analysis.report import MAX_WEEKS, MIN_WEEKS
 from tui.core.content import ContentError
 from tui.core.errors import InputError
-from tui.core.report import MAX_WEEKS, MIN_WEEKS
 from tui.core.text import clean_line
 from tui.screens.base import ThawScreen
 from tui.screens.support import SOMEWHERE_ELSE

@@ -21,7 +21,7 @@ from textual.message import Message
 from textual.strip import Strip
 from textual.widget import Widget
 
-from tui.core.history_view import ChartSpec
+from tui.core.analysis.history_view import ChartSpec
 
 if TYPE_CHECKING:
     from textual.geometry import Region

@@ -8,9 +8,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Literal, NamedTuple
 
-from tui.core.insights import Insight, build_insights
-from tui.core.models import SESSION_KINDS, CheckIn, Marker, Session, SessionKind
-from tui.core.stats import (
+from tui.core.analysis.insights import Insight, build_insights
+from tui.core.analysis.stats import (
     Bucket,
     DayFeel,
     DayMood,
@@ -23,11 +22,13 @@ from tui.core.stats import (
     daily_mood,
     flatness,
     local_day,
+    minutes_cell,
     mood_points,
     week_start,
     weekly_practice,
     weekly_range,
 )
+from tui.core.models import SESSION_KINDS, CheckIn, Marker, Session, SessionKind
 
 RangeName = Literal["week", "month", "year", "all"]
 RANGES: tuple[RangeName, ...] = ("week", "month", "year", "all")
@@ -380,8 +381,6 @@ def practice_chart(data: HistoryData, name: RangeName, width: int) -> ChartSpec:
             )
     # Stacked bars need one shared x: fill the kinds that had no minutes in a bucket with 0.
     xs = sorted({x for s in series for x in s.xs})
-    from tui.core.report import minutes_cell  # the report's wording: "<1", never "0"
-
     shown = {
         kind: sum(w.minutes.get(kind, 0.0) for w in inside if w.week >= win.origin)
         for kind in SESSION_KINDS
