@@ -9,19 +9,15 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from tui.core.analysis.history_view import (
-    HistoryData,
+from tui.core.analysis.history_charts import (
     Tick,
-    build,
     daily_chart,
-    marker_strip,
-    marker_when,
     practice_chart,
     range_chart,
     ticks,
     whole_ticks,
-    window,
 )
+from tui.core.analysis.history_view import HistoryData, build, marker_strip, marker_when, window
 from tui.core.errors import InputError
 from tui.core.models import CheckIn, Marker, Session
 
