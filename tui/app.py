@@ -35,6 +35,9 @@ if TYPE_CHECKING:
 
 MIN_WIDTH, MIN_HEIGHT = 40, 12
 NOT_READY = "This part of Thaw is not ready yet."
+SUPPORT_WORDS = "Support: people and lines you can reach"
+MOVE_WORDS = "Move between parts of the screen"
+COMMAND_PALETTE_DISPLAY = "^p"
 
 # Keys typed before the first screen has painted are held, then replayed; this long at most.
 HOLD_KEYS_SECONDS = 2.0
@@ -59,12 +62,46 @@ class ThawApp(CoveredScreensWait):
     CSS_PATH = "app.tcss"
     TITLE = "Thaw"
     COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {ThawCommands}
-    COMMAND_PALETTE_DISPLAY = "^p"
+    COMMAND_PALETTE_DISPLAY = COMMAND_PALETTE_DISPLAY
+    # The keys that work everywhere; the help screen lists them from here, in this order.
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("f1", "help", "Keys", key_display="F1"),
-        Binding("f2", "open_screen('support')", "Support", key_display="F2", priority=True),
-        Binding("escape", "back", "Back", show=False),
-        Binding("question_mark", "help", "Keys", show=False),
+        Binding("escape", "back", "Back", show=False, tooltip="Go back", id="back"),
+        Binding("f1", "help", "Keys", key_display="F1", tooltip="These keys", id="help"),
+        Binding("question_mark", "help", "Keys", show=False, tooltip="These keys", id="help-too"),
+        Binding(
+            "f2",
+            "open_screen('support')",
+            "Support",
+            key_display="F2",
+            priority=True,
+            tooltip=SUPPORT_WORDS,
+            id="support",
+        ),
+        # Textual's own palette key, given our words (Textual adds its own only without this).
+        Binding(
+            "ctrl+p",
+            "command_palette",
+            "palette",
+            show=False,
+            key_display=COMMAND_PALETTE_DISPLAY,
+            priority=True,
+            tooltip="Find any place or setting by typing",
+            id="palette",
+        ),
+        # Screens move focus with these first (Textual's); here only to name them in the help.
+        Binding("tab", "app.focus_next", "Next", show=False, tooltip=MOVE_WORDS, id="next"),
+        Binding(
+            "shift+tab", "app.focus_previous", "Previous", show=False, tooltip=MOVE_WORDS, id="prev"
+        ),
+        Binding(
+            "ctrl+q",
+            "quit",
+            "Quit",
+            show=False,
+            priority=True,
+            tooltip="Close Thaw (an unfinished check-in is kept)",
+            id="quit",
+        ),
     ]
 
     def __init__(
@@ -283,12 +320,14 @@ class ThawApp(CoveredScreensWait):
 
     def action_help(self) -> None:
         """F1 or ?: list every key of the current screen and the keys that work everywhere."""
-        from tui.screens.help import HelpScreen, collect_keys
+        from tui.screens.help import HelpScreen, collect_keys, everywhere_keys
 
         if isinstance(self.screen, HelpScreen):
             self.pop_screen()
             return
-        self.push_screen(HelpScreen(collect_keys(self.screen), title=self.screen.title or ""))
+        keys = collect_keys(self.screen)
+        title = self.screen.title or ""
+        self.push_screen(HelpScreen(keys, title=title, everywhere=everywhere_keys(self)))
 
     # --- terminal size ----------------------------------------------------------------------
     def on_resize(self, event: Resize) -> None:

@@ -34,17 +34,24 @@ def describe_time(at: datetime, now: datetime) -> str:
 class ThawScreen(Screen[None]):
     """A full screen of Thaw. Esc goes back; F1/? list the keys; `s`/F2 open support.
 
-    `KEY_HELP` lists keys that live on widgets or have no binding of their own (digits on the mood
-    scale, Ctrl+J in the note) so the help screen can show them too.
+    Every binding of a screen or widget has an id and a tooltip: the help screen (F1) is built
+    from them, tooltips as its words, and ids let keys be remapped.
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "app.back", "Back"),
-        Binding("question_mark", "app.help", "Keys", show=False),
-        Binding("s", "app.open_screen('support')", "Support", show=False),
+        Binding("escape", "app.back", "Back", tooltip="Go back", id="back"),
+        Binding(
+            "question_mark", "app.help", "Keys", show=False, tooltip="These keys", id="help-too"
+        ),
+        Binding(
+            "s",
+            "app.open_screen('support')",
+            "Support",
+            show=False,
+            tooltip="Support: people and lines you can reach",
+            id="support-too",
+        ),
     ]
-
-    KEY_HELP: ClassVar[list[tuple[str, str]]] = []
 
     @property
     def thaw(self) -> ThawApp:

@@ -54,6 +54,9 @@ VIEWS: tuple[tuple[ViewName, str], ...] = (
     ("practice", "Practice"),
     ("calendar", "Calendar"),
 )
+VIEW_WORDS = "Show mood, feeling, range, practice or the calendar"
+STEP_WORDS = "The view before or after this one"
+RANGE_WORDS = "The last 7 days, 30 days, year, or all time"
 RANGE_KEYS: dict[RangeName, str] = {"week": "w", "month": "m", "year": "y", "all": "a"}
 HINT_REST_DAYS = 14
 """Dismissing the plan hint rests it for two weeks; after that it may come back, gently."""
@@ -94,32 +97,64 @@ class HistoryScreen(ThawScreen):
     """
     # Every box has a fixed height whatever the data: the chart's size is known from the first
     # layout, so its first picture is built once, at the right size, as soon as data is in.
+    # Help lists each key once, in words: bindings with the same tooltip make one row ("1 to 5",
+    # "← / →", "w m y a"), in the order they come here; the footer shows the ranges and markers.
     BINDINGS: ClassVar[list[BindingType]] = [
         *ThawScreen.BINDINGS,
-        Binding("w", "range('week')", "Week"),
-        Binding("m", "range('month')", "Month"),
-        Binding("y", "range('year')", "Year"),
-        Binding("a", "range('all')", "All"),
-        Binding("1", "view('mood')", "Mood", show=False),
-        Binding("2", "view('feel')", "Feel", show=False),
-        Binding("3", "view('range')", "Range", show=False),
-        Binding("4", "view('practice')", "Practice", show=False),
-        Binding("5", "view('calendar')", "Calendar", show=False),
-        Binding("right", "step_view(1)", "Next view", show=False),
-        Binding("left", "step_view(-1)", "Previous view", show=False),
-        Binding("k", "markers", "Markers"),
-        Binding("p", "app.open_screen('plan')", "Plan", show=False),
-        Binding("x", "rest_hint", "Not now", show=False),
-    ]
-    # Help lists each key once, in words: pairs and runs of keys on one line each (the single
-    # bindings above stay show=False, and help skips a binding whose key a line here explains).
-    KEY_HELP: ClassVar[list[tuple[str, str]]] = [
-        ("1 to 5", "Show mood, feeling, range, practice or the calendar"),
-        ("← / →", "The view before or after this one"),
-        ("w m y a", "The last 7 days, 30 days, year, or all time"),
-        ("k", "Markers: add, change or remove them"),
-        ("p", "Open your longer-term plan"),
-        ("x", "Put the plan suggestion away for two weeks"),
+        *(
+            Binding(
+                str(number),
+                f"view('{name}')",
+                label,
+                show=False,
+                tooltip=VIEW_WORDS,
+                id=f"history-view-{name}",
+            )
+            for number, (name, label) in enumerate(VIEWS, start=1)
+        ),
+        Binding(
+            "left",
+            "step_view(-1)",
+            "Previous view",
+            show=False,
+            tooltip=STEP_WORDS,
+            id="history-view-previous",
+        ),
+        Binding(
+            "right",
+            "step_view(1)",
+            "Next view",
+            show=False,
+            tooltip=STEP_WORDS,
+            id="history-view-next",
+        ),
+        Binding("w", "range('week')", "Week", tooltip=RANGE_WORDS, id="history-week"),
+        Binding("m", "range('month')", "Month", tooltip=RANGE_WORDS, id="history-month"),
+        Binding("y", "range('year')", "Year", tooltip=RANGE_WORDS, id="history-year"),
+        Binding("a", "range('all')", "All", tooltip=RANGE_WORDS, id="history-all"),
+        Binding(
+            "k",
+            "markers",
+            "Markers",
+            tooltip="Markers: add, change or remove them",
+            id="history-markers",
+        ),
+        Binding(
+            "p",
+            "app.open_screen('plan')",
+            "Plan",
+            show=False,
+            tooltip="Open your longer-term plan",
+            id="history-plan",
+        ),
+        Binding(
+            "x",
+            "rest_hint",
+            "Not now",
+            show=False,
+            tooltip="Put the plan suggestion away for two weeks",
+            id="history-rest-hint",
+        ),
     ]
 
     class Ready(Message):

@@ -247,19 +247,20 @@ class SettingsScreen(ThawScreen):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "leave", "Back", tooltip="Go back (what you typed is kept)"),
+        Binding(
+            "escape",
+            "leave",
+            "Back",
+            tooltip="Go back (what you typed is kept)",
+            id="settings-leave",
+        ),
         Binding(
             "ctrl+r",
             "summary",
             "Write summary",
             tooltip="Write a summary for an appointment to a file",
+            id="settings-summary",
         ),
-    ]
-
-    KEY_HELP: ClassVar[list[tuple[str, str]]] = [
-        ("Tab / Shift+Tab", "Move between settings"),
-        ("Space or Enter", "Switch a setting on or off, or open a list"),
-        ("Typing", "A typed value is saved as soon as it makes sense"),
     ]
 
     def __init__(self) -> None:

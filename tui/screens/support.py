@@ -114,17 +114,29 @@ class SupportScreen(ThawScreen):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("c", "next_country", "Country", tooltip="Show another country's lines (kept)"),
-        Binding("a", "add_contact", "Add", tooltip="Add someone you trust"),
-        Binding("e", "edit_contact", "Edit", tooltip="Edit the highlighted person (or Enter)"),
+        Binding(
+            "c",
+            "next_country",
+            "Country",
+            tooltip="Show another country's lines (kept)",
+            id="support-country",
+        ),
+        Binding("a", "add_contact", "Add", tooltip="Add someone you trust", id="support-add"),
+        Binding(
+            "e",
+            "edit_contact",
+            "Edit",
+            tooltip="Edit the highlighted person (or Enter)",
+            id="support-edit",
+        ),
         # In the footer only while a person is highlighted.
         Binding(
-            "d", "delete_contact", "Delete", tooltip="Delete the highlighted person (asks first)"
+            "d",
+            "delete_contact",
+            "Delete",
+            tooltip="Delete the highlighted person (asks first)",
+            id="support-delete",
         ),
-    ]
-
-    KEY_HELP: ClassVar[list[tuple[str, str]]] = [
-        ("Up / Down", "Move through the page and your people"),
     ]
 
     def __init__(self) -> None:

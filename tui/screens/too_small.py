@@ -26,7 +26,15 @@ class TooSmallScreen(Screen[None]):
     }
     """
     # Swallow the keys that would otherwise act on the hidden screen underneath.
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "noop", show=False)]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "escape",
+            "noop",
+            show=False,
+            tooltip="Nothing to go back to here",
+            id="too-small-escape",
+        )
+    ]
 
     def compose(self) -> ComposeResult:
         from textual.widgets import Static
