@@ -283,7 +283,8 @@ class HelpScreen(ModalScreen[None]):
     @staticmethod
     def _table(rows: list[Row]) -> Table:
         table = Table.grid(padding=(0, 2))
-        table.add_column(style="bold", no_wrap=True)
+        # Long runs of keys wrap after a comma, so the words keep their room on a narrow screen.
+        table.add_column(style="bold", max_width=16)
         table.add_column()
         for key, description in rows:
             table.add_row(Text(key), Text(description))
