@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import bisect
 import dataclasses
 import gc
 from datetime import date, timedelta
@@ -26,6 +25,7 @@ from tui.core.analysis.history_view import (
     RangeName,
     calendar_reach,
     marker_strip,
+    moods_since,
     reach,
     window,
 )
@@ -41,7 +41,6 @@ from tui.widgets.key_footer import KeyFooter
 if TYPE_CHECKING:
     from textual.app import ComposeResult
 
-    from tui.core.analysis.stats import DayMood
     from tui.core.models import Marker
     from tui.core.ports import StorePort
     from tui.widgets.calendar_view import CalendarView
@@ -71,11 +70,12 @@ NO_INSIGHTS = "Once there are a few weeks of check-ins, what stands out will sho
 class HistoryScreen(ThawScreen):
     """Charts switchable by range and view, a calendar, insights and a gentle plan pointer.
 
-    Records are read and aggregated in a worker thread in three steps: the recent months
-    (enough for the opening chart and every insight), the last year, then everything. Charts
-    are built and cached by the chart widget in its own thread; once everything is read, the
-    other ranges of the view on screen are built in idle time, so a range key only swaps
-    pictures. Nothing on the main thread grows with the length of the history.
+    The recent months (enough for the opening chart and every insight) are read before the
+    first paint; a Textual worker then reads the last year, then everything, each step
+    extending what is there and posted as a `Loaded` message. The chart widget builds and
+    caches pictures in its own worker; once everything is read, the other ranges of the view
+    on screen are built in idle time, so a range key only swaps pictures. Nothing on the main
+    thread grows with the length of the history.
     """
 
     TITLE = "History"
@@ -337,7 +337,7 @@ class HistoryScreen(ThawScreen):
         if self.view == "calendar":
             if data.covers(calendar_reach(data.today)):
                 self._calendar().show(
-                    calendar_grid(_since(data, calendar_reach(data.today)), data.today)
+                    calendar_grid(moods_since(data, calendar_reach(data.today)), data.today)
                 )
                 self.add_class("-calendar")
             else:
@@ -487,11 +487,6 @@ class HistoryScreen(ThawScreen):
         from tui.screens.history_markers import MarkersDialog
 
         self.app.push_screen(MarkersDialog(), lambda _: self.reload_markers())
-
-
-def _since(data: HistoryData, first: date) -> list[DayMood]:
-    """The days from `first` on, found by bisection: no walk through ten years of days here."""
-    return data.moods[bisect.bisect_left(data.moods, first, key=lambda d: d.day) :]
 
 
 def _day(day: date) -> str:

@@ -62,7 +62,7 @@ def _import_plotext() -> None:
 
 
 class HistoryChart(Widget):
-    """Shows a chart by key. Builds run in a thread one at a time and are cached by key, size
+    """Shows a chart by key. Builds run in a worker one at a time and are cached by key, size
     and colours; the last picture stays up (cropped) until the next is ready, so switching is
     a lookup and resizing never blocks keys. Idle time builds the pictures asked for next.
     """
@@ -76,7 +76,7 @@ class HistoryChart(Widget):
     """
 
     class Built(Message, bubble=False):
-        """The drawing thread finished a picture."""
+        """The drawing worker finished a picture."""
 
         def __init__(self, picture: Picture) -> None:
             super().__init__()
@@ -137,7 +137,7 @@ class HistoryChart(Widget):
 
     @property
     def building(self) -> bool:
-        """True while the drawing thread works on a picture."""
+        """True while the drawing worker works on a picture."""
         return self._busy
 
     @property
