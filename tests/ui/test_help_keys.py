@@ -73,5 +73,5 @@ async def test_home_offers_r_only_when_there_is_a_backup_to_put_back(
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         rows = collect_keys(app.screen)
-        assert ("c", "Check in: how you are, in a few keys") in rows
+        assert ("c", "Check in: say how you are, in a few keys") in rows
         assert all(key != "r" for key, _ in rows)  # nothing damaged: nothing to put back

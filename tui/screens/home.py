@@ -158,6 +158,16 @@ def _warm_history_modules() -> None:
             return
 
 
+def place_key(name: str, label: str, *, show: bool = False) -> Binding:
+    """Home's key to a place, in the registry's words ("h", "History: how the last weeks...")."""
+    info = SCREENS[name]
+    key = "comma" if info.key == "," else info.key  # a comma would split the key list
+    words = f"{label}: {info.description[:1].lower()}{info.description[1:]}"
+    return Binding(
+        key, f"app.open_screen('{name}')", label, show=show, tooltip=words, id=f"home-{name}"
+    )
+
+
 class HomeScreen(ThawScreen):
     """The first screen. Loads only the last four weeks, so it opens fast with years of history.
 
@@ -184,70 +194,15 @@ class HomeScreen(ThawScreen):
     """
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "app.back", "Back", show=False, tooltip="Go back", id="back"),
-        Binding(
-            "c",
-            "app.open_screen('checkin')",
-            "Check in",
-            tooltip="Check in: how you are, in a few keys",
-            id="home-checkin",
-        ),
+        place_key("checkin", "Check in", show=True),
         # The menu on the screen shows every place and its key; the footer keeps to the few.
-        Binding(
-            "b",
-            "app.open_screen('breathe')",
-            "Breathe",
-            show=False,
-            tooltip="Breathe: a few slow breaths, paced for you",
-            id="home-breathe",
-        ),
-        Binding(
-            "m",
-            "app.open_screen('meditate')",
-            "Meditate",
-            show=False,
-            tooltip="Meditate: a short, quiet timer",
-            id="home-meditate",
-        ),
-        Binding(
-            "g",
-            "app.open_screen('ground')",
-            "Ground",
-            show=False,
-            tooltip="Ground: come back to your senses, step by step",
-            id="home-ground",
-        ),
-        Binding(
-            "h",
-            "app.open_screen('history')",
-            "History",
-            show=False,
-            tooltip="History: how the last weeks have gone",
-            id="home-history",
-        ),
-        Binding(
-            "i",
-            "app.open_screen('ideas')",
-            "Ideas",
-            show=False,
-            tooltip="Ideas: small things to try when you feel flat",
-            id="home-ideas",
-        ),
-        Binding(
-            "p",
-            "app.open_screen('plan')",
-            "Plan",
-            show=False,
-            tooltip="Plan: longer-term steps, at your own pace",
-            id="home-plan",
-        ),
-        Binding(
-            "e",
-            "app.open_screen('entries')",
-            "Entries",
-            show=False,
-            tooltip="Entries: look back, change, delete or fill in a day",
-            id="home-entries",
-        ),
+        place_key("breathe", "Breathe"),
+        place_key("meditate", "Meditate"),
+        place_key("ground", "Ground"),
+        place_key("history", "History"),
+        place_key("ideas", "Ideas"),
+        place_key("plan", "Plan"),
+        place_key("entries", "Entries"),
         Binding(
             "s",
             "app.open_screen('support')",
@@ -256,14 +211,7 @@ class HomeScreen(ThawScreen):
             tooltip="Support: people and lines you can reach",
             id="support-too",
         ),
-        Binding(
-            "comma",
-            "app.open_screen('settings')",
-            "Settings",
-            show=False,
-            tooltip="Settings",
-            id="home-settings",
-        ),
+        place_key("settings", "Settings"),
         Binding(
             "r",
             "put_back",
