@@ -4,153 +4,47 @@ from __future__ import annotations
 
 import dataclasses
 import importlib
-from collections.abc import Callable, Iterator
-from functools import partial
+from collections.abc import Callable
 from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual import events
-from textual.app import App
 from textual.binding import Binding, BindingType
-from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.reactive import Initialize, Reactive
 from textual.screen import Screen
-from textual.theme import Theme
 
 from tui import signals, startup_gc
+from tui.commands import ThawCommands
 from tui.core.errors import DataError, StaleEditError, ThawError
 from tui.core.records.models import Settings
 from tui.screens import SCREENS
+from tui.screens.too_small import TooSmallScreen
+from tui.textual_private import CoveredScreensWait, allow_switching_away
+from tui.themes import THAW_DARK, THEMES, THEMES_BY_NAME
 
 if TYPE_CHECKING:
+    from textual.command import Provider
     from textual.events import Resize
+    from textual.theme import Theme
 
     from tui.core.clock import Clock
     from tui.core.content import Content
-    from tui.core.store import Store
+    from tui.core.ports import StorePort
 
 MIN_WIDTH, MIN_HEIGHT = 40, 12
 NOT_READY = "This part of Thaw is not ready yet."
+SUPPORT_WORDS = "Support: people and lines you can reach"
+MOVE_WORDS = "Move between parts of the screen"
+COMMAND_PALETTE_DISPLAY = "^p"
 
-# Calm, low-glare palettes: muted blue and sage on a soft charcoal or warm paper background.
-THAW_DARK = Theme(
-    name="thaw-dark",
-    primary="#7FA7C9",
-    secondary="#9BB89B",
-    accent="#D9B77E",
-    foreground="#D6DCE2",
-    background="#161A1F",
-    surface="#1D2329",
-    panel="#262E36",
-    success="#8FBF8F",
-    warning="#D9B36C",
-    error="#D98C8C",
-    dark=True,
-)
-THAW_LIGHT = Theme(
-    name="thaw-light",
-    primary="#3C6A8F",
-    secondary="#52785A",
-    accent="#94652A",
-    foreground="#2C333B",
-    background="#F3F0E8",
-    surface="#EAE6DC",
-    panel="#DDD7CB",
-    success="#3F7A4A",
-    warning="#8A6415",
-    error="#A4453F",
-    dark=False,
-)
-THEMES = (THAW_DARK, THAW_LIGHT)
-THEMES_BY_NAME = {theme.name: theme for theme in THEMES}
 # Keys typed before the first screen has painted are held, then replayed; this long at most.
 HOLD_KEYS_SECONDS = 2.0
-
-
-class ThawCommands(Provider):
-    """Command palette entries: every place in the registry, plus the app's own switches."""
-
-    def _commands(self) -> Iterator[tuple[str, str, Callable[[], object]]]:
-        app = cast("ThawApp", self.app)
-        for name, info in SCREENS.items():
-            yield info.title, info.description, partial(app.open_screen, name)
-        yield from self._practice_commands(app)
-        yield (
-            "Add a marker",
-            "Note something that happened (therapy, a move, a new dose) on your history",
-            app.add_marker,
-        )
-        yield (
-            "Write a summary for an appointment",
-            "A short report of the last weeks and your plan, saved to a file",
-            partial(app.open_then, "plan", "summary"),
-        )
-        motion = "off" if app.settings.reduced_motion else "on"
-        yield (
-            f"Turn reduced motion {motion}",
-            "Still pictures instead of moving ones",
-            app.action_toggle_reduced_motion,
-        )
-        bell = "off" if app.settings.bell else "on"
-        yield f"Turn the bell {bell}", "A soft terminal bell for cues", app.action_toggle_bell
-        other = "light" if app.theme != "thaw-light" else "dark"
-        yield (
-            f"Switch to the {other} theme",
-            "Colours for a bright or a dim room",
-            app.action_toggle_theme,
-        )
-        yield "Quit", "Close Thaw (an unfinished check-in is kept)", app.action_quit
-
-    def _practice_commands(self, app: ThawApp) -> Iterator[tuple[str, str, Callable[[], object]]]:
-        """One entry per breathing pattern, grounding exercise and meditation length."""
-        try:
-            content = app.content
-            patterns, exercises = content.breathing, content.grounding
-            minutes = content.meditation.presets_minutes
-        except Exception:  # content trouble is told by the practice screens themselves
-            return
-        for pattern in patterns:
-            yield (
-                f"Breathe: {pattern.name}",
-                first_sentence(pattern.summary),
-                partial(app.open_screen, "breathe", pattern=pattern.id),
-            )
-        for exercise in exercises:
-            yield (
-                f"Ground: {exercise.name}",
-                first_sentence(exercise.intro),
-                partial(app.open_screen, "ground", exercise=exercise.id),
-            )
-        for length in minutes:
-            unit = "minute" if length == 1 else "minutes"
-            yield (
-                f"Meditate {length} {unit}",
-                "A quiet timer with a gentle start and end",
-                partial(app.open_screen, "meditate", minutes=float(length)),
-            )
-
-    async def discover(self) -> Hits:
-        for title, help_text, callback in self._commands():
-            yield DiscoveryHit(title, callback, help=help_text)
-
-    async def search(self, query: str) -> Hits:
-        matcher = self.matcher(query)
-        for title, help_text, callback in self._commands():
-            score = max(matcher.match(title), matcher.match(help_text) * 0.8)
-            if score > 0:
-                yield Hit(score, matcher.highlight(title), callback, help=help_text)
-
-
-def first_sentence(text: str) -> str:
-    """The first sentence of a content text, for a one-line palette help."""
-    head, dot, _ = text.strip().partition(". ")
-    return head + "." if dot else head
 
 
 def _start_theme(app: ThawApp) -> str:
     return app.settings.theme if app.settings.theme in THEMES_BY_NAME else THAW_DARK.name
 
 
-class ThawApp(App[None]):
+class ThawApp(CoveredScreensWait):
     """Thaw. Everything it needs is handed in, so tests use a temp store and a fake clock.
 
     Start-up is kept close to a bare Textual app: the first screen is the app's default screen
@@ -165,12 +59,46 @@ class ThawApp(App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "Thaw"
     COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {ThawCommands}
-    COMMAND_PALETTE_DISPLAY = "^p"
+    COMMAND_PALETTE_DISPLAY = COMMAND_PALETTE_DISPLAY
+    # The keys that work everywhere; the help screen lists them from here, in this order.
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("f1", "help", "Keys", key_display="F1"),
-        Binding("f2", "open_screen('support')", "Support", key_display="F2", priority=True),
-        Binding("escape", "back", "Back", show=False),
-        Binding("question_mark", "help", "Keys", show=False),
+        Binding("escape", "back", "Back", show=False, tooltip="Go back", id="back"),
+        Binding("f1", "help", "Keys", key_display="F1", tooltip="These keys", id="help"),
+        Binding("question_mark", "help", "Keys", show=False, tooltip="These keys", id="help-too"),
+        Binding(
+            "f2",
+            "open_screen('support')",
+            "Support",
+            key_display="F2",
+            priority=True,
+            tooltip=SUPPORT_WORDS,
+            id="support",
+        ),
+        # Textual's own palette key, given our words (Textual adds its own only without this).
+        Binding(
+            "ctrl+p",
+            "command_palette",
+            "palette",
+            show=False,
+            key_display=COMMAND_PALETTE_DISPLAY,
+            priority=True,
+            tooltip="Find any place or setting by typing",
+            id="palette",
+        ),
+        # Screens move focus with these first (Textual's); here only to name them in the help.
+        Binding("tab", "app.focus_next", "Next", show=False, tooltip=MOVE_WORDS, id="next"),
+        Binding(
+            "shift+tab", "app.focus_previous", "Previous", show=False, tooltip=MOVE_WORDS, id="prev"
+        ),
+        Binding(
+            "ctrl+q",
+            "quit",
+            "Quit",
+            show=False,
+            priority=True,
+            tooltip="Close Thaw (an unfinished check-in is kept)",
+            id="quit",
+        ),
         # Above every widget's own Ctrl+Z (the note's undo, which could wipe what was typed).
         Binding(
             "ctrl+z",
@@ -185,7 +113,7 @@ class ThawApp(App[None]):
 
     def __init__(
         self,
-        store: Store,
+        store: StorePort,
         content: Content,
         clock: Clock,
         *,
@@ -199,7 +127,7 @@ class ThawApp(App[None]):
         except ThawError:
             self._settings = Settings()  # home shows the store's problems in its banner
         super().__init__()
-        self.store = store
+        self.store: StorePort = store
         self.content = content
         self.clock = clock
         self.start = start if start in SCREENS else "home"
@@ -288,9 +216,8 @@ class ThawApp(App[None]):
             screen = self._make_screen("home", {})
             self._start_problem = f"{title} could not open, so here is home. {self._start_problem}"
         assert screen is not None, "the home screen always builds"
-        # What `switch_screen` gives the screen it puts in place, so this one can be replaced
-        # the same way later (a practice opened from the quick check-in, then home).
-        screen._push_result_callback(screen, None)
+        # So this one can be replaced later (a practice opened from the quick check-in, then home).
+        allow_switching_away(screen)
         return screen
 
     def on_mount(self) -> None:
@@ -344,8 +271,6 @@ class ThawApp(App[None]):
 
     def open_screen(self, name: str, **kwargs: object) -> bool:
         """Go to a screen by registry name, importing its module only now. False if it can't."""
-        from tui.screens.base import TooSmallScreen
-
         info = SCREENS.get(name)
         if info is None:
             self.notify(NOT_READY)
@@ -385,28 +310,12 @@ class ThawApp(App[None]):
         if self.open_screen(name):
             self.call_after_refresh(self.run_action, f"screen.{action}")
 
-    def add_marker(self) -> None:
-        """The palette's "Add a marker": the history screen's own marker form, over this one."""
-        try:
-            from tui.screens.history_markers import MarkerForm
-        except ImportError:
-            self.open_screen("history")
-            return
-
-        def saved(done: bool | None) -> None:
-            if done:
-                self.notify("Marker saved. It shows on your history.")
-
-        self.push_screen(MarkerForm(), saved)
-
     async def action_open_screen(self, name: str) -> None:
         """Binding and palette form of `open_screen`."""
         self.open_screen(name)
 
     async def action_back(self) -> None:
         """Esc: leave this screen. Home stays put; the quick check-in closes the app when done."""
-        from tui.screens.base import TooSmallScreen
-
         screen = self.screen
         if isinstance(screen, TooSmallScreen) or type(screen).__name__ == "HomeScreen":
             return
@@ -420,36 +329,21 @@ class ThawApp(App[None]):
 
     def action_help(self) -> None:
         """F1 or ?: list every key of the current screen and the keys that work everywhere."""
-        from tui.screens.help import HelpScreen, collect_keys
+        from tui.screens.help import HelpScreen, collect_keys, everywhere_keys
 
         if isinstance(self.screen, HelpScreen):
             self.pop_screen()
             return
-        self.push_screen(HelpScreen(collect_keys(self.screen), title=self.screen.title or ""))
+        keys = collect_keys(self.screen)
+        title = self.screen.title or ""
+        self.push_screen(HelpScreen(keys, title=title, everywhere=everywhere_keys(self)))
 
     # --- terminal size ----------------------------------------------------------------------
-    @property
-    def _background_screens(self) -> list[Screen[object]]:
-        """The screens that show through the current one: none when it is opaque.
-
-        Textual always counts the screen directly underneath, so on every resize it laid out
-        home again (up to four times) beneath history's full-screen charts, a quarter of the
-        main thread's work in a resize on a slow machine. A covered screen loses nothing: when
-        it is shown again Textual lays it out for the size it finds. Translucent screens (the
-        dialogs) still show what is under them.
-        """
-        stack = self._screen_stack
-        if stack and stack[-1].styles.background.a == 1:
-            return []
-        return super()._background_screens
-
     def on_resize(self, event: Resize) -> None:
         self.call_after_refresh(self._check_size)
 
     def _check_size(self) -> None:
         """Below 40x12 the layout cannot fit: show one calm sentence until the window grows."""
-        from tui.screens.base import TooSmallScreen
-
         width, height = self.size
         too_small = width < MIN_WIDTH or height < MIN_HEIGHT
         on_top = isinstance(self.screen, TooSmallScreen)

@@ -18,16 +18,18 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from tui import startup_gc
-from tui.app import ThawApp, ThawCommands
+from tui.app import ThawApp
+from tui.commands import ThawCommands
 from tui.core.clock import FakeClock
 from tui.core.content import Content, default_root
 from tui.core.problems import Problem
 from tui.core.records.models import Draft
 from tui.core.store import Store
 from tui.screens import SCREENS, ScreenInfo
-from tui.screens.base import ThawScreen, TooSmallScreen
+from tui.screens.base import ThawScreen
 from tui.screens.help import HelpScreen
 from tui.screens.home import spark_rows
+from tui.screens.too_small import TooSmallScreen
 
 _CONTENT: Content | None = None
 

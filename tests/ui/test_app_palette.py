@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from tests.ui.test_app import make_app
-from tui.app import ThawApp, ThawCommands
+from tui.app import ThawApp
+from tui.commands import ThawCommands
 from tui.core.clock import FakeClock
 
 

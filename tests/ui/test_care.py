@@ -851,8 +851,8 @@ async def test_on_and_off_differ_in_words_and_in_the_box(
 
 
 def test_summary_target_reads_what_was_typed(tmp_path: Path) -> None:
+    from tui.core.analysis.report import summary_target
     from tui.core.errors import InputError
-    from tui.core.report import summary_target
 
     assert summary_target("visit.md", tmp_path) == tmp_path / "visit.md"
     assert summary_target(str(tmp_path / "a.md"), Path("/elsewhere")) == tmp_path / "a.md"

@@ -12,9 +12,9 @@ import pytest
 from textual.widgets import Input, OptionList, TextArea
 
 from tests.ui.test_app import make_app, plain, text_of
+from tui.core.analysis.report import ReportOptions, report_from_store
 from tui.core.clock import FakeClock
 from tui.core.records.models import Settings
-from tui.core.report import ReportOptions, report_from_store
 from tui.core.store import Store
 from tui.screens.about import AboutScreen
 from tui.screens.checkin import CheckInScreen

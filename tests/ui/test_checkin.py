@@ -264,7 +264,7 @@ async def test_one_line_suggestion_after_saving_and_its_key_opens_it(
 
 
 async def _check_in_for(store: Store, clock: FakeClock, pilot: object, action: str) -> None:
-    """Type a check-in whose one suggestion opens `action` (rules in tui/core/suggest.py)."""
+    """Type a check-in whose one suggestion opens `action` (rules: core/analysis/suggest.py)."""
     from textual.pilot import Pilot
 
     assert isinstance(pilot, Pilot)

@@ -351,10 +351,28 @@ async def test_help_lists_each_history_key_once_in_words(data_dir: Path, clock: 
         await ready(pilot)
         rows = collect_keys(pilot.app.screen)
         keys = [key for key, _ in rows]
-        assert keys == ["1 to 5", "← / →", "w m y a", "k", "p", "x", "t", "f"]
+        # No plan suggestion on screen, so x (put it away) can't act and is not offered.
+        assert keys == ["1 to 5", "← / →", "w m y a", "k", "p", "t", "f"]
         words = " ".join(description for _, description in rows).lower()
         assert "scroll" not in words
         assert ("w m y a", "The last 7 days, 30 days, year, or all time") in rows
+
+
+async def test_help_offers_x_while_the_plan_suggestion_shows(
+    data_dir: Path, clock: FakeClock
+) -> None:
+    from tui.screens.help import collect_keys
+
+    app, store = open_history(data_dir, clock)
+    now = clock.now()
+    for days_back in range(10):
+        store.add_checkin(4, feel=1, at=now - timedelta(days=days_back, hours=1))
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await ready(pilot)
+        assert screen.query_one("#hint").has_class("-shown")
+        rows = collect_keys(screen)
+        assert [key for key, _ in rows] == ["1 to 5", "← / →", "w m y a", "k", "p", "x"]
+        assert ("x", "Put the plan suggestion away for two weeks") in rows
 
 
 @pytest.mark.parametrize("size", [(80, 24), (200, 60)])
@@ -374,7 +392,7 @@ async def test_calendar_labels_every_month_of_the_year(
 
 
 def test_month_labels_name_every_month_whose_first_monday_shows() -> None:
-    from tui.core.stats import week_start
+    from tui.core.analysis.stats import week_start
 
     for offset in range(0, 400, 3):  # a year of Mondays ending on many different days
         end = week_start(date(2025, 1, 1) + timedelta(days=offset))

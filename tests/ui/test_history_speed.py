@@ -10,13 +10,15 @@ from textual.pilot import Pilot
 
 from tests.history_data import LONDON, prepared_dir
 from tests.ui.test_history import content, open_history, ready
+from tui.core.analysis.history_charts import ChartSpec, daily_chart, practice_chart, range_chart
+from tui.core.analysis.history_view import build
+from tui.core.analysis.insights import vocabulary
 from tui.core.clock import FakeClock
-from tui.core.history_view import ChartSpec, build, daily_chart, practice_chart, range_chart
-from tui.core.insights import vocabulary
 from tui.core.store import Store
 from tui.screens.history import HistoryScreen
 from tui.widgets import history_chart
-from tui.widgets.history_chart import HistoryChart, Palette, _ansi_lines, _matrix_lines, _plot
+from tui.widgets.chart_picture import Palette, _ansi_lines, _matrix_lines, _plot
+from tui.widgets.history_chart import HistoryChart
 
 NOW = datetime(2026, 11, 25, 9, 30, tzinfo=LONDON)
 PALETTE = Palette(

@@ -311,13 +311,18 @@ async def test_arrows_from_an_empty_field_change_the_pattern_but_edit_a_filled_o
 
 async def test_the_help_lists_our_own_words_for_our_keys(data_dir: Path, clock: FakeClock) -> None:
     app = make_app(data_dir, clock, "breathe", {})
-    async with running(app):
+    async with running(app) as (pilot, _):
         keys = dict((desc, key) for key, desc in collect_keys(app.screen))
         assert keys["Another pattern: ← the one before, → the next"] == "←→"
         assert "Next pattern" not in keys and "Previous pattern" not in keys  # one row for two
         assert "End here and say how it went; Esc again leaves" in keys
-        assert "Carry on from where you paused" in keys
+        # Only keys that can act now: Space pauses while going, and carries on once paused.
+        assert "Pause where you are" in keys and "Carry on from where you paused" not in keys
         assert any("0 to 9" in key for key in keys.values())
+        await pilot.press("space")
+        await pilot.pause()
+        keys = dict((desc, key) for key, desc in collect_keys(app.screen))
+        assert "Carry on from where you paused" in keys and "Pause where you are" not in keys
 
 
 # --- 7. The phase bell is kept once Settings has a place for it -----------------------------

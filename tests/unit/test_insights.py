@@ -8,10 +8,16 @@ from itertools import count
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from tui.core.analysis.insights import (
+    Vocabulary,
+    build_insights,
+    flat_hint,
+    summary_lines,
+    vocabulary,
+)
+from tui.core.analysis.stats import FlatSign
 from tui.core.content import Content
-from tui.core.insights import Vocabulary, build_insights, flat_hint, summary_lines, vocabulary
 from tui.core.records.models import CheckIn, Session, SessionKind
-from tui.core.stats import FlatSign
 
 LONDON = ZoneInfo("Europe/London")
 TODAY = date(2026, 11, 25)

@@ -13,17 +13,11 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from tests.history_data import fill, generate
-from tui.core import stats
-from tui.core.clock import FakeClock
-from tui.core.content import Content
-from tui.core.errors import DataError
-from tui.core.insights import summary_lines, vocabulary
-from tui.core.records.models import Settings
-from tui.core.report import (
+from tui.core.analysis import stats
+from tui.core.analysis.insights import summary_lines, vocabulary
+from tui.core.analysis.report import (
     ReportOptions,
     escape_markdown,
-    minutes_cell,
-    minutes_words,
     report_file_name,
     report_from_store,
     report_period,
@@ -31,6 +25,11 @@ from tui.core.report import (
     write_report,
     write_summary,
 )
+from tui.core.analysis.stats import minutes_cell, minutes_words
+from tui.core.clock import FakeClock
+from tui.core.content import Content
+from tui.core.errors import DataError
+from tui.core.records.models import Settings
 from tui.core.store import Store
 
 LONDON = ZoneInfo("Europe/London")

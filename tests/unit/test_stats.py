@@ -1,4 +1,4 @@
-"""Every aggregation in tui.core.stats against small examples worked out by hand."""
+"""Every aggregation in tui.core.analysis.stats against small examples worked out by hand."""
 
 from __future__ import annotations
 
@@ -8,8 +8,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from tui.core.records.models import CheckIn, Session, SessionKind
-from tui.core.stats import (
+from tui.core.analysis.stats import (
     Bucket,
     CalendarCell,
     DayFeel,
@@ -30,6 +29,7 @@ from tui.core.stats import (
     weekly_practice,
     weekly_range,
 )
+from tui.core.records.models import CheckIn, Session, SessionKind
 
 LONDON = ZoneInfo("Europe/London")
 NEW_YORK = ZoneInfo("America/New_York")

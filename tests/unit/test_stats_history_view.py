@@ -9,20 +9,16 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from tui.core.errors import InputError
-from tui.core.history_view import (
-    HistoryData,
+from tui.core.analysis.history_charts import (
     Tick,
-    build,
     daily_chart,
-    marker_strip,
-    marker_when,
     practice_chart,
     range_chart,
     ticks,
     whole_ticks,
-    window,
 )
+from tui.core.analysis.history_view import HistoryData, build, marker_strip, marker_when, window
+from tui.core.errors import InputError
 from tui.core.records.models import CheckIn, Marker, Session
 
 LONDON = ZoneInfo("Europe/London")

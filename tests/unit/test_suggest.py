@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from tui.core.analysis.suggest import choose_suggestion
 from tui.core.content import Content
-from tui.core.suggest import choose_suggestion
 
 
 @pytest.fixture(scope="module")

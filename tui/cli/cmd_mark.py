@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING, cast
 
+from tui.core.analysis.history_view import marker_when
 from tui.core.errors import InputError
-from tui.core.history_view import marker_when
 from tui.core.records.models import MARKER_KINDS, MarkerKind
 from tui.core.text import clean_line
 

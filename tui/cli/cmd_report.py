@@ -6,14 +6,14 @@ import argparse
 from pathlib import Path
 
 from tui.cli.context import CliContext
-from tui.core.errors import InputError
-from tui.core.report import (
+from tui.core.analysis.report import (
     MAX_WEEKS,
     MIN_WEEKS,
     ReportOptions,
     report_from_store,
     write_report,
 )
+from tui.core.errors import InputError
 
 
 def run(args: argparse.Namespace, ctx: CliContext) -> int:

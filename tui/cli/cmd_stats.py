@@ -6,7 +6,7 @@ import argparse
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
-from tui.core.insights import PATTERN_WINDOW_DAYS, summary_lines, vocabulary
+from tui.core.analysis.insights import PATTERN_WINDOW_DAYS, summary_lines, vocabulary
 
 if TYPE_CHECKING:
     from tui.cli.context import CliContext

@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from datetime import date, timedelta
 
+from tui.core.analysis.stats import local_day
 from tui.core.records.models import Marker
-from tui.core.stats import local_day
 from tui.core.text import clean_text
 
 #: The questions come back this long after they were last answered.

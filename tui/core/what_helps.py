@@ -12,8 +12,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from tui.core.analysis.stats import daily_mood, local_day
 from tui.core.records.models import CheckIn, Session
-from tui.core.stats import daily_mood, local_day
 from tui.core.text import clean_line
 
 #: How far back the page looks: a year holds enough to say something, and stays quick to read.

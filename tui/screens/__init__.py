@@ -72,7 +72,7 @@ SCREENS: dict[str, ScreenInfo] = {
         "tui.screens.what_helps",
         "WhatHelpsScreen",
         "What helps me",
-        "w",
+        "t",
         "What you tried, and how you rated yourself after",
     ),
     "about": ScreenInfo(

@@ -9,7 +9,6 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 if TYPE_CHECKING:
-    from textual.app import ComposeResult
     from textual.dom import DOMNode
 
     from tui.app import ThawApp
@@ -35,45 +34,26 @@ def describe_time(at: datetime, now: datetime) -> str:
 class ThawScreen(Screen[None]):
     """A full screen of Thaw. Esc goes back; F1/? list the keys; `s`/F2 open support.
 
-    `KEY_HELP` lists keys that live on widgets or have no binding of their own (digits on the mood
-    scale, Ctrl+J in the note) so the help screen can show them too.
+    Every binding of a screen or widget has an id and a tooltip: the help screen (F1) is built
+    from them, tooltips as its words, and ids let keys be remapped.
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "app.back", "Back"),
-        Binding("question_mark", "app.help", "Keys", show=False),
-        Binding("s", "app.open_screen('support')", "Support", show=False),
+        Binding("escape", "app.back", "Back", tooltip="Go back", id="back"),
+        Binding(
+            "question_mark", "app.help", "Keys", show=False, tooltip="These keys", id="help-too"
+        ),
+        Binding(
+            "s",
+            "app.open_screen('support')",
+            "Support",
+            show=False,
+            tooltip="Support: people and lines you can reach",
+            id="support-too",
+        ),
     ]
-
-    KEY_HELP: ClassVar[list[tuple[str, str]]] = []
 
     @property
     def thaw(self) -> ThawApp:
         """The app, typed: store, content, clock, settings."""
         return thaw_app(self)
-
-
-class TooSmallScreen(Screen[None]):
-    """Shown over everything while the terminal is below 40x12; removed when it grows again."""
-
-    DEFAULT_CSS = """
-    TooSmallScreen {
-        align: center middle;
-        background: $background;
-    }
-    TooSmallScreen > Static {
-        width: 100%;
-        text-align: center;
-        color: $foreground-muted;
-    }
-    """
-    # Swallow the keys that would otherwise act on the hidden screen underneath.
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "noop", show=False)]
-
-    def compose(self) -> ComposeResult:
-        from textual.widgets import Static
-
-        yield Static("Make the window a little larger to use Thaw.")
-
-    def action_noop(self) -> None:
-        """Esc does nothing here: there is nowhere to go back to."""

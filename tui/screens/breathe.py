@@ -32,7 +32,7 @@ from tui.screens.practice_base import (
     PracticeScreen,
 )
 from tui.widgets.breathing_orb import BreathingOrb
-from tui.widgets.feel_rating import KEY_HELP_ROW, FeelRating
+from tui.widgets.feel_rating import FeelRating
 from tui.widgets.key_footer import KeyFooter
 from tui.widgets.practice_field import PracticeField
 
@@ -84,15 +84,41 @@ class BreatheScreen(PracticeScreen):
     # Several keys have two or three bindings; `check_action` lets exactly one of them act (and
     # show in the footer) at a time: Esc closes an open field, else ends, else goes back.
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "close_field", "Close", tooltip="Close your own pattern, unchanged"),
+        Binding(
+            "escape",
+            "close_field",
+            "Close",
+            tooltip="Close your own pattern, unchanged",
+            id="breathe-close-field",
+        ),
         END_KEY,
         LEAVE_KEY,
-        Binding("space", "pause", "Pause", tooltip="Pause where you are"),
+        Binding("space", "pause", "Pause", tooltip="Pause where you are", id="breathe-pause"),
         RESUME_KEY,
         # One row in the help for the pair: the same tooltip is listed once.
-        Binding("left", "pattern(-1)", "Pattern", key_display="←→", tooltip=PATTERN_KEYS),
-        Binding("right", "pattern(1)", "Next pattern", show=False, tooltip=PATTERN_KEYS),
-        Binding("c", "custom", "Custom", tooltip="Breathe your own pattern, and change it"),
+        Binding(
+            "left",
+            "pattern(-1)",
+            "Pattern",
+            key_display="←→",
+            tooltip=PATTERN_KEYS,
+            id="breathe-pattern-previous",
+        ),
+        Binding(
+            "right",
+            "pattern(1)",
+            "Next pattern",
+            show=False,
+            tooltip=PATTERN_KEYS,
+            id="breathe-pattern-next",
+        ),
+        Binding(
+            "c",
+            "custom",
+            "Custom",
+            tooltip="Breathe your own pattern, and change it",
+            id="breathe-custom",
+        ),
         Binding(
             "plus,equals_sign",
             "length(1)",
@@ -100,18 +126,33 @@ class BreatheScreen(PracticeScreen):
             key_display="+/-",
             show=False,
             tooltip=LENGTH_KEYS,
+            id="breathe-longer",
         ),
-        Binding("minus", "length(-1)", "Shorter", show=False, tooltip=LENGTH_KEYS),
-        Binding("m", "rounds_or_minutes", "Count rounds or minutes", show=False),
-        Binding("b", "phase_bell", "Bell at each change of breath", show=False),
+        Binding(
+            "minus", "length(-1)", "Shorter", show=False, tooltip=LENGTH_KEYS, id="breathe-shorter"
+        ),
+        Binding(
+            "m",
+            "rounds_or_minutes",
+            "Count rounds or minutes",
+            show=False,
+            tooltip="Count in rounds or in minutes",
+            id="breathe-rounds-or-minutes",
+        ),
+        Binding(
+            "b",
+            "phase_bell",
+            "Bell at each change of breath",
+            show=False,
+            tooltip="A bell at each change of breath, on or off",
+            id="breathe-phase-bell",
+        ),
         END_TOO_KEY,
-        Binding("r", "again", "Again", tooltip="The same pattern again"),
+        Binding("r", "again", "Again", tooltip="The same pattern again", id="breathe-again"),
     ]
 
     FIELD_ROW = "#custom-row"
     WHILE_GOING = ("length", "rounds_or_minutes")
-
-    KEY_HELP: ClassVar[list[tuple[str, str]]] = [KEY_HELP_ROW]
 
     def __init__(self, pattern: str | None = None) -> None:
         super().__init__()

@@ -86,29 +86,56 @@ class CheckInScreen(ThawScreen):
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (70, "-wide")]
     VERTICAL_BREAKPOINTS = [(0, "-short"), (36, "-tall")]
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "leave", "Back"),
-        Binding("enter", "save", "Save"),
-        Binding("enter", "go_on", "Go on"),
+        Binding(
+            "escape",
+            "leave",
+            "Back",
+            tooltip="Back; anything typed is kept as a draft",
+            id="checkin-leave",
+        ),
+        Binding(
+            "enter",
+            "save",
+            "Save",
+            tooltip="Save, from anywhere except inside the note",
+            id="checkin-save",
+        ),
+        Binding(
+            "enter", "go_on", "Go on", tooltip="Go on from the saved check-in", id="checkin-go-on"
+        ),
         # The footer tells the key that saves from where the cursor is: Ctrl+J in the note (where
         # Enter starts a new line), Enter everywhere else. Ctrl+J saves everywhere either way.
-        Binding("ctrl+j", "save_from_note", "Save", key_display="^j"),
-        Binding("ctrl+j,alt+enter,ctrl+s", "save", show=False),
-        Binding("ctrl+n", "start_fresh", "Start fresh", show=False),
-        Binding("ctrl+d", "keep_draft", "Keep as draft", show=False),
-    ]
-    KEY_HELP: ClassVar[list[tuple[str, str]]] = [
-        ("1-9, 0", "Mood 1 to 9; 0 means 10 (when the mood row is active)"),
-        ("← →", "Move along the mood or feel scale"),
-        ("0-9, Backspace, Del", "How much you can feel, or clear it (on that row)"),
-        ("Enter", "Save, from anywhere except inside the note"),
-        ("Ctrl+J", "Save from inside the note (Enter there starts a new line)"),
-        ("Tab / Shift+Tab", "Next or previous part: mood, feel, feelings, note, tags"),
-        ("type, ↓, Space", "Find a feeling, move into the list, pick or unpick it"),
-        ("Enter in the feelings filter", "Pick the highlighted match"),
-        ("→ in tags", "Accept the remembered tag shown in grey"),
-        ("Ctrl+N", "Start fresh (drops the unfinished draft)"),
-        ("Ctrl+D", "Keep what you typed as a draft for later"),
-        ("Esc", "Back; anything typed is kept as a draft"),
+        Binding(
+            "ctrl+j",
+            "save_from_note",
+            "Save",
+            key_display="^j",
+            tooltip="Save from inside the note (Enter there starts a new line)",
+            id="checkin-save-from-note",
+        ),
+        Binding(
+            "ctrl+j,alt+enter,ctrl+s",
+            "save",
+            show=False,
+            tooltip="Save from anywhere",
+            id="checkin-save-anywhere",
+        ),
+        Binding(
+            "ctrl+n",
+            "start_fresh",
+            "Start fresh",
+            show=False,
+            tooltip="Start fresh (drops the unfinished draft)",
+            id="checkin-start-fresh",
+        ),
+        Binding(
+            "ctrl+d",
+            "keep_draft",
+            "Keep as draft",
+            show=False,
+            tooltip="Keep what you typed as a draft for later",
+            id="checkin-keep-draft",
+        ),
     ]
 
     def __init__(
@@ -374,7 +401,7 @@ class CheckInScreen(ThawScreen):
         self.thaw.farewell = [saved_text]
         if self._suggestion is not None:
             line.update(self._suggestion.text)
-            from tui.core.suggest import farewell_text
+            from tui.core.analysis.suggest import farewell_text
 
             self.thaw.farewell.append(farewell_text(self.thaw.content, self._suggestion))
             info = SCREENS.get(self._suggestion.action)
@@ -388,7 +415,7 @@ class CheckInScreen(ThawScreen):
 
     def _choose_suggestion(self, saved: CheckIn) -> Suggestion | None:
         try:
-            from tui.core.suggest import choose_suggestion, support_context
+            from tui.core.analysis.suggest import choose_suggestion, support_context
 
             earlier = [c.mood for c in self.thaw.store.recent_checkins(6) if c.id != saved.id]
             contacts, country = support_context(

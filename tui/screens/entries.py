@@ -92,7 +92,9 @@ class AskWhen(ModalScreen["datetime | None"]):
     AskWhen #when-error { color: $warning; height: auto; }
     AskWhen .dialog-keys { color: $foreground-muted; }
     """
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel", tooltip="Cancel", id="when-cancel")
+    ]
 
     def compose(self) -> ComposeResult:
         with Vertical():
@@ -138,13 +140,22 @@ class EntriesScreen(ThawScreen):
     }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "app.back", "Back"),
-        Binding("enter", "edit", "Edit"),
-        Binding("d", "delete", "Delete"),
-        Binding("n", "backfill", "Fill in a day"),
-    ]
-    KEY_HELP: ClassVar[list[tuple[str, str]]] = [
-        ("↑ ↓ PgUp PgDn", "Move through your entries (older ones load as you go)"),
+        Binding("escape", "app.back", "Back", tooltip="Go back", id="back"),
+        Binding("enter", "edit", "Edit", tooltip="Change the highlighted entry", id="entries-edit"),
+        Binding(
+            "d",
+            "delete",
+            "Delete",
+            tooltip="Delete the highlighted entry (asks first)",
+            id="entries-delete",
+        ),
+        Binding(
+            "n",
+            "backfill",
+            "Fill in a day",
+            tooltip="Fill in a day you missed",
+            id="entries-backfill",
+        ),
     ]
 
     def __init__(self) -> None:

@@ -14,7 +14,7 @@ from tui.core.content import GroundingExercise
 from tui.core.practice import GroundingRun, resolve_id
 from tui.core.records.models import Session
 from tui.screens.practice_base import END_KEY, LEAVE_KEY, PracticeScreen
-from tui.widgets.feel_rating import KEY_HELP_ROW, FeelRating
+from tui.widgets.feel_rating import FeelRating
 from tui.widgets.key_footer import KeyFooter
 from tui.widgets.practice_field import PracticeField
 
@@ -76,7 +76,14 @@ class GroundScreen(PracticeScreen):
     BINDINGS: ClassVar[list[BindingType]] = [
         END_KEY,
         LEAVE_KEY,
-        Binding("enter", "next", "Next", show=False),
+        Binding(
+            "enter",
+            "next",
+            "Next",
+            show=False,
+            tooltip="Next prompt; typing what you notice first is optional",
+            id="ground-next",
+        ),
         # Priority: the note field would otherwise claim these keys for scrolling it cannot do.
         Binding(
             "up",
@@ -85,6 +92,7 @@ class GroundScreen(PracticeScreen):
             key_display="↑",
             priority=True,
             tooltip="Back one prompt; what you typed there comes back",
+            id="ground-step-back",
         ),
         Binding(
             "down",
@@ -93,6 +101,7 @@ class GroundScreen(PracticeScreen):
             key_display="↓",
             priority=True,
             tooltip="Nothing there? A gentler way in",
+            id="ground-fallback",
         ),
         Binding(
             "pagedown",
@@ -101,6 +110,7 @@ class GroundScreen(PracticeScreen):
             key_display="PgUp/Dn",
             priority=True,
             tooltip=EXERCISE_KEYS,
+            id="ground-exercise-next",
         ),
         # The same tooltip as PgDn, so the help lists the pair once.
         Binding(
@@ -110,16 +120,12 @@ class GroundScreen(PracticeScreen):
             show=False,
             priority=True,
             tooltip=EXERCISE_KEYS,
+            id="ground-exercise-previous",
         ),
-        Binding("r", "again", "Again", tooltip="The same exercise again"),
+        Binding("r", "again", "Again", tooltip="The same exercise again", id="ground-again"),
     ]
 
     WHILE_GOING = ("back_step", "fallback", "next")
-
-    KEY_HELP: ClassVar[list[tuple[str, str]]] = [
-        KEY_HELP_ROW,
-        ("Enter", "Next prompt; typing what you notice first is optional"),
-    ]
 
     def __init__(self, exercise: str | None = None) -> None:
         super().__init__()

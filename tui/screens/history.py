@@ -2,52 +2,48 @@
 
 from __future__ import annotations
 
-import bisect
-import contextvars
 import dataclasses
 import gc
-import threading
 from datetime import date, timedelta
 from functools import partial
 from typing import TYPE_CHECKING, ClassVar, Literal
 
 from rich.text import Text
+from textual import work
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.message import Message
 from textual.widgets import Header, Static
+from textual.worker import get_current_worker
 
-from tui.core.content import ContentError
-from tui.core.errors import ThawError
-from tui.core.history_view import (
+from tui.core.analysis.history_charts import chart_or_sentence
+from tui.core.analysis.history_view import (
     RANGE_LABELS,
     RANGES,
-    RECENT_DAYS,
-    YEAR_DAYS,
-    ChartSpec,
     ChartView,
     HistoryData,
     RangeName,
-    build,
     calendar_reach,
-    chart_spec,
     marker_strip,
+    moods_since,
     reach,
     window,
 )
-from tui.core.insights import Vocabulary, flat_hint, vocabulary
+from tui.core.analysis.insights import flat_hint
+from tui.core.analysis.stats import calendar_grid, local_day
+from tui.core.content import ContentError
+from tui.core.errors import ThawError
 from tui.core.outward import shown_line
-from tui.core.stats import calendar_grid, local_day
 from tui.screens.base import ThawScreen
+from tui.screens.history_loading import RecentRead, read_older, read_recent
 from tui.widgets.history_chart import HistoryChart, warm_up
 from tui.widgets.key_footer import KeyFooter
 
 if TYPE_CHECKING:
     from textual.app import ComposeResult
 
-    from tui.core.records.models import CheckIn, Marker, Session
-    from tui.core.stats import DayMood
-    from tui.core.store import Store
+    from tui.core.ports import StorePort
+    from tui.core.records.models import Marker
     from tui.widgets.calendar_view import CalendarView
 
 ViewName = Literal["mood", "feel", "range", "practice", "calendar"]
@@ -58,6 +54,9 @@ VIEWS: tuple[tuple[ViewName, str], ...] = (
     ("practice", "Practice"),
     ("calendar", "Calendar"),
 )
+VIEW_WORDS = "Show mood, feeling, range, practice or the calendar"
+STEP_WORDS = "The view before or after this one"
+RANGE_WORDS = "The last 7 days, 30 days, year, or all time"
 RANGE_KEYS: dict[RangeName, str] = {"week": "w", "month": "m", "year": "y", "all": "a"}
 HINT_REST_DAYS = 14
 """Dismissing the plan hint rests it for two weeks; after that it may come back, gently."""
@@ -65,37 +64,19 @@ FIRST_PAINT_WAIT = 2.0
 """Seconds the longer reads wait, at most, for the first chart to be on screen."""
 READ_REST_AFTER = 0.15
 """Seconds after the first chart is on screen before the older years are read."""
-CHART_FRAME = 9
-"""Columns a chart spends on its y labels and frame; the rest is for points."""
 GATHERING = "Gathering your history…"
 NO_INSIGHTS = "Once there are a few weeks of check-ins, what stands out will show here in words."
-
-
-def make_spec(
-    data: HistoryData, view: ChartView, name: RangeName, width: int, _h: int
-) -> ChartSpec:
-    """The chart for a view and range at a width (runs in the chart's worker thread)."""
-    spec = chart_spec(data, view, name, max(10, width - CHART_FRAME))
-    if spec.has_data:
-        return spec
-    if data.empty:
-        text = (
-            "Nothing here yet, and that is fine. After a few check-ins your days "
-            "will show here. Press Esc, then c, whenever you like."
-        )
-    else:
-        text = f"{spec.empty_text} Try a longer stretch: y for a year, a for all time."
-    return spec._replace(empty_text=text)
 
 
 class HistoryScreen(ThawScreen):
     """Charts switchable by range and view, a calendar, insights and a gentle plan pointer.
 
-    Records are read and aggregated in a worker thread in three steps: the recent months
-    (enough for the opening chart and every insight), the last year, then everything. Charts
-    are built and cached by the chart widget in its own thread; once everything is read, the
-    other ranges of the view on screen are built in idle time, so a range key only swaps
-    pictures. Nothing on the main thread grows with the length of the history.
+    The recent months (enough for the opening chart and every insight) are read before the
+    first paint; a Textual worker then reads the last year, then everything, each step
+    extending what is there and posted as a `Loaded` message. The chart widget builds and
+    caches pictures in its own worker; once everything is read, the other ranges of the view
+    on screen are built in idle time, so a range key only swaps pictures. Nothing on the main
+    thread grows with the length of the history.
     """
 
     TITLE = "History"
@@ -117,34 +98,79 @@ class HistoryScreen(ThawScreen):
     """
     # Every box has a fixed height whatever the data: the chart's size is known from the first
     # layout, so its first picture is built once, at the right size, as soon as data is in.
+    # Help lists each key once, in words: bindings with the same tooltip make one row ("1 to 5",
+    # "← / →", "w m y a"), in the order they come here; the footer shows the ranges and markers.
     BINDINGS: ClassVar[list[BindingType]] = [
         *ThawScreen.BINDINGS,
-        Binding("w", "range('week')", "Week"),
-        Binding("m", "range('month')", "Month"),
-        Binding("y", "range('year')", "Year"),
-        Binding("a", "range('all')", "All"),
-        Binding("1", "view('mood')", "Mood", show=False),
-        Binding("2", "view('feel')", "Feel", show=False),
-        Binding("3", "view('range')", "Range", show=False),
-        Binding("4", "view('practice')", "Practice", show=False),
-        Binding("5", "view('calendar')", "Calendar", show=False),
-        Binding("right", "step_view(1)", "Next view", show=False),
-        Binding("left", "step_view(-1)", "Previous view", show=False),
-        Binding("k", "markers", "Markers"),
-        Binding("p", "app.open_screen('plan')", "Plan", show=False),
-        Binding("x", "rest_hint", "Not now", show=False),
-        Binding("t", "app.open_screen('what_helps')", "What helps"),
-        Binding("f", "app.open_screen('reflection')", "A few questions", show=False),
-    ]
-    # Help lists each key once, in words: pairs and runs of keys on one line each (the single
-    # bindings above stay show=False, and help skips a binding whose key a line here explains).
-    KEY_HELP: ClassVar[list[tuple[str, str]]] = [
-        ("1 to 5", "Show mood, feeling, range, practice or the calendar"),
-        ("← / →", "The view before or after this one"),
-        ("w m y a", "The last 7 days, 30 days, year, or all time"),
-        ("k", "Markers: add, change or remove them"),
-        ("p", "Open your longer-term plan"),
-        ("x", "Put the plan suggestion away for two weeks"),
+        *(
+            Binding(
+                str(number),
+                f"view('{name}')",
+                label,
+                show=False,
+                tooltip=VIEW_WORDS,
+                id=f"history-view-{name}",
+            )
+            for number, (name, label) in enumerate(VIEWS, start=1)
+        ),
+        Binding(
+            "left",
+            "step_view(-1)",
+            "Previous view",
+            show=False,
+            tooltip=STEP_WORDS,
+            id="history-view-previous",
+        ),
+        Binding(
+            "right",
+            "step_view(1)",
+            "Next view",
+            show=False,
+            tooltip=STEP_WORDS,
+            id="history-view-next",
+        ),
+        Binding("w", "range('week')", "Week", tooltip=RANGE_WORDS, id="history-week"),
+        Binding("m", "range('month')", "Month", tooltip=RANGE_WORDS, id="history-month"),
+        Binding("y", "range('year')", "Year", tooltip=RANGE_WORDS, id="history-year"),
+        Binding("a", "range('all')", "All", tooltip=RANGE_WORDS, id="history-all"),
+        Binding(
+            "k",
+            "markers",
+            "Markers",
+            tooltip="Markers: add, change or remove them",
+            id="history-markers",
+        ),
+        Binding(
+            "p",
+            "app.open_screen('plan')",
+            "Plan",
+            show=False,
+            tooltip="Open your longer-term plan",
+            id="history-plan",
+        ),
+        Binding(
+            "x",
+            "rest_hint",
+            "Not now",
+            show=False,
+            tooltip="Put the plan suggestion away for two weeks",
+            id="history-rest-hint",
+        ),
+        Binding(
+            "t",
+            "app.open_screen('what_helps')",
+            "What helps",
+            tooltip="What you tried, and how you rated yourself after",
+            id="history-what-helps",
+        ),
+        Binding(
+            "f",
+            "app.open_screen('reflection')",
+            "A few questions",
+            show=False,
+            tooltip="A few gentle questions, never scored",
+            id="history-reflection",
+        ),
     ]
 
     class Ready(Message):
@@ -165,40 +191,30 @@ class HistoryScreen(ThawScreen):
             self.text = text
 
     def __init__(self) -> None:
-        warm_up()  # plotext's import begins now, beside the reading below
+        warm_up(self.app)  # plotext's import begins now, beside the reading below
         super().__init__()
         self.view: ViewName = "mood"
         self.range: RangeName = "month"
         self.data: HistoryData | None = None
         self._marker_edits = 0  # part of every chart's key: markers are drawn on the charts
         self._marker_labels: list[str] = []  # the markers strip, made again to fit on a resize
-        self._first_paint = threading.Event()
         self._shown: dict[str, str] = {}
         self._problem = ""
         self._froze = False  # True once this screen has frozen objects (see _settle_memory)
-        self._reading_soon = False  # the older years' read is scheduled
+        self._reading = False  # the older years' read has begun
+        self._reading_soon = False  # the first chart is up: the read is scheduled
+        self._recent: RecentRead | None = None
         # The recent months are read here, before compose: a few milliseconds even with ten
         # years stored, and the first paint then holds the chart and the insights, instead of
-        # a placeholder followed by another round of layout and paint.
+        # a placeholder followed by another round of layout and paint. The older years are
+        # read in a worker once the first chart is on screen (`_read_soon`).
         app = self.thaw
-        store = app.store
-        today = app.clock.now().date()
-        since = today - timedelta(days=RECENT_DAYS - 1)
         try:
-            words = vocabulary(app.content)
-            markers = store.markers()
-            checkins = store.checkins(since=since, until=today)
-            sessions = store.sessions(since=since, until=today)
+            self._recent = read_recent(app.store, app.content, app.clock.now().date())
         except ThawError as err:
             self._problem = f"History can't be shown right now. {err}"
             return
-        self.data = self._build(checkins, sessions, markers, today, words, since)
-        # The older years are read in a thread once the first chart is on screen. It runs in
-        # this context, so it knows the app, and posts what it read back as messages.
-        rest = partial(self._load_rest, store, words, markers, checkins, sessions, today, since)
-        context = contextvars.copy_context()
-        thread = threading.Thread(target=context.run, args=(rest,), name="history", daemon=True)
-        thread.start()
+        self.data = self._recent.data
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -211,6 +227,8 @@ class HistoryScreen(ThawScreen):
         yield KeyFooter()
 
     def on_mount(self) -> None:
+        # However the first paint goes, the older years are read after this long at most.
+        self._read_soon(FIRST_PAINT_WAIT)
         self._show_bar()
         if self.data is None:
             self.query_one("#chart", HistoryChart).show_message(self._problem or GATHERING)
@@ -220,52 +238,30 @@ class HistoryScreen(ThawScreen):
         self._redraw()
 
     # --- loading ----------------------------------------------------------------------------
-    def _load_rest(
-        self,
-        store: Store,
-        words: Vocabulary,
-        markers: list[Marker],
-        checkins: list[CheckIn],
-        sessions: list[Session],
-        today: date,
-        loaded_from: date,
-    ) -> None:
-        """Loader thread: the last year, then everything, each posted as it is read."""
-        # Let the first chart draw before longer reads compete with it for the CPU.
-        self._first_paint.wait(timeout=FIRST_PAINT_WAIT)
+    def _read_soon(self, delay: float) -> None:
+        """Read the older years `delay` seconds from now (if not begun by then): while the
+        screen is still settling, longer reads would only slow its last paints."""
+        if delay > 0:
+            self.set_timer(delay, self._start_reading)
+        else:
+            self._start_reading()
+
+    def _start_reading(self) -> None:
+        if not self._reading and self._recent is not None and self.is_attached:
+            self._reading = True
+            self._read_older(self.thaw.store, self._recent)
+
+    @work(thread=True, exclusive=True, group="history-read", exit_on_error=False)
+    def _read_older(self, store: StorePort, recent: RecentRead) -> None:
+        """Worker: the last year, then everything, each step posted as it is read."""
+        worker = get_current_worker()
         try:
-            for since in (today - timedelta(days=YEAR_DAYS - 1), None):
-                until = loaded_from - timedelta(days=1)
-                checkins = store.checkins(since=since, until=until) + checkins
-                sessions = store.sessions(since=since, until=until) + sessions
-                checkins.sort(key=lambda c: c.at)  # days split by local date: keep true order
-                sessions.sort(key=lambda s: s.started_at)
-                data = self._build(checkins, sessions, markers, today, words, since)
+            for data in read_older(store, recent):
+                if worker.is_cancelled:
+                    return  # history was closed
                 self.post_message(self.Loaded(data))
-                if since is not None:
-                    loaded_from = since
         except ThawError as err:
             self.post_message(self.LoadFailed(f"History can't be shown right now. {err}"))
-
-    @staticmethod
-    def _build(
-        checkins: list[CheckIn],
-        sessions: list[Session],
-        markers: list[Marker],
-        today: date,
-        words: Vocabulary,
-        loaded_from: date | None,
-    ) -> HistoryData:
-        return build(
-            checkins,
-            sessions,
-            markers,
-            today,
-            valence=words.valence,
-            names=words.names,
-            practice_labels=words.practices,
-            loaded_from=loaded_from,
-        )
 
     def on_history_screen_load_failed(self, message: LoadFailed) -> None:
         """The recent months are shown; views reaching further back say why they can't."""
@@ -340,11 +336,10 @@ class HistoryScreen(ThawScreen):
         )
 
     def on_history_chart_painted(self, event: HistoryChart.Painted) -> None:
-        if not self._first_paint.is_set() and self.ready and not self._reading_soon:
-            # Longer reads start a moment after this picture has reached the screen: while the
-            # screen is still settling, a reading thread would only slow its last paints.
+        if not self._reading and not self._reading_soon and self.ready:
+            # Longer reads start a moment after this picture has reached the screen.
             self._reading_soon = True
-            self.call_after_refresh(self.set_timer, READ_REST_AFTER, self._first_paint.set)
+            self.call_after_refresh(self._read_soon, READ_REST_AFTER)
             self.call_after_refresh(self._settle_memory)
         if self.ready:
             self.post_message(self.Ready())
@@ -358,7 +353,7 @@ class HistoryScreen(ThawScreen):
         if self.view == "calendar":
             if data.covers(calendar_reach(data.today)):
                 self._calendar().show(
-                    calendar_grid(_since(data, calendar_reach(data.today)), data.today)
+                    calendar_grid(moods_since(data, calendar_reach(data.today)), data.today)
                 )
                 self.add_class("-calendar")
             else:
@@ -368,7 +363,9 @@ class HistoryScreen(ThawScreen):
             self.remove_class("-calendar")
             view: ChartView = self.view
             if data.covers(reach(self.range, data.today)):
-                chart.show(self._key(view, self.range), partial(make_spec, data, view, self.range))
+                chart.show(
+                    self._key(view, self.range), partial(chart_or_sentence, data, view, self.range)
+                )
             else:
                 chart.show_message(self._problem or GATHERING)
             start, end = window(data, self.range)
@@ -377,13 +374,13 @@ class HistoryScreen(ThawScreen):
                 # Idle time builds the other ranges of this view: a range key then only swaps.
                 chart.prefetch(
                     [
-                        (self._key(view, name), partial(make_spec, data, view, name))
+                        (self._key(view, name), partial(chart_or_sentence, data, view, name))
                         for name in RANGES
                         if name != self.range
                     ]
                 )
         if self.view == "calendar" or not data.covers(reach(self.range, data.today)):
-            self._first_paint.set()  # no chart to wait for: read the rest now
+            self._read_soon(0)  # no chart to wait for: read the rest now
         if self.ready:
             self.post_message(self.Ready())
 
@@ -515,11 +512,6 @@ class HistoryScreen(ThawScreen):
         from tui.screens.history_markers import MarkersDialog
 
         self.app.push_screen(MarkersDialog(), lambda _: self.reload_markers())
-
-
-def _since(data: HistoryData, first: date) -> list[DayMood]:
-    """The days from `first` on, found by bisection: no walk through ten years of days here."""
-    return data.moods[bisect.bisect_left(data.moods, first, key=lambda d: d.day) :]
 
 
 def _day(day: date) -> str:

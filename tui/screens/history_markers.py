@@ -11,16 +11,17 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
+from tui.core.analysis.history_view import marker_when
+from tui.core.analysis.stats import local_day
 from tui.core.errors import StaleEditError, ThawError
-from tui.core.history_view import marker_when
 from tui.core.outward import shown_line
 from tui.core.records.models import MARKER_KINDS, Marker, MarkerKind
-from tui.core.stats import local_day
 from tui.screens.base import thaw_app
 
 if TYPE_CHECKING:
     from textual.app import ComposeResult
 
+DELETE_WORDS = "Delete the highlighted marker (asks first)"
 KIND_WORDS: dict[MarkerKind, str] = {
     "medication": "medication",
     "therapy": "therapy",
@@ -53,8 +54,8 @@ class MarkerForm(ModalScreen[bool]):
     MarkerForm .keys { color: $foreground-muted; margin-top: 1; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel"),
-        Binding("ctrl+s", "save", "Save"),
+        Binding("escape", "cancel", "Cancel", tooltip="Close without saving", id="marker-cancel"),
+        Binding("ctrl+s", "save", "Save", tooltip="Save the marker (Enter too)", id="marker-save"),
     ]
 
     def __init__(self, marker: Marker | None = None) -> None:
@@ -133,11 +134,19 @@ class MarkersDialog(ModalScreen[None]):
     MarkersDialog .keys { color: $foreground-muted; margin-top: 1; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "close", "Close"),
-        Binding("n", "new", "New marker"),
-        Binding("e", "edit", "Edit"),
-        Binding("d", "delete", "Delete"),
-        Binding("delete", "delete", "Delete", show=False),
+        Binding("escape", "close", "Close", tooltip="Back to history", id="markers-close"),
+        Binding("n", "new", "New marker", tooltip="Add a marker", id="markers-new"),
+        Binding(
+            "e",
+            "edit",
+            "Edit",
+            tooltip="Change the highlighted marker (or Enter)",
+            id="markers-edit",
+        ),
+        Binding("d", "delete", "Delete", tooltip=DELETE_WORDS, id="markers-delete"),
+        Binding(
+            "delete", "delete", "Delete", show=False, tooltip=DELETE_WORDS, id="markers-delete-key"
+        ),
     ]
 
     def __init__(self) -> None:

@@ -140,9 +140,9 @@ def problem_lines(
 # check's thread once home is up and idle, pressing h pays only for reading and drawing.
 WARM_MODULES = (
     "tui.core.content_types",
-    "tui.core.stats",
-    "tui.core.insights",
-    "tui.core.history_view",
+    "tui.core.analysis.stats",
+    "tui.core.analysis.insights",
+    "tui.core.analysis.history_view",
     "tui.screens.history",
     "textual_plotext.plot",
 )
@@ -157,6 +157,16 @@ def _warm_history_modules() -> None:
             importlib.import_module(name)
         except Exception:
             return
+
+
+def place_key(name: str, label: str, *, show: bool = False) -> Binding:
+    """Home's key to a place, in the registry's words ("h", "History: how the last weeks...")."""
+    info = SCREENS[name]
+    key = "comma" if info.key == "," else info.key  # a comma would split the key list
+    words = f"{label}: {info.description[:1].lower()}{info.description[1:]}"
+    return Binding(
+        key, f"app.open_screen('{name}')", label, show=show, tooltip=words, id=f"home-{name}"
+    )
 
 
 class HomeScreen(ThawScreen):
@@ -184,21 +194,34 @@ class HomeScreen(ThawScreen):
     HomeScreen #menu { margin-top: 1; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "app.back", "Back", show=False),
-        Binding("c", "app.open_screen('checkin')", "Check in"),
+        Binding("escape", "app.back", "Back", show=False, tooltip="Go back", id="back"),
+        place_key("checkin", "Check in", show=True),
         # The menu on the screen shows every place and its key; the footer keeps to the few.
-        Binding("b", "app.open_screen('breathe')", "Breathe", show=False),
-        Binding("m", "app.open_screen('meditate')", "Meditate", show=False),
-        Binding("g", "app.open_screen('ground')", "Ground", show=False),
-        Binding("h", "app.open_screen('history')", "History", show=False),
-        Binding("i", "app.open_screen('ideas')", "Ideas", show=False),
-        Binding("p", "app.open_screen('plan')", "Plan", show=False),
-        Binding("e", "app.open_screen('entries')", "Entries", show=False),
-        Binding("s", "app.open_screen('support')", "Support", show=False),
-        Binding("comma", "app.open_screen('settings')", "Settings", show=False),
-        Binding("t", "app.open_screen('what_helps')", "What helps", show=False),
-        Binding("f", "app.open_screen('import_file')", "Import", show=False),
-        Binding("r", "put_back", "Put back the backup"),
+        place_key("breathe", "Breathe"),
+        place_key("meditate", "Meditate"),
+        place_key("ground", "Ground"),
+        place_key("history", "History"),
+        place_key("ideas", "Ideas"),
+        place_key("plan", "Plan"),
+        place_key("entries", "Entries"),
+        Binding(
+            "s",
+            "app.open_screen('support')",
+            "Support",
+            show=False,
+            tooltip="Support: people and lines you can reach",
+            id="support-too",
+        ),
+        place_key("settings", "Settings"),
+        place_key("what_helps", "What helps"),
+        place_key("import_file", "Import"),
+        Binding(
+            "r",
+            "put_back",
+            "Put back the backup",
+            tooltip="Put back the newest good backup of a damaged file",
+            id="home-put-back",
+        ),
     ]
 
     def __init__(self) -> None:

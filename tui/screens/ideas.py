@@ -100,17 +100,29 @@ class IdeasScreen(ThawScreen):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("t", "tried", "Tried it", tooltip="Say you tried this idea, and how it went"),
+        Binding(
+            "t",
+            "tried",
+            "Tried it",
+            tooltip="Say you tried this idea, and how it went",
+            id="ideas-tried",
+        ),
         Binding(
             "v",
             "feelings",
             "Names for feelings",
             tooltip="Browse names for feelings, with their meanings",
+            id="ideas-feelings",
         ),
-        Binding("enter", "open_selected", "Open", show=False),
+        Binding(
+            "enter",
+            "open_selected",
+            "Open",
+            show=False,
+            tooltip="Open the highlighted idea",
+            id="ideas-open",
+        ),
     ]
-
-    KEY_HELP: ClassVar[list[tuple[str, str]]] = [("Up / Down", "Move between ideas")]
 
     def __init__(self) -> None:
         super().__init__()

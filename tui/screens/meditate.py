@@ -25,7 +25,7 @@ from tui.screens.practice_base import (
     PracticeScreen,
 )
 from tui.widgets.countdown import Countdown
-from tui.widgets.feel_rating import KEY_HELP_ROW, FeelRating
+from tui.widgets.feel_rating import FeelRating
 from tui.widgets.key_footer import KeyFooter
 from tui.widgets.practice_field import PracticeField
 
@@ -79,26 +79,38 @@ class MeditateScreen(PracticeScreen):
     # Several keys have two or three bindings; `check_action` lets exactly one of them act (and
     # show in the footer) at a time: Esc closes an open field, else ends, else goes back.
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "close_field", "Close", tooltip="Close the length field, unchanged"),
+        Binding(
+            "escape",
+            "close_field",
+            "Close",
+            tooltip="Close the length field, unchanged",
+            id="meditate-close-field",
+        ),
         END_KEY,
         LEAVE_KEY,
-        Binding("space", "pause", "Pause", tooltip="Pause the timer"),
+        Binding("space", "pause", "Pause", tooltip="Pause the timer", id="meditate-pause"),
         RESUME_KEY,
         # One row in the help for the pair: the same tooltip is listed once.
-        Binding("left", "preset(-1)", "Length", key_display="←→", tooltip=LENGTH_KEYS),
-        Binding("right", "preset(1)", "Longer", show=False, tooltip=LENGTH_KEYS),
-        Binding("c", "custom", "Own length", tooltip="Type a length in minutes"),
+        Binding(
+            "left",
+            "preset(-1)",
+            "Length",
+            key_display="←→",
+            tooltip=LENGTH_KEYS,
+            id="meditate-shorter",
+        ),
+        Binding(
+            "right", "preset(1)", "Longer", show=False, tooltip=LENGTH_KEYS, id="meditate-longer"
+        ),
+        Binding(
+            "c", "custom", "Own length", tooltip="Type a length in minutes", id="meditate-custom"
+        ),
         END_TOO_KEY,
-        Binding("r", "again", "Again", tooltip="Sit again"),
+        Binding("r", "again", "Again", tooltip="Sit again", id="meditate-again"),
     ]
 
     FIELD_ROW = "#length-row"
     WHILE_GOING = ("preset", "custom")
-
-    KEY_HELP: ClassVar[list[tuple[str, str]]] = [
-        KEY_HELP_ROW,
-        ("Enter", "Keep what came up, once it is over"),
-    ]
 
     def __init__(self, minutes: float | None = None) -> None:
         super().__init__()

@@ -92,18 +92,56 @@ class PlanScreen(ThawScreen):
             "status(1)",
             "Status",
             tooltip="Change the status: not now, thinking about it, next step, doing it, done",
+            id="plan-status",
         ),
-        Binding("right", "status(1)", "Next status", show=False),
-        Binding("left", "status(-1)", "Previous status", show=False),
-        Binding("e", "edit", "Note", tooltip="Write your own note and next step (or Enter)"),
-        Binding("a", "add", "Add", tooltip="Add a step of your own"),
+        Binding(
+            "right",
+            "status(1)",
+            "Next status",
+            show=False,
+            tooltip="Change the status: ← the one before, → the next",
+            id="plan-status-next",
+        ),
+        Binding(
+            "left",
+            "status(-1)",
+            "Previous status",
+            show=False,
+            tooltip="Change the status: ← the one before, → the next",
+            id="plan-status-previous",
+        ),
+        Binding(
+            "e",
+            "edit",
+            "Note",
+            tooltip="Write your own note and next step (or Enter)",
+            id="plan-edit",
+        ),
+        Binding("a", "add", "Add", tooltip="Add a step of your own", id="plan-add"),
         # Shown in the footer only on the person's own steps; on Thaw's, d explains instead.
-        Binding("d", "delete", "Delete", tooltip="Delete one of your own steps (asks first)"),
-        Binding("d", "keep_thaw_step", "", show=False),
-        Binding("r", "summary", "Summary", tooltip="Write a summary for an appointment to a file"),
+        Binding(
+            "d",
+            "delete",
+            "Delete",
+            tooltip="Delete one of your own steps (asks first)",
+            id="plan-delete",
+        ),
+        Binding(
+            "d",
+            "keep_thaw_step",
+            "",
+            show=False,
+            tooltip="On a step that comes with Thaw: how to set it aside",
+            id="plan-keep-thaw-step",
+        ),
+        Binding(
+            "r",
+            "summary",
+            "Summary",
+            tooltip="Write a summary for an appointment to a file",
+            id="plan-summary",
+        ),
     ]
-
-    KEY_HELP: ClassVar[list[tuple[str, str]]] = [("Up / Down", "Move between steps")]
 
     def __init__(self) -> None:
         super().__init__()

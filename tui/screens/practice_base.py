@@ -20,10 +20,22 @@ if TYPE_CHECKING:
 MIN_SAVED_SECONDS = 5.0  # shorter than this, with nothing rated, was a look around: not saved
 
 # The keys every practice words alike; each screen lists them in its BINDINGS, in its own order.
-END_KEY = Binding("escape", "end", "End", tooltip="End here and say how it went; Esc again leaves")
-LEAVE_KEY = Binding("escape", "leave", "Back", tooltip="Once it has ended: back where you were")
-RESUME_KEY = Binding("space", "resume", "Resume", tooltip="Carry on from where you paused")
-END_TOO_KEY = Binding("q", "end", "End", show=False, tooltip="End here too, like Esc")
+END_KEY = Binding(
+    "escape",
+    "end",
+    "End",
+    tooltip="End here and say how it went; Esc again leaves",
+    id="practice-end",
+)
+LEAVE_KEY = Binding(
+    "escape", "leave", "Back", tooltip="Once it has ended: back where you were", id="practice-leave"
+)
+RESUME_KEY = Binding(
+    "space", "resume", "Resume", tooltip="Carry on from where you paused", id="practice-resume"
+)
+END_TOO_KEY = Binding(
+    "q", "end", "End", show=False, tooltip="End here too, like Esc", id="practice-end-too"
+)
 
 
 class PracticeScreen(ThawScreen):

@@ -14,10 +14,10 @@ from textual.content import Content
 from textual.style import Style
 from textual.widgets import Checkbox, Header, Input, Label, Select, Static
 
+from tui.core.analysis.report import MAX_WEEKS, MIN_WEEKS
 from tui.core.content import ContentError
 from tui.core.errors import InputError
 from tui.core.outward import shown_line
-from tui.core.report import MAX_WEEKS, MIN_WEEKS
 from tui.core.text import clean_line
 from tui.screens.base import ThawScreen
 from tui.screens.support import SOMEWHERE_ELSE
@@ -248,19 +248,20 @@ class SettingsScreen(ThawScreen):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "leave", "Back", tooltip="Go back (what you typed is kept)"),
+        Binding(
+            "escape",
+            "leave",
+            "Back",
+            tooltip="Go back (what you typed is kept)",
+            id="settings-leave",
+        ),
         Binding(
             "ctrl+r",
             "summary",
             "Write summary",
             tooltip="Write a summary for an appointment to a file",
+            id="settings-summary",
         ),
-    ]
-
-    KEY_HELP: ClassVar[list[tuple[str, str]]] = [
-        ("Tab / Shift+Tab", "Move between settings"),
-        ("Space or Enter", "Switch a setting on or off, or open a list"),
-        ("Typing", "A typed value is saved as soon as it makes sense"),
     ]
 
     def __init__(self) -> None:

@@ -136,19 +136,43 @@ class SupportScreen(ThawScreen):
     VERTICAL_BREAKPOINTS = [(0, "-short"), (20, "-tall")]
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("p", "app.open_screen('safety_plan')", "Safety plan", tooltip="Your own plan"),
-        Binding("c", "choose_country", "Country", tooltip="Find your country by name (kept)"),
-        Binding("y", "confirm_country", "That's right", tooltip="Keep the guessed country"),
-        Binding("a", "add_contact", "Add", tooltip="Add someone you trust"),
-        Binding("e", "edit_contact", "Edit", tooltip="Edit the highlighted person (or Enter)"),
+        Binding(
+            "p",
+            "app.open_screen('safety_plan')",
+            "Safety plan",
+            tooltip="Your own plan for hard moments",
+            id="support-safety-plan",
+        ),
+        Binding(
+            "c",
+            "choose_country",
+            "Country",
+            tooltip="Find your country by name (kept)",
+            id="support-country",
+        ),
+        Binding(
+            "y",
+            "confirm_country",
+            "That's right",
+            tooltip="Keep the guessed country",
+            id="support-confirm-country",
+        ),
+        Binding("a", "add_contact", "Add", tooltip="Add someone you trust", id="support-add"),
+        Binding(
+            "e",
+            "edit_contact",
+            "Edit",
+            tooltip="Edit the highlighted person (or Enter)",
+            id="support-edit",
+        ),
         # In the footer only while a person is highlighted.
         Binding(
-            "d", "delete_contact", "Delete", tooltip="Delete the highlighted person (asks first)"
+            "d",
+            "delete_contact",
+            "Delete",
+            tooltip="Delete the highlighted person (asks first)",
+            id="support-delete",
         ),
-    ]
-
-    KEY_HELP: ClassVar[list[tuple[str, str]]] = [
-        ("Up / Down", "Move through the page and your people"),
     ]
 
     def __init__(self) -> None:

@@ -119,7 +119,7 @@ class WhatHelpsScreen(ThawScreen):
     @work(thread=True, exclusive=True, group="what-helps")
     def load(self) -> None:
         """Read a year of sessions and check-ins off the UI thread, then post them."""
-        from tui.core.insights import vocabulary
+        from tui.core.analysis.insights import vocabulary
 
         app = self.thaw
         today = app.clock.now().date()

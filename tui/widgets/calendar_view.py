@@ -13,7 +13,7 @@ from textual.app import RenderResult
 from textual.geometry import Size
 from textual.widget import Widget
 
-from tui.core.stats import MOOD_LEVELS, CalendarCell
+from tui.core.analysis.stats import MOOD_LEVELS, CalendarCell
 
 WEEKDAYS = ("Mon", "", "Wed", "", "Fri", "", "Sun")
 SHADES = ("░", "▒", "▓", "█")
@@ -80,7 +80,7 @@ class CalendarView(Widget):
         self._rows: list[list[CalendarCell]] = [[] for _ in range(7)]
 
     def show(self, rows: Sequence[Sequence[CalendarCell]]) -> None:
-        """Draw this grid (from `tui.core.stats.calendar_grid`)."""
+        """Draw this grid (from `tui.core.analysis.stats.calendar_grid`)."""
         self._rows = [list(row) for row in rows]
         self.refresh(layout=True)
 

@@ -105,8 +105,8 @@ class FormDialog(ModalScreen[dict[str, str] | None]):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "save", "Save"),
-        Binding("escape", "cancel", "Cancel"),
+        Binding("ctrl+s", "save", "Save", tooltip="Save what is in the form", id="form-save"),
+        Binding("escape", "cancel", "Cancel", tooltip="Close without saving", id="form-cancel"),
     ]
 
     def __init__(

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from tui.core.analysis.report import report_file_name, summary_folder, summary_target, write_summary
 from tui.core.errors import InputError, ThawError
-from tui.core.report import report_file_name, summary_folder, summary_target, write_summary
 from tui.widgets.care_confirm import ConfirmDialog
 from tui.widgets.care_form import FormDialog, FormField
 

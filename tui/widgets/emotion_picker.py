@@ -44,8 +44,20 @@ class EmotionList(OptionList):
     """The list part: Space (or a click) picks or unpicks; Enter asks to save the check-in."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("space", "select", "Pick or unpick a feeling"),
-        Binding("enter", "submit", "Save"),
+        Binding(
+            "space",
+            "select",
+            "Pick or unpick a feeling",
+            tooltip="In the feelings: pick or unpick it (type to find one, ↓ into the list)",
+            id="feelings-pick",
+        ),
+        Binding(
+            "enter",
+            "submit",
+            "Save",
+            tooltip="Save, from anywhere except inside the note",
+            id="feelings-save",
+        ),
     ]
 
     class SubmitRequested(Message):
@@ -59,7 +71,15 @@ class FilterInput(Input):
     """The filter line. Enter picks the highlighted match, or saves when empty: the footer says
     "Save" here (the Input's own Enter is hidden and would hide the screen's)."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "submit", "Save")]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "enter",
+            "submit",
+            "Save",
+            tooltip="In the feelings filter: pick the highlighted match (save when empty)",
+            id="feelings-filter-pick",
+        )
+    ]
 
 
 class EmotionPicker(Vertical):

@@ -36,7 +36,7 @@ HINT: tuple[tuple[str, bool], ...] = (
     (" to skip", False),
 )
 HINT_TEXT = "".join(part for part, _ in HINT)
-KEY_HELP_ROW = ("0 to 9, t, n", "How much you can feel: 0 to 9, t for ten; n or Enter skips")
+RATING_WORDS = "How much you can feel: 0 to 9, t for ten; n or Enter skips"
 
 
 class FeelRating(Widget, can_focus=True):
@@ -63,10 +63,13 @@ class FeelRating(Widget, can_focus=True):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         # The line itself spells these keys out, so the footer keeps its room for the practice;
-        # no descriptions, so the help lists them once, from the screen's KEY_HELP_ROW.
-        *(Binding(str(n), f"rate({n})", show=False) for n in range(10)),
-        Binding("t", "rate(10)", show=False),
-        Binding("n,enter", "skip", show=False),
+        # one tooltip, so the help lists them on one row.
+        *(
+            Binding(str(n), f"rate({n})", show=False, tooltip=RATING_WORDS, id=f"feel-rating-{n}")
+            for n in range(10)
+        ),
+        Binding("t", "rate(10)", show=False, tooltip=RATING_WORDS, id="feel-rating-10"),
+        Binding("n,enter", "skip", show=False, tooltip=RATING_WORDS, id="feel-rating-skip"),
     ]
 
     value: reactive[int | None] = reactive(None)

@@ -8,14 +8,21 @@ from textual.binding import Binding, BindingType
 
 from tui.widgets.mood_scale import NumberScale
 
+FEEL_WORDS = "How much you can feel, 0 to 9 (→ reaches 10), or clear it (on that row)"
+
 
 class FeelScale(NumberScale):
     """0 (nothing at all) to 10 (everything, fully). Digits choose 0-9, arrows reach 10,
     Backspace clears it again because the question is optional."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        *(Binding(str(n), f"choose({n})", show=False) for n in range(10)),
-        Binding("backspace,delete", "clear", "Clear", show=False),
+        *(
+            Binding(str(n), f"choose({n})", show=False, tooltip=FEEL_WORDS, id=f"feel-{n}")
+            for n in range(10)
+        ),
+        Binding(
+            "backspace,delete", "clear", "Clear", show=False, tooltip=FEEL_WORDS, id="feel-clear"
+        ),
     ]
     low = 0
     high = 10

@@ -50,8 +50,17 @@ class FeelingsDialog(ModalScreen[None]):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "close", "Close"),
-        Binding("v", "close", "Close", show=False),
+        Binding(
+            "escape", "close", "Close", tooltip="Close the names for feelings", id="feelings-close"
+        ),
+        Binding(
+            "v",
+            "close",
+            "Close",
+            show=False,
+            tooltip="Close the names for feelings",
+            id="feelings-close-v",
+        ),
     ]
 
     def __init__(self, families: tuple[EmotionFamily, ...], emotions: tuple[Emotion, ...]) -> None:

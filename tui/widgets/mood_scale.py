@@ -14,6 +14,10 @@ if TYPE_CHECKING:
     from textual.app import RenderResult
     from textual.events import Click
 
+STEP_WORDS = "Move along the mood or feel scale"
+JUMP_WORDS = "The lowest or the highest number on the scale"
+MOOD_WORDS = "Mood 1 to 9; 0 means 10 (when the mood row is active)"
+
 
 class NumberScale(Widget, can_focus=True):
     """A row of numbers from `low` to `high`; one is chosen, or none yet."""
@@ -41,10 +45,10 @@ class NumberScale(Widget, can_focus=True):
     """
     COMPONENT_CLASSES: ClassVar[set[str]] = {"scale--cell", "scale--chosen"}
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("left", "step(-1)", "Lower", show=False),
-        Binding("right", "step(1)", "Higher", show=False),
-        Binding("home", "jump_low", show=False),
-        Binding("end", "jump_high", show=False),
+        Binding("left", "step(-1)", "Lower", show=False, tooltip=STEP_WORDS, id="scale-lower"),
+        Binding("right", "step(1)", "Higher", show=False, tooltip=STEP_WORDS, id="scale-higher"),
+        Binding("home", "jump_low", show=False, tooltip=JUMP_WORDS, id="scale-lowest"),
+        Binding("end", "jump_high", show=False, tooltip=JUMP_WORDS, id="scale-highest"),
     ]
 
     low: ClassVar[int] = 1
@@ -124,8 +128,11 @@ class MoodScale(NumberScale):
     """Mood from 1 to 10. Digit keys choose at once; 0 means 10, so one key always does it."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        *(Binding(str(n), f"choose({n})", show=False) for n in range(1, 10)),
-        Binding("0", "choose(10)", show=False),
+        *(
+            Binding(str(n), f"choose({n})", show=False, tooltip=MOOD_WORDS, id=f"mood-{n}")
+            for n in range(1, 10)
+        ),
+        Binding("0", "choose(10)", show=False, tooltip=MOOD_WORDS, id="mood-10"),
     ]
     low = 1
     high = 10

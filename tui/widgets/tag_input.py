@@ -50,7 +50,23 @@ class TagInput(Input):
     """One line of tags. Right arrow (or End) accepts the greyed-out completion."""
 
     # Enter saves the check-in from here; shown, so the footer tells it (Input hides its own).
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "submit", "Save")]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "enter",
+            "submit",
+            "Save",
+            tooltip="Save, from anywhere except inside the note",
+            id="tags-save",
+        ),
+        # Input's own action for the key, named here so the help can say what it does.
+        Binding(
+            "right",
+            "cursor_right",
+            show=False,
+            tooltip="In the tags: → takes the remembered tag shown in grey",
+            id="tags-accept",
+        ),
+    ]
 
     def __init__(
         self,

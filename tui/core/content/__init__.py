@@ -306,7 +306,7 @@ class Content:
 
     @property
     def suggestions(self) -> tuple[Suggestion, ...]:
-        """The one-line next steps offered after a check-in (chosen in tui.core.suggest)."""
+        """The one-line next steps offered after a check-in (chosen by analysis.suggest)."""
         return self._suggestion_file()[0]
 
     @property

@@ -35,8 +35,8 @@ from tui.core.exchange.codec import (
 from tui.core.records.models import Contact, Marker, PlanItem, Session, Settings
 
 if TYPE_CHECKING:
+    from tui.core.ports import StorePort
     from tui.core.records.models import NewCheckIn
-    from tui.core.store import Store
 
 SHOWN_REJECTS = 5  # named one by one; beyond that, counted
 
@@ -105,12 +105,12 @@ def rejected_lines(rejected: list[Rejected]) -> list[str]:
     return lines
 
 
-def _already(store: Store, read: FileRead) -> tuple[set[str], set[str]]:
+def _already(store: StorePort, read: FileRead) -> tuple[set[str], set[str]]:
     existing = store.checkins()
     return {c.id for c in existing}, {c.source for c in existing if c.source}
 
 
-def plan_import(store: Store, read: FileRead, now: datetime) -> ImportPlan:
+def plan_import(store: StorePort, read: FileRead, now: datetime) -> ImportPlan:
     """Leave out what the store holds (same id, same source, or same content), and name every
     record the store would refuse. Reads the store; writes nothing."""
     plan = ImportPlan(rejected=list(read.rejected))
@@ -139,7 +139,7 @@ def _where(item: NewCheckIn, number: int) -> str:
     return f"The check-in of {item.at:%Y-%m-%d %H:%M}" if item.at else f"Check-in {number}"
 
 
-def _plan_others(store: Store, read: FileRead, plan: ImportPlan, now: datetime) -> None:
+def _plan_others(store: StorePort, read: FileRead, plan: ImportPlan, now: datetime) -> None:
     if read.sessions:
         stored = store.sessions()
         known: set[object] = {s.id for s in stored} | {
@@ -219,7 +219,7 @@ def _from_records(records: dict[str, Any]) -> ImportPlan:
     )
 
 
-def _write(store: Store, plan: ImportPlan) -> None:
+def _write(store: StorePort, plan: ImportPlan) -> None:
     store.import_records(
         checkins=plan.checkins,
         sessions=plan.sessions,
@@ -233,7 +233,7 @@ def _write(store: Store, plan: ImportPlan) -> None:
             store.save_settings(replace(plan.settings, rev=current.rev))
 
 
-def apply_import(store: Store, plan: ImportPlan, file_name: str = "a file") -> None:
+def apply_import(store: StorePort, plan: ImportPlan, file_name: str = "a file") -> None:
     """Write the plan: the journal first, then every record (checked by the store before any is
     written), then the journal goes. Killed in between, `finish_cut_short` writes the rest."""
     if plan.is_empty():
@@ -252,7 +252,7 @@ def apply_import(store: Store, plan: ImportPlan, file_name: str = "a file") -> N
     entry.close()
 
 
-def finish_cut_short(store: Store) -> list[str]:
+def finish_cut_short(store: StorePort) -> list[str]:
     """Write whatever cut-short imports left unwritten; one sentence each, said when done."""
     done: list[str] = []
     for entry in journal.pending(store.data_dir):

@@ -21,7 +21,7 @@ from tui.core.exchange.plan import ImportPlan, plan_import
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
-    from tui.core.store import Store
+    from tui.core.ports import StorePort
 
 MAX_BYTES = 200 * 1024 * 1024  # far beyond any real export; keeps a wrong file from eating memory
 
@@ -93,7 +93,7 @@ class Prepared:
 
 
 def prepare(
-    store: Store,
+    store: StorePort,
     path: str,
     *,
     wanted: str | None,

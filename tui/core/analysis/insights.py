@@ -10,9 +10,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from tui.core.content import Content, ContentError
-from tui.core.records.models import CheckIn, Session
-from tui.core.stats import (
+from tui.core.analysis.stats import (
     DayFeel,
     DayMood,
     FlatSign,
@@ -22,9 +20,13 @@ from tui.core.stats import (
     day_series,
     flatness,
     local_day,
+    minutes_cell,
+    minutes_words,
     mood_points,
     sparkline,
 )
+from tui.core.content import Content, ContentError
+from tui.core.records.models import CheckIn, Session
 
 WEEK_MIN_DAYS = 3
 """This week needs check-ins on at least 3 days before it is compared with anything."""
@@ -333,9 +335,6 @@ def summary_lines(
         if start <= local_day(s.started_at) <= today:
             minutes[KIND_LABELS.get(s.kind, s.kind)] += s.actual_seconds / 60
     if minutes:
-        # report imports this module: its wording helpers are fetched when needed, not at import.
-        from tui.core.report import minutes_cell, minutes_words
-
         parts = ", ".join(f"{kind} {minutes_cell(m)}" for kind, m in sorted(minutes.items()))
         lines.append(f"Practice  {minutes_words(sum(minutes.values()))} ({parts})")
     found = build_insights(

@@ -308,3 +308,16 @@ def day_series(
     by_day = {d.day: d.mean for d in days}
     count = (end - start).days + 1
     return [by_day.get(start + timedelta(days=i)) for i in range(max(0, count))]
+
+
+def minutes_words(minutes: float) -> str:
+    """A total for a sentence: "under a minute", "1 minute", "12 minutes" (never "0 minutes")."""
+    if 0 < minutes < 1:
+        return "under a minute"
+    whole = round(minutes)
+    return f"{whole} minute{'' if whole == 1 else 's'}"
+
+
+def minutes_cell(minutes: float) -> str:
+    """A total for a table cell: "<1" when some practice happened but under a minute."""
+    return "<1" if 0 < minutes < 1 else str(round(minutes))

@@ -11,9 +11,9 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from tui.core import stats
+from tui.core.analysis import stats
+from tui.core.analysis.insights import Vocabulary, practice_key, vocabulary
 from tui.core.errors import InputError
-from tui.core.insights import Vocabulary, practice_key, vocabulary
 from tui.core.output_file import write_output
 from tui.core.records.models import (
     MARKER_KINDS,
@@ -31,7 +31,7 @@ from tui.core.text import clean_line
 
 if TYPE_CHECKING:
     from tui.core.content import Content
-    from tui.core.store import Store
+    from tui.core.ports import StorePort
 
 MIN_WEEKS, MAX_WEEKS = 1, 52
 """A report covers whole weeks: at least one, at most a year (the CLI takes the same range)."""
@@ -123,19 +123,6 @@ def report_period(today: date, weeks: int) -> tuple[date, date]:
 
 def _fmt(value: float) -> str:
     return f"{value:.1f}"
-
-
-def minutes_words(minutes: float) -> str:
-    """A total for a sentence: "under a minute", "1 minute", "12 minutes" (never "0 minutes")."""
-    if 0 < minutes < 1:
-        return "under a minute"
-    whole = round(minutes)
-    return f"{whole} minute{'' if whole == 1 else 's'}"
-
-
-def minutes_cell(minutes: float) -> str:
-    """A total for a table cell: "<1" when some practice happened but under a minute."""
-    return "<1" if 0 < minutes < 1 else str(round(minutes))
 
 
 def _day(day: date) -> str:
@@ -274,7 +261,7 @@ def _practice_section(data: ReportInput, start: date, end: date) -> list[str]:
     total = sum(minutes.values())
     lines += [
         f"{len(sessions)} practice{'s' if len(sessions) != 1 else ''}, "
-        f"{minutes_words(total)} in all.",
+        f"{stats.minutes_words(total)} in all.",
         "",
         "| Practice | Times | Finished | Minutes |",
         "| --- | ---: | ---: | ---: |",
@@ -284,7 +271,7 @@ def _practice_section(data: ReportInput, start: date, end: date) -> list[str]:
         if not done:
             continue
         finished = sum(1 for s in done if s.completed)
-        shown_minutes = "-" if kind == "idea" else minutes_cell(minutes[kind])
+        shown_minutes = "-" if kind == "idea" else stats.minutes_cell(minutes[kind])
         lines.append(f"| {KIND_NAMES[kind]} | {len(done)} | {finished} | {shown_minutes} |")
     lines.append("")
 
@@ -422,7 +409,9 @@ def build_report(data: ReportInput) -> str:
     return "\n".join(lines)
 
 
-def report_from_store(store: Store, content: Content, now: datetime, options: ReportOptions) -> str:
+def report_from_store(
+    store: StorePort, content: Content, now: datetime, options: ReportOptions
+) -> str:
     """Read only the weeks the report covers from the store and build the page."""
     start, end = report_period(now.date(), options.weeks)
     checkins = store.checkins(since=start, until=end)
@@ -460,7 +449,7 @@ def write_report(path: Path, text: str) -> Path:
 
 
 def write_summary(
-    store: Store, content: Content, now: datetime, settings: Settings, path: Path
+    store: StorePort, content: Content, now: datetime, settings: Settings, path: Path
 ) -> Path:
     """The app's "write a summary" key: the saved choices, to the file the person confirmed."""
     text = report_from_store(store, content, now, ReportOptions.from_settings(settings))

@@ -1,145 +1,33 @@
-"""What the history screen draws, computed without Textual: series per range, bucketed to width."""
+"""The history charts, computed without Textual: one spec per view and range, bucketed to width."""
 
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from collections.abc import Sequence
+from datetime import date, timedelta
 from typing import Literal, NamedTuple
 
-from tui.core.insights import Insight, build_insights
-from tui.core.records.models import SESSION_KINDS, CheckIn, Marker, Session, SessionKind
-from tui.core.stats import (
+from tui.core.analysis.history_view import (
+    ChartView,
+    HistoryData,
+    RangeName,
+    window,
+)
+from tui.core.analysis.stats import (
     Bucket,
     DayFeel,
     DayMood,
-    FlatSign,
     Point,
-    WeekPractice,
-    WeekRange,
     bucket,
-    daily_feel,
-    daily_mood,
-    flatness,
     local_day,
+    minutes_cell,
     mood_points,
     week_start,
-    weekly_practice,
-    weekly_range,
 )
+from tui.core.records.models import SESSION_KINDS, SessionKind
 
-RangeName = Literal["week", "month", "year", "all"]
-RANGES: tuple[RangeName, ...] = ("week", "month", "year", "all")
-RANGE_DAYS: dict[RangeName, int] = {"week": 7, "month": 30, "year": 365}
-RANGE_LABELS: dict[RangeName, str] = {
-    "week": "last 7 days",
-    "month": "last 30 days",
-    "year": "last year",
-    "all": "all time",
-}
-WEEKLY_MIN_WEEKS = 8
-"""Weekly charts show at least 8 weeks: one bar for "this week" says too little."""
-RECENT_DAYS = 120
-"""History opens with this much (enough for month view and every insight), then loads the rest."""
-YEAR_DAYS = 53 * 7 + 7
-"""The second read: enough for the year charts and the calendar's 53 weeks."""
-ChartView = Literal["mood", "feel", "range", "practice"]
-
-
-@dataclass(frozen=True, slots=True)
-class HistoryData:
-    """Everything history shows, aggregated once; ranges and widths are cut from it cheaply."""
-
-    today: date
-    moods: list[DayMood] = field(default_factory=list)
-    feels: list[DayFeel] = field(default_factory=list)
-    weeks: list[WeekRange] = field(default_factory=list)
-    practice: list[WeekPractice] = field(default_factory=list)
-    markers: list[Marker] = field(default_factory=list)
-    insights: list[Insight] = field(default_factory=list)
-    flat: FlatSign | None = None
-    loaded_from: date | None = None
-    """The first day read so far; None once the whole history is in."""
-    checkin_count: int = 0
-
-    @property
-    def complete(self) -> bool:
-        """True when the whole history is read, not only the recent part."""
-        return self.loaded_from is None
-
-    def covers(self, since: date | None) -> bool:
-        """True when every day from `since` (None: the very first) is read."""
-        return self.loaded_from is None or (since is not None and since >= self.loaded_from)
-
-    @property
-    def first_day(self) -> date | None:
-        """The earliest day with anything on it, or None for an empty history."""
-        days = [d.day for d in self.moods[:1]]
-        days += [w.week for w in self.practice[:1]]
-        days += [local_day(m.at) for m in self.markers[:1]]
-        return min(days) if days else None
-
-    @property
-    def empty(self) -> bool:
-        """True when there is nothing at all to draw."""
-        return not self.moods and not self.practice and not self.markers
-
-
-def build(
-    checkins: Sequence[CheckIn],
-    sessions: Sequence[Session],
-    markers: Sequence[Marker],
-    today: date,
-    *,
-    valence: Mapping[str, str],
-    names: Mapping[str, str],
-    practice_labels: Mapping[str, str],
-    loaded_from: date | None = None,
-) -> HistoryData:
-    """Aggregate once: daily mood and feel, weekly range and practice, insights and flatness.
-
-    `loaded_from` says the records start there because only that much was read so far.
-    """
-    # Insights look back three months at most: ten years of history need not pass through them.
-    since = today - timedelta(days=RECENT_DAYS - 1)
-    recent = [c for c in checkins if local_day(c.at) >= since]
-    recent_sessions = [s for s in sessions if local_day(s.started_at) >= since]
-    return HistoryData(
-        today=today,
-        moods=daily_mood(checkins),
-        feels=daily_feel(checkins),
-        weeks=weekly_range(checkins, valence),
-        practice=weekly_practice(sessions),
-        markers=sorted(markers, key=lambda m: m.at),
-        insights=build_insights(
-            recent, recent_sessions, today, names=names, practice_labels=practice_labels
-        ),
-        flat=flatness(recent, valence, today),
-        loaded_from=loaded_from,
-        checkin_count=len(checkins),
-    )
-
-
-def window(data: HistoryData, name: RangeName) -> tuple[date, date]:
-    """First and last day shown for a range; "all" starts at the first record (a week if none)."""
-    if name == "all":
-        first = data.first_day or data.today
-        return min(first, data.today - timedelta(days=6)), data.today
-    return data.today - timedelta(days=RANGE_DAYS[name] - 1), data.today
-
-
-def reach(name: RangeName, today: date) -> date | None:
-    """The first day a range's charts need (None: all of it), for any view."""
-    if name == "all":
-        return None
-    start = today - timedelta(days=RANGE_DAYS[name] - 1)
-    return min(start, week_start(today) - timedelta(weeks=WEEKLY_MIN_WEEKS - 1), week_start(start))
-
-
-def calendar_reach(today: date) -> date:
-    """The first day the year calendar shows."""
-    return week_start(today) - timedelta(weeks=52)
+CHART_FRAME = 9
+"""Columns a chart spends on its y labels and frame; the rest is for points."""
 
 
 class WeeklyWindow(NamedTuple):
@@ -380,8 +268,6 @@ def practice_chart(data: HistoryData, name: RangeName, width: int) -> ChartSpec:
             )
     # Stacked bars need one shared x: fill the kinds that had no minutes in a bucket with 0.
     xs = sorted({x for s in series for x in s.xs})
-    from tui.core.report import minutes_cell  # the report's wording: "<1", never "0"
-
     shown = {
         kind: sum(w.minutes.get(kind, 0.0) for w in inside if w.week >= win.origin)
         for kind in SESSION_KINDS
@@ -423,36 +309,20 @@ def chart_spec(data: HistoryData, view: ChartView, name: RangeName, width: int) 
     return practice_chart(data, name, width)
 
 
-def marker_strip(labels: Sequence[str], width: int) -> str:
-    """One line of marker labels (oldest first) in `width` columns, never cut inside a marker.
-
-    The newest markers that fit whole are shown, with how many earlier ones are left out; when
-    not even the newest fits, it alone is shortened with "…".
-    """
-    if not labels or width < 3:
-        return ""
-    for count in range(len(labels), 0, -1):
-        hidden = len(labels) - count
-        more = f"   (+{hidden} earlier)" if hidden else ""
-        line = "│ " + "   │ ".join(labels[-count:]) + more
-        if len(line) <= width:
-            return line
-    more = f"   (+{len(labels) - 1} earlier)" if len(labels) > 1 else ""
-    if len(more) > width - 6:  # too narrow for the count as well: the newest marker alone
-        more = ""
-    room = width - 2 - len(more)
-    return "│ " + labels[-1][: room - 1] + "…" + more
-
-
-def marker_when(text: str, now: datetime) -> datetime:
-    """When a marker happened, from what the person typed ("2026-03-02", "yesterday", "3 days ago").
-
-    "today", an empty field, or today's date mean now: a date alone otherwise lands at midday,
-    which would still be in the future on a morning. InputError names the forms that work.
-    """
-    cleaned = text.strip().lower()
-    if cleaned in ("", "today", "now", now.date().isoformat()):
-        return now
-    from tui.core.when import parse_when  # only the markers dialog and `mark` need it
-
-    return parse_when(text, now)
+def chart_or_sentence(
+    data: HistoryData, view: ChartView, name: RangeName, width: int, _height: int
+) -> ChartSpec:
+    """The chart for a view and range in a `width`-column picture, or, when it has nothing to
+    draw, a kind sentence saying why and what to try (the chart widget builds this off the
+    main thread, with the size it has)."""
+    spec = chart_spec(data, view, name, max(10, width - CHART_FRAME))
+    if spec.has_data:
+        return spec
+    if data.empty:
+        text = (
+            "Nothing here yet, and that is fine. After a few check-ins your days "
+            "will show here. Press Esc, then c, whenever you like."
+        )
+    else:
+        text = f"{spec.empty_text} Try a longer stretch: y for a year, a for all time."
+    return spec._replace(empty_text=text)
