@@ -63,14 +63,27 @@ class SafetyPlanScreen(ThawScreen):
     VERTICAL_BREAKPOINTS = [(0, "-short"), (20, "-tall")]
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("e", "edit", "Write", tooltip="Write under the highlighted heading (or Enter)"),
+        Binding(
+            "e",
+            "edit",
+            "Write",
+            tooltip="Write under the highlighted heading (or Enter)",
+            id="safety-plan-edit",
+        ),
         Binding(
             "i",
             "toggle_summary",
             "In summary",
             tooltip="Include the plan in the appointment summary, or leave it out",
+            id="safety-plan-in-summary",
         ),
-        Binding("r", "summary", "Summary", tooltip="Write a summary for an appointment to a file"),
+        Binding(
+            "r",
+            "summary",
+            "Summary",
+            tooltip="Write a summary for an appointment to a file",
+            id="safety-plan-summary",
+        ),
     ]
 
     def __init__(self) -> None:

@@ -88,7 +88,13 @@ class WhatHelpsScreen(ThawScreen):
     VERTICAL_BREAKPOINTS = [(0, "-short"), (20, "-tall")]
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("h", "app.open_screen('history')", "History", tooltip="Your charts over time"),
+        Binding(
+            "h",
+            "app.open_screen('history')",
+            "History",
+            tooltip="Your charts over time",
+            id="what-helps-history",
+        ),
     ]
 
     class Loaded(Message):

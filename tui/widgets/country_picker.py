@@ -47,9 +47,27 @@ class CountryPicker(ModalScreen[str | None]):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel"),
-        Binding("down", "move(1)", "Next", show=False, priority=True),
-        Binding("up", "move(-1)", "Previous", show=False, priority=True),
+        Binding(
+            "escape", "cancel", "Cancel", tooltip="Keep the country as it was", id="country-cancel"
+        ),
+        Binding(
+            "down",
+            "move(1)",
+            "Next",
+            show=False,
+            priority=True,
+            tooltip="The next country in the list",
+            id="country-next",
+        ),
+        Binding(
+            "up",
+            "move(-1)",
+            "Previous",
+            show=False,
+            priority=True,
+            tooltip="The country before in the list",
+            id="country-previous",
+        ),
     ]
 
     def __init__(self, countries: Sequence[Country], guess: str = "", question: str = "") -> None:
