@@ -22,6 +22,7 @@ from textual.theme import Theme
 from tui import startup_gc
 from tui.core.errors import DataError, StaleEditError, ThawError
 from tui.core.models import Settings
+from tui.key_order import KeyOrder, KeySettled
 from tui.screens import SCREENS
 
 if TYPE_CHECKING:
@@ -205,6 +206,8 @@ class ThawApp(App[None]):
         if self._settings.reduced_motion:
             self.animation_level = "none"
         self._held_input: list[events.Key | events.Paste] | None = []
+        # Keys in one burst (SSH, paste) are handed on one at a time, each after the last.
+        self.key_order = KeyOrder(cast("App[object]", self), super().on_event)
         self._start_problem = ""
 
     def get_theme(self, theme_name: str) -> Theme | None:
@@ -304,7 +307,14 @@ class ThawApp(App[None]):
         if held is not None and typed:
             held.append(cast("events.Key | events.Paste", event))
             return
+        if typed:
+            await self.key_order.take(cast("events.Key | events.Paste", event))
+            return
         await super().on_event(event)
+
+    def on_key_settled(self, message: KeySettled) -> None:
+        """The key before has been handled all the way: the next one may go."""
+        self.key_order.settled(message)
 
     def _release_held_input(self) -> None:
         """Replay held keys and pastes in the order they were typed."""
@@ -445,9 +455,11 @@ class ThawApp(App[None]):
         too_small = width < MIN_WIDTH or height < MIN_HEIGHT
         on_top = isinstance(self.screen, TooSmallScreen)
         if too_small and not on_top:
+            self.key_order.pause()  # typing waits for the form it was meant for
             self.push_screen(TooSmallScreen())
         elif not too_small and on_top:
             self.pop_screen()
+            self.screen.call_after_refresh(self.key_order.resume)
 
     # --- SSH drop ---------------------------------------------------------------------------
     def _install_hangup_handler(self) -> None:
