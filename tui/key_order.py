@@ -19,12 +19,15 @@ from textual.message import Message
 
 if TYPE_CHECKING:
     from textual.app import App
-    from textual.message_pump import MessagePump
     from textual.screen import Screen
     from textual.timer import Timer
+    from textual.widget import Widget
 
 # A key whose probe has not come back by then (its widget went away) no longer holds up the rest.
 STALE_SECONDS = 1.0
+# A key's handling often posts a message (Enter -> Input.Submitted) whose handler moves focus;
+# each round of the probe lets one more such generation finish first.
+PROBE_ROUNDS = 3
 # Keys that act at once even while others wait: quitting must always work.
 NEVER_WAIT = frozenset({"ctrl+q"})
 
@@ -34,9 +37,10 @@ TypedEvent = events.Key | events.Paste
 class KeySettled(Message, bubble=True):
     """Sent after a key along the same path; when it reaches the app, that key is done."""
 
-    def __init__(self, ticket: int) -> None:
+    def __init__(self, ticket: int, round: int = 1) -> None:
         super().__init__()
         self.ticket = ticket
+        self.round = round
 
 
 class KeyOrder:
@@ -52,6 +56,7 @@ class KeyOrder:
         self._screen: Screen[object] | None = None
         self._watchdog: Timer | None = None
         self._last_checked: int | None = None
+        self._target: Widget | Screen[object] | None = None
 
     @property
     def waiting(self) -> int:
@@ -81,6 +86,11 @@ class KeyOrder:
         """A probe came back: its key is fully handled, so the next one may go."""
         if message.ticket != self._in_flight:
             return
+        target = self._target
+        if message.round < PROBE_ROUNDS and target is not None and target.is_attached:
+            target.post_message(KeySettled(message.ticket, message.round + 1))
+            return
+        self._target = None
         screen, self._screen = self._screen, None
         if screen is not None and self._app.screen is not screen:
             # The key opened or closed a screen: the next key waits until the new one has
@@ -97,12 +107,13 @@ class KeyOrder:
     async def _send(self, event: TypedEvent) -> None:
         app = self._app
         screen = app.screen
-        target: MessagePump = app.focused or screen
+        target: Widget | Screen[object] = app.focused or screen
         await self._dispatch(event)
         self._ticket += 1
         if event.is_forwarded:
             self._in_flight = self._ticket
             self._screen = screen
+            self._target = target
             target.post_message(KeySettled(self._ticket))
         elif app.screen is not screen:
             # Handled by the app itself (a priority key such as F2) and a screen opened: it
@@ -128,6 +139,7 @@ class KeyOrder:
         if self._in_flight is not None and self._in_flight == self._last_checked:
             self._in_flight = None
             self._screen = None
+            self._target = None
             await self._next()
         self._last_checked = self._in_flight
         if self._waiting and self._in_flight is not None:
