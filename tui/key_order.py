@@ -73,6 +73,19 @@ class KeyOrder:
         if self._in_flight is not None:
             self._arm_watchdog()
 
+    def again(self, event: TypedEvent) -> None:
+        """Hand this key on once more, before any other waiting key: a widget took it only to
+        finish what it was waiting for (a lone 1 on a rating), and it belongs to what comes next."""
+        if isinstance(event, events.Key):
+            event = events.Key(event.key, event.character)
+        else:
+            event = events.Paste(event.text)
+        self._waiting.appendleft(event)
+        if self._in_flight is None:
+            self._app.call_later(self._next)
+        else:
+            self._arm_watchdog()
+
     def pause(self) -> None:
         """Keys wait from now on (the window is too small to show where they would go)."""
         self._paused = True

@@ -143,7 +143,7 @@ async def test_ending_early_saves_an_unfinished_session_and_asks_how_it_went(
         assert saved.actual_seconds == pytest.approx(20.0)
         after = screen.query_one("#after", FeelRating)
         assert after.display and after.has_focus
-        await pilot.press("t")  # ten
+        await pilot.press("1", "0")  # ten, typed as the number
         [saved] = sessions(app)
         assert saved.after == 10
 

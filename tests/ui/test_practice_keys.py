@@ -196,7 +196,7 @@ async def test_the_rating_hint_is_plain_and_fits_one_line_at_80_columns(
     app = make_app(data_dir, clock, start, {})
     async with running(app):
         before = app.screen.query_one("#before", FeelRating)
-        assert HINT_TEXT == "0 to 9, t for ten · n or Enter to skip"
+        assert HINT_TEXT == "type 0 to 10 · n or Enter to skip"
         assert HINT_TEXT in str(before.render())
         assert before.region.height == 1
         assert HINT_TEXT in visible_text(before)
@@ -317,7 +317,7 @@ async def test_the_help_lists_our_own_words_for_our_keys(data_dir: Path, clock: 
         assert "Next pattern" not in keys and "Previous pattern" not in keys  # one row for two
         assert "End here and say how it went; Esc again leaves" in keys
         assert "Carry on from where you paused" in keys
-        assert any("0 to 9" in key for key in keys.values())
+        assert any("0 to 10" in key for key in keys.values())
 
 
 # --- 7. The phase bell is kept once Settings has a place for it -----------------------------

@@ -10,8 +10,8 @@ from tui.widgets.mood_scale import NumberScale
 
 
 class FeelScale(NumberScale):
-    """0 (nothing at all) to 10 (everything, fully). Digits choose 0-9, arrows reach 10,
-    Backspace clears it again because the question is optional."""
+    """0 (nothing at all) to 10 (everything, fully). Digits choose, 1 then 0 is 10 (as on every
+    0-10 question); Backspace clears it again because the question is optional."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         *(Binding(str(n), f"choose({n})", show=False) for n in range(10)),
@@ -20,10 +20,7 @@ class FeelScale(NumberScale):
     low = 0
     high = 10
 
-    def action_choose(self, number: int) -> None:
-        """A digit key: that number, at once."""
-        self.value = number
-
     def action_clear(self) -> None:
         """Leave the question unanswered."""
+        self._one_typed = False
         self.value = None
