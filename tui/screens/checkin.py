@@ -19,7 +19,7 @@ from tui.screens.base import ThawScreen, describe_time
 from tui.widgets.emotion_picker import EmotionList, EmotionPicker
 from tui.widgets.feel_scale import FeelScale
 from tui.widgets.key_footer import KeyFooter
-from tui.widgets.mood_scale import MoodScale
+from tui.widgets.mood_scale import MoodScale, NumberScale
 from tui.widgets.tag_input import TagInput, split_tags
 
 if TYPE_CHECKING:
@@ -87,19 +87,20 @@ class CheckInScreen(ThawScreen):
         Binding("escape", "leave", "Back"),
         Binding("enter", "save", "Save"),
         Binding("enter", "go_on", "Go on"),
-        # The footer tells the key that saves from where the cursor is: Ctrl+J in the note (where
-        # Enter starts a new line), Enter everywhere else. Ctrl+J saves everywhere either way.
-        Binding("ctrl+j", "save_from_note", "Save", key_display="^j"),
-        Binding("ctrl+j,alt+enter,ctrl+s", "save", show=False),
+        # The footer tells the key that saves from where the cursor is: Ctrl+S in the note (where
+        # Enter starts a new line), Enter everywhere else. Ctrl+S (and Ctrl+J) save everywhere.
+        Binding("ctrl+s", "save_from_note", "Save", key_display="^s"),
+        Binding("ctrl+j,alt+enter,ctrl+s", "save_anywhere", show=False),
         Binding("ctrl+n", "start_fresh", "Start fresh", show=False),
         Binding("ctrl+d", "keep_draft", "Keep as draft", show=False),
     ]
     KEY_HELP: ClassVar[list[tuple[str, str]]] = [
-        ("1-9, 0", "Mood 1 to 9; 0 means 10 (when the mood row is active)"),
+        ("1-9, 1 0", "Mood: type the number, 1 then 0 for 10 (0 means 10 too)"),
         ("← →", "Move along the mood or feel scale"),
-        ("0-9, Backspace, Del", "How much you can feel, or clear it (on that row)"),
+        ("0-9, Backspace, Del", "How much you can feel (1 then 0 is 10), or clear it"),
+        ("letters on a scale", "Go to the feelings filter, to find a feeling"),
         ("Enter", "Save, from anywhere except inside the note"),
-        ("Ctrl+J", "Save from inside the note (Enter there starts a new line)"),
+        ("Ctrl+S or Ctrl+J", "Save from anywhere, inside the note too (Enter there is a new line)"),
         ("Tab / Shift+Tab", "Next or previous part: mood, feel, feelings, note, tags"),
         ("type, ↓, Space", "Find a feeling, move into the list, pick or unpick it"),
         ("Enter in the feelings filter", "Pick the highlighted match"),
@@ -135,11 +136,11 @@ class CheckInScreen(ThawScreen):
             with Horizontal(classes="scale-row", id="mood-row"):
                 yield Label("Mood right now", classes="row-label")
                 yield MoodScale(source.mood, id="mood")
-            yield Static("1 very low · 10 very good · a digit picks, 0 is 10", classes="hint")
+            yield Static("1 very low · 10 very good · type it (0 is 10 too)", classes="hint")
             with Horizontal(classes="scale-row"):
                 yield Label("How much can you feel?", classes="row-label")
                 yield FeelScale(source.feel, id="feel")
-            yield Static("optional · 0 nothing at all · 10 fully", classes="hint")
+            yield Static("optional · 0 nothing at all · 10 fully (1 then 0)", classes="hint")
             with Horizontal(id="checkin-columns"):
                 with Vertical(id="col-left"):
                     yield Label("Feelings (optional)", classes="field-label")
@@ -278,6 +279,8 @@ class CheckInScreen(ThawScreen):
             return saved
         if action in ("start_fresh", "keep_draft"):
             return not saved
+        if action == "save_anywhere":
+            return not saved
         if action == "save_from_note":
             return not saved and self._note_has_focus()
         if action == "save":
@@ -295,8 +298,12 @@ class CheckInScreen(ThawScreen):
         """Enter after saving: on to wherever the person came from."""
         self._exit_screen()
 
+    def action_save_anywhere(self) -> None:
+        """Ctrl+S or Ctrl+J (the README's key), from any part of the form."""
+        self.action_save()
+
     def action_save_from_note(self) -> None:
-        """Ctrl+J in the note: save, as Enter does everywhere else."""
+        """Ctrl+S in the note: save, as Enter does everywhere else."""
         self.action_save()
 
     def action_save(self) -> None:
@@ -525,6 +532,13 @@ class CheckInScreen(ThawScreen):
             if typing and isinstance(self.focused, (Input, TextArea, EmotionList)):
                 event.stop()
                 event.prevent_default()
+            elif typing and isinstance(self.focused, NumberScale) and event.character:
+                if event.character.isalpha():
+                    # "Type to find a feeling" holds on the scales too: the letters start the
+                    # search (digits stay the scale's own keys).
+                    event.stop()
+                    event.prevent_default()
+                    self.query_one(EmotionPicker).type_into_filter(event.character)
             return
         if self._suggestion is None:
             return

@@ -19,6 +19,9 @@ if TYPE_CHECKING:
     from textual.events import Click
 
 
+FOCUS_MARK = "› "
+
+
 class NumberScale(Widget, can_focus=True):
     """A row of numbers from `low` to `high`; one is chosen, or none yet."""
 
@@ -91,17 +94,19 @@ class NumberScale(Widget, can_focus=True):
 
     def _cell_width(self) -> int:
         count = self.high - self.low + 1
-        available = self.size.width or count * 4
+        available = (self.size.width - len(FOCUS_MARK)) if self.size.width else count * 4
         return max(3, min(4, available // count))
 
     def get_content_width(self, container: object, viewport: object) -> int:
-        return (self.high - self.low + 1) * 4
+        return len(FOCUS_MARK) + (self.high - self.low + 1) * 4
 
     def render(self) -> RenderResult:
         cell = self._cell_width()
         plain = self.get_component_rich_style("scale--cell")
         chosen = self.get_component_rich_style("scale--chosen")
-        text = Text(no_wrap=True, overflow="crop")
+        # A mark in front of the focused scale: seen with colour and without (NO_COLOR).
+        mark = FOCUS_MARK if self.has_focus else " " * len(FOCUS_MARK)
+        text = Text(mark, style=plain, no_wrap=True, overflow="crop")
         for number in range(self.low, self.high + 1):
             label = str(number).center(cell)
             text.append(label, chosen if number == self.value else plain)
@@ -121,6 +126,10 @@ class NumberScale(Widget, can_focus=True):
 
     def on_blur(self) -> None:
         self._one_typed = False
+        self.refresh()
+
+    def on_focus(self) -> None:
+        self.refresh()
 
     def action_step(self, delta: int) -> None:
         """Arrows: one step; from nothing, start in the middle so either direction is short."""
@@ -139,8 +148,8 @@ class NumberScale(Widget, can_focus=True):
         self.value = self.high
 
     def on_click(self, event: Click) -> None:
-        index = event.x // self._cell_width()
-        if 0 <= index <= self.high - self.low:
+        index = (event.x - len(FOCUS_MARK)) // self._cell_width()
+        if event.x >= len(FOCUS_MARK) and 0 <= index <= self.high - self.low:
             self._one_typed = False
             self.value = self.low + index
             self.focus()
