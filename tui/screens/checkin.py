@@ -532,13 +532,16 @@ class CheckInScreen(ThawScreen):
             if typing and isinstance(self.focused, (Input, TextArea, EmotionList)):
                 event.stop()
                 event.prevent_default()
-            elif typing and isinstance(self.focused, NumberScale) and event.character:
-                if event.character.isalpha():
-                    # "Type to find a feeling" holds on the scales too: the letters start the
-                    # search (digits stay the scale's own keys).
-                    event.stop()
-                    event.prevent_default()
-                    self.query_one(EmotionPicker).type_into_filter(event.character)
+            elif (
+                typing
+                and isinstance(self.focused, NumberScale)
+                and (event.character or "").isalpha()
+            ):
+                # "Type to find a feeling" holds on the scales too: the letters start the
+                # search (digits stay the scale's own keys).
+                event.stop()
+                event.prevent_default()
+                self.query_one(EmotionPicker).type_into_filter(event.character or "")
             return
         if self._suggestion is None:
             return
