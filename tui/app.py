@@ -206,6 +206,8 @@ class ThawApp(App[None]):
         if self._settings.reduced_motion:
             self.animation_level = "none"
         self._held_input: list[events.Key | events.Paste] | None = []
+        # Lines `thaw checkin` prints to the terminal once the full screen has closed.
+        self.farewell: list[str] = []
         # Keys in one burst (SSH, paste) are handed on one at a time, each after the last.
         self.key_order = KeyOrder(cast("App[object]", self), super().on_event)
         self._start_problem = ""

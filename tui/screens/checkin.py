@@ -370,7 +370,8 @@ class CheckInScreen(ThawScreen):
             self.dismiss()
             return
         self.add_class("-saved")
-        self.query_one("#saved-line", Static).update(f"Saved: mood {saved.mood}. Thank you.")
+        saved_line = f"Saved: mood {saved.mood}. Thank you."
+        self.query_one("#saved-line", Static).update(saved_line)
         self._suggestion = self._choose_suggestion(saved)
         line = self.query_one("#suggestion-line", Static)
         if self._suggestion is not None:
@@ -382,6 +383,10 @@ class CheckInScreen(ThawScreen):
         self.set_focus(None)
         self.refresh_bindings()
         if self.thaw.exit_after_checkin:
+            # Said again in the terminal after the full screen closes, to be read at leisure.
+            self.thaw.farewell = [saved_line]
+            if self._suggestion is not None:
+                self.thaw.farewell.append(clean_text(self._suggestion.text))
             self._exit_timer = self.set_timer(QUICK_EXIT_SECONDS, self.app.exit)
 
     def _choose_suggestion(self, saved: CheckIn) -> Suggestion | None:
@@ -552,6 +557,7 @@ class CheckInScreen(ThawScreen):
             if self._exit_timer is not None:
                 self._exit_timer.stop()  # the quick check-in stays open for what was chosen
             self.thaw.exit_after_checkin = False
+            self.thaw.farewell = []  # the person stays in the app, with what was suggested
             if len(self.app.screen_stack) > 1:
                 self.dismiss()
                 self.app.call_later(self.thaw.open_screen, action)
