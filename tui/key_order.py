@@ -28,7 +28,7 @@ STALE_SECONDS = 1.0
 # A key's handling often posts a message (Enter -> Input.Submitted) whose handler moves focus;
 # each round of the probe lets one more such generation finish first.
 PROBE_ROUNDS = 3
-# Keys that act at once even while others wait: quitting must always work.
+# Keys that act at once while the window is too small and others wait: quitting always works.
 NEVER_WAIT = frozenset({"ctrl+q"})
 
 TypedEvent = events.Key | events.Paste
@@ -66,7 +66,9 @@ class KeyOrder:
     async def take(self, event: TypedEvent) -> None:
         """A key or paste straight from the terminal: handle it now, or after those before it."""
         quit_key = isinstance(event, events.Key) and event.key in NEVER_WAIT
-        if quit_key or (self._in_flight is None and not self._paused and not self._waiting):
+        if (quit_key and self._paused) or (
+            self._in_flight is None and not self._paused and not self._waiting
+        ):
             await self._send(event)
             return
         self._waiting.append(event)

@@ -17,6 +17,7 @@ from tui.core.models import MARKER_KINDS, Marker, MarkerKind
 from tui.core.stats import local_day
 from tui.core.text import clean_line
 from tui.screens.base import thaw_app
+from tui.widgets.form_select import FormSelect
 
 if TYPE_CHECKING:
     from textual.app import ComposeResult
@@ -72,7 +73,7 @@ class MarkerForm(ModalScreen[bool]):
                 id="text",
             )
             yield Static("What kind", classes="label", markup=False)
-            yield Select(
+            yield FormSelect(
                 [(KIND_WORDS[k], k) for k in MARKER_KINDS],
                 value=marker.kind if marker else "other",
                 allow_blank=False,
@@ -85,7 +86,11 @@ class MarkerForm(ModalScreen[bool]):
                 id="when",
             )
             yield Static("", id="error", markup=False)
-            yield Static("Enter: save    Esc: cancel", classes="keys", markup=False)
+            yield Static(
+                "Enter or Ctrl+S: save    Space: choose a kind    Esc: cancel",
+                classes="keys",
+                markup=False,
+            )
 
     def on_input_submitted(self) -> None:
         self.action_save()
