@@ -170,6 +170,9 @@ class ThawApp(App[None]):
     TITLE = "Thaw"
     COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {ThawCommands}
     COMMAND_PALETTE_DISPLAY = "^p"
+    # Screens without their own get "-narrow" below 60 columns (app.tcss: the header's title
+    # takes the whole row there).
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (60, "-wide")]
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f1", "help", "Keys", key_display="F1"),
         Binding("f2", "open_screen('support')", "Support", key_display="F2", priority=True),

@@ -82,7 +82,23 @@ class PlanScreen(ThawScreen):
         height: 1fr;
         padding: 0 1;
     }
+    /* Narrow: the list on top at full width, its titles wrapped whole (three "Talk therapy"
+       steps read alike when cut), the chosen step's words below. */
+    PlanScreen.-narrow #plan-body {
+        layout: vertical;
+    }
+    PlanScreen.-narrow #plan-list {
+        width: 100%;
+        max-width: 100%;
+        text-wrap: wrap;
+        height: 1fr;
+    }
+    PlanScreen.-narrow #plan-detail {
+        width: 100%;
+        height: 1fr;
+    }
     """
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (64, "-wide")]
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(

@@ -235,6 +235,17 @@ class SettingsScreen(ThawScreen):
         text-style: bold;
         color: $primary;
     }
+    /* Narrow: each label on its own line with its value under it, so both are seen whole. */
+    SettingsScreen.-narrow .settings-row {
+        height: auto;
+        layout: vertical;
+    }
+    SettingsScreen.-narrow .settings-row > Label {
+        width: 100%;
+    }
+    SettingsScreen.-narrow .settings-row > Select {
+        width: 100%;
+    }
     SettingsScreen #settings-error {
         color: $error;
         height: auto;
@@ -246,6 +257,7 @@ class SettingsScreen(ThawScreen):
     }
     """
 
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (60, "-wide")]
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "leave", "Back", tooltip="Go back (what you typed is kept)"),
         Binding(
