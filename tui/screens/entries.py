@@ -132,7 +132,9 @@ class EntriesScreen(ThawScreen):
     EntriesScreen #entries-intro { color: $foreground-muted; padding: 0 1; height: auto; }
     EntriesScreen #entries-status { color: $warning; padding: 0 1; height: auto; }
     EntriesScreen #entries-status.-empty { display: none; }
-    EntriesScreen DataTable { height: 1fr; }
+    /* No sideways scrolling: a long note is cut here and shown whole in the detail below (its
+       scrollbar showed only as a stray glyph above the detail). */
+    EntriesScreen DataTable { height: 1fr; overflow-x: hidden; }
     EntriesScreen #entry-detail {
         height: auto; max-height: 8; padding: 0 1; border-top: solid $panel;
     }
@@ -194,6 +196,7 @@ class EntriesScreen(ThawScreen):
         if current in self._rows:
             table.move_cursor(row=table.get_row_index(current))
         self._show_detail()
+        self.refresh_bindings()
 
     def _load_more(self, want: int = PAGE_ROWS) -> None:
         """Add older months until `want` more rows are shown or history runs out."""
@@ -242,6 +245,12 @@ class EntriesScreen(ThawScreen):
             Text("" if c.feel is None else str(c.feel), justify="right"),
             Text(rest, no_wrap=True, overflow="ellipsis"),
         )
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Edit and delete are offered only when there is an entry to act on."""
+        if action in ("edit", "delete"):
+            return bool(self._rows)
+        return True
 
     def _current_id(self) -> str | None:
         table = self._table()
