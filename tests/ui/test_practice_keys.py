@@ -280,11 +280,13 @@ async def test_the_reduced_motion_cue_is_centred(data_dir: Path, clock: FakeCloc
     async with running(app) as (pilot, _):
         orb = app.screen.query_one(BreathingOrb)
         await breathe_to(pilot, clock, orb, 0.5)
-        [line] = [row for row in visible_text(orb).splitlines() if row.strip()]
-        left = len(line) - len(line.lstrip())
-        right = len(line) - len(line.rstrip())
-        assert line.strip() == "Breathe in  ·  4"
-        assert abs(left - right) <= 1
+        cue, dots = [row for row in visible_text(orb).splitlines() if row.strip()]
+        assert cue.strip() == "Breathe in  ·  4"
+        assert dots.strip() == "● ○ ○ ○"  # the still pacing bar under it (#15)
+        for line in (cue, dots):
+            left = len(line) - len(line.lstrip())
+            right = len(line) - len(line.rstrip())
+            assert abs(left - right) <= 1
 
 
 # --- 6. Arrows reach the pattern from an empty field; the help uses our words ----------------

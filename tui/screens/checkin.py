@@ -263,6 +263,7 @@ class CheckInScreen(ThawScreen):
         status.update(text)
         status.set_class(not text, "-empty")
         if text:
+            self.app.clear_notifications()  # a toast would sit over the sentence
             # After the next layout: until then the line has no place, and scrolling now would
             # stop short of it, leaving the sentence below the window on a 24-row terminal.
             body = self.query_one("#checkin-body", VerticalScroll)

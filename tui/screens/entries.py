@@ -117,6 +117,7 @@ class AskWhen(ModalScreen["datetime | None"]):
             when = parse_when(event.value, now)
         except InputError as err:
             error.update(str(err))
+            self.app.clear_notifications()  # nothing may sit over the sentence
             return
         self.dismiss(when)
 

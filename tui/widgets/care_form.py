@@ -203,6 +203,8 @@ class FormDialog(ModalScreen[dict[str, str] | None]):
         error = self.query_one("#form-error", Static)
         error.update(message)
         error.set_class(bool(message), "-shown")
+        if message:
+            self.app.clear_notifications()  # nothing may sit over the sentence
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         """Enter moves on to the next field; in the last field it saves."""
