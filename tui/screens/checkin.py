@@ -15,11 +15,14 @@ from tui.core.errors import DataError, InputError, StaleEditError, ThawError
 from tui.core.models import CheckIn, Draft
 from tui.core.text import NOTE_MAX_CHARS, clean_text
 from tui.screens import SCREENS
+from tui.screens import checkin_records as records
 from tui.screens.base import ThawScreen, describe_time
 from tui.widgets.emotion_picker import EmotionList, EmotionPicker
 from tui.widgets.feel_scale import FeelScale
 from tui.widgets.key_footer import KeyFooter
 from tui.widgets.mood_scale import MoodScale, NumberScale
+from tui.widgets.note_area import NoteArea
+from tui.widgets.saved_panel import SavedPanel
 from tui.widgets.tag_input import TagInput, split_tags
 
 if TYPE_CHECKING:
@@ -66,12 +69,9 @@ class CheckInScreen(ThawScreen):
     CheckInScreen #checkin-status.-empty { display: none; }
     CheckInScreen #checkin-status { color: $warning; height: auto; margin-top: 1; }
     CheckInScreen #conflict-newer { height: auto; border: round $warning; padding: 0 1; }
-    CheckInScreen #saved-panel { height: auto; padding: 1 2; display: none; }
-    CheckInScreen.-saved #saved-panel { display: block; }
+    CheckInScreen SavedPanel { display: none; }
+    CheckInScreen.-saved SavedPanel { display: block; }
     CheckInScreen.-saved #checkin-body { display: none; }
-    CheckInScreen #saved-line { text-style: bold; color: $secondary; }
-    CheckInScreen #suggestion-line { margin-top: 1; }
-    CheckInScreen #saved-keys { color: $foreground-muted; }
     CheckInScreen.-tall EmotionList { height: 16; }
     CheckInScreen.-tall #note { height: 13; }
     CheckInScreen #checkin-columns { max-width: 150; }
@@ -149,15 +149,12 @@ class CheckInScreen(ThawScreen):
                     )
                 with Vertical(id="col-right"):
                     yield Label("Note (optional; Enter is a new line)", classes="field-label")
-                    yield TextArea(source.note, id="note", soft_wrap=True)
+                    yield NoteArea(source.note, id="note")
                     yield Label("Tags (optional)", classes="field-label")
                     yield TagInput((), ", ".join(source.tags), id="tags", compact=False)
                     yield Static("", id="known-tags", markup=False)
             yield Static("", id="checkin-status", markup=False, classes="-empty")
-        with Vertical(id="saved-panel"):
-            yield Static("", id="saved-line", markup=False)
-            yield Static("", id="suggestion-line", markup=False)
-            yield Static("Enter or Esc: go on", id="saved-keys", markup=False)
+        yield SavedPanel(id="saved-panel")
         yield KeyFooter()
 
     def on_mount(self) -> None:
@@ -177,28 +174,11 @@ class CheckInScreen(ThawScreen):
 
     def _initial_values(self) -> Draft:
         """What the form starts with: the entry being edited, the draft, or nothing."""
-        if self._editing is not None:
-            e = self._editing
-            return Draft(e.at, e.mood, e.feel, e.emotions, e.note, e.tags, e.id)
-        if self._draft is None and self._at is None:
-            try:
-                self._draft = self.thaw.store.draft()
-            except ThawError:
-                self._draft = None
-        if self._draft is not None:
-            if self._draft.editing_id:
-                self._editing = self._find_recent(self._draft.editing_id)
-            return self._draft
-        return Draft(saved_at=self.thaw.clock.now())
-
-    def _find_recent(self, checkin_id: str) -> CheckIn | None:
-        """An edit left unfinished: find the entry it belonged to (rare, so a wide look is fine)."""
-        try:
-            return next(
-                (c for c in self.thaw.store.recent_checkins(2000) if c.id == checkin_id), None
-            )
-        except ThawError:
-            return None
+        start = records.starting_point(
+            self.thaw.store, self.thaw.clock.now(), self._editing, self._draft, self._at
+        )
+        self._editing, self._draft = start.editing, start.draft
+        return start.values
 
     def _load_known_tags(self) -> None:
         """Offer tags used in the last months, most used first (read after the first paint).
@@ -371,40 +351,20 @@ class CheckInScreen(ThawScreen):
             self.dismiss()
             return
         self.add_class("-saved")
-        saved_line = f"Saved: mood {saved.mood}. Thank you."
-        self.query_one("#saved-line", Static).update(saved_line)
-        self._suggestion = self._choose_suggestion(saved)
-        line = self.query_one("#suggestion-line", Static)
-        if self._suggestion is not None:
-            line.update(self._suggestion.text)
-            info = SCREENS.get(self._suggestion.action)
-            if info is not None and info.key:
-                keys = f"{info.key}: {self._suggestion.key_hint}    Enter or Esc: go on"
-                self.query_one("#saved-keys", Static).update(keys)
+        self._suggestion = records.suggestion_after(self.thaw.store, self.thaw.content, saved)
+        said = self.query_one(SavedPanel).show(
+            f"Saved: mood {saved.mood}. Thank you.", self._suggestion
+        )
         self.set_focus(None)
         self.refresh_bindings()
         if self.thaw.exit_after_checkin:
-            # Said again in the terminal after the full screen closes, to be read at leisure.
-            self.thaw.farewell = [saved_line]
-            if self._suggestion is not None:
-                self.thaw.farewell.append(clean_text(self._suggestion.text))
+            self.thaw.farewell = said  # said again in the terminal once the full screen closes
             self._exit_timer = self.set_timer(QUICK_EXIT_SECONDS, self.app.exit)
-
-    def _choose_suggestion(self, saved: CheckIn) -> Suggestion | None:
-        try:
-            from tui.core.suggest import choose_suggestion
-
-            earlier = [c.mood for c in self.thaw.store.recent_checkins(6) if c.id != saved.id]
-            return choose_suggestion(
-                self.thaw.content, saved.mood, saved.feel, saved.emotions, earlier[:4]
-            )
-        except Exception:  # a missing suggestion must never spoil a saved check-in
-            return None
 
     def _show_conflict(self) -> None:
         """Another window changed or deleted this entry: show theirs, keep ours, change nothing."""
         assert self._editing is not None
-        newer = self._find(self._editing.id)
+        newer = records.stored_version(self.thaw.store, self._editing)
         if newer is None:
             self._at = self._editing.at
             self._editing = None
@@ -413,16 +373,7 @@ class CheckInScreen(ThawScreen):
                 "Enter saves them as a new entry, Esc leaves it deleted."
             )
             return
-        summary = f"Newer version: mood {newer.mood}"
-        if newer.feel is not None:
-            summary += f", feel {newer.feel}"
-        if newer.emotions:
-            names = [(self.thaw.content.emotion(e) or e) for e in newer.emotions]
-            summary += ", " + ", ".join(getattr(n, "name", str(n)) for n in names)
-        if newer.tags:
-            summary += ". Tags: " + ", ".join(newer.tags)
-        if newer.note:
-            summary += ".\nNote: " + newer.note
+        summary = records.newer_summary(newer, self.thaw.content)
         self._editing = newer
         self._set_status(
             "This entry changed in another window. Here is the newer version; your changes "
@@ -434,18 +385,6 @@ class CheckInScreen(ThawScreen):
             existing.first(Static).update(summary)
         else:
             body.mount(Static(summary, id="conflict-newer", markup=False), after="#checkin-notice")
-
-    def _find(self, checkin_id: str) -> CheckIn | None:
-        """The stored version of one check-in, looked for around the date we knew it by."""
-        assert self._editing is not None
-        day = self._editing.at.date()
-        try:
-            for c in self.thaw.store.checkins(since=day, until=day):
-                if c.id == checkin_id:
-                    return c
-        except ThawError:
-            return None
-        return None
 
     def action_leave(self) -> None:
         """Esc: go back. Typed-but-unsaved words are kept as a draft, and we say so."""
@@ -512,15 +451,6 @@ class CheckInScreen(ThawScreen):
         event.stop()
         self.action_save()
 
-    @on(TextArea.Changed, "#note")
-    def _note_changed(self, event: TextArea.Changed) -> None:
-        """Pasted escape or bidi characters go at once, so the screen shows what will be kept."""
-        text = event.text_area.text
-        cleaned = clean_text(text)
-        if cleaned != text:
-            event.text_area.text = cleaned
-            event.text_area.move_cursor(event.text_area.document.end)
-
     def on_screen_suspend(self) -> None:
         """Another screen goes on top (F2 support, the palette's places, help): whatever is typed
         is kept as a draft too, so it survives even if the app closes from over there. The form
@@ -538,13 +468,8 @@ class CheckInScreen(ThawScreen):
             if typing and isinstance(self.focused, (Input, TextArea, EmotionList)):
                 event.stop()
                 event.prevent_default()
-            elif (
-                typing
-                and isinstance(self.focused, NumberScale)
-                and (event.character or "").isalpha()
-            ):
-                # "Type to find a feeling" holds on the scales too: the letters start the
-                # search (digits stay the scale's own keys).
+            elif isinstance(self.focused, NumberScale) and (event.character or "").isalpha():
+                # "Type to find a feeling" holds on the scales too (digits stay the scale's).
                 event.stop()
                 event.prevent_default()
                 self.query_one(EmotionPicker).type_into_filter(event.character or "")
