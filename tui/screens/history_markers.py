@@ -48,6 +48,7 @@ class MarkerForm(ModalScreen[bool]):
     MarkerForm > Vertical {
         width: 64; max-width: 100%; height: auto; padding: 1 2;
         border: round $primary; background: $surface;
+        max-height: 100%; overflow-y: auto;  /* a small window scrolls to every field */
     }
     MarkerForm .label { color: $foreground-muted; margin-top: 1; }
     MarkerForm #error { color: $warning; height: auto; }
@@ -69,7 +70,7 @@ class MarkerForm(ModalScreen[bool]):
             yield Static("What happened", classes="label", markup=False)
             yield Input(
                 marker.text if marker else "",
-                placeholder="for example: started therapy",
+                placeholder="e.g. started therapy",
                 id="text",
             )
             yield Static("What kind", classes="label", markup=False)
@@ -132,6 +133,7 @@ class MarkersDialog(ModalScreen[None]):
     MarkersDialog > Vertical {
         width: 72; max-width: 100%; height: auto; max-height: 90%; padding: 1 2;
         border: round $primary; background: $surface;
+        overflow-y: auto;  /* a small window scrolls to the keys line */
     }
     MarkersDialog #about { color: $foreground-muted; height: auto; }
     MarkersDialog OptionList { height: auto; max-height: 14; margin-top: 1; }
