@@ -174,7 +174,7 @@ class HomeScreen(ThawScreen):
     HomeScreen #home-body { padding: 0 2; align-horizontal: center; }
     /* A wide window: a readable column in the middle, not a strip along the left edge. */
     HomeScreen #home-body > * { width: 100%; max-width: 100; }
-    HomeScreen.-tall #home-body { padding: 2 2; }
+    HomeScreen.-tall #home-body { padding: 2 2; align-vertical: middle; }
     HomeScreen #banner {
         height: auto; margin-top: 1; padding: 0 1; border-left: thick $warning; color: $warning;
     }

@@ -58,6 +58,11 @@ def title_problem(values: dict[str, str]) -> str | None:
     return None
 
 
+PLAN_SUB_TITLE = "longer-term steps, at your own pace"
+# Below this many columns the header shows only "Your plan", whole, not cut.
+SUB_TITLE_FROM = 60
+
+
 class PlanScreen(ThawScreen):
     """Talk therapy, a psychiatrist, a doctor, meditation, yoga, and the person's own steps."""
 
@@ -122,7 +127,7 @@ class PlanScreen(ThawScreen):
     def __init__(self) -> None:
         super().__init__()
         self.title = "Your plan"
-        self.sub_title = "longer-term steps, at your own pace"
+        self.sub_title = PLAN_SUB_TITLE
         self.items: list[PlanItem] = []
         self._templates: dict[str, PlanTemplate] = {}
 
@@ -135,6 +140,9 @@ class PlanScreen(ThawScreen):
         # Compact, without the palette hint (Ctrl+P still works): at 80 columns every key of
         # this screen stays visible, Delete and F2 Support included.
         yield KeyFooter()
+
+    def on_resize(self) -> None:
+        self.sub_title = PLAN_SUB_TITLE if self.app.size.width >= SUB_TITLE_FROM else ""
 
     def on_mount(self) -> None:
         try:
