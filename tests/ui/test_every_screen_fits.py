@@ -60,6 +60,7 @@ PLACES: dict[str, tuple[str, tuple[str, ...]]] = {
     "meditate": ("meditate", ()),
     "ground": ("ground", ()),
     "history": ("history", ()),
+    "history: a month of the calendar": ("history", ("5", "m", "enter")),
     "history: markers": ("history", ("k",)),
     "history: a new marker": ("history", ("k", "n")),
     "ideas": ("ideas", ()),
