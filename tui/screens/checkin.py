@@ -74,7 +74,8 @@ class CheckInScreen(ThawScreen):
     CheckInScreen.-saved #checkin-body { display: none; }
     CheckInScreen.-tall EmotionList { height: 16; }
     CheckInScreen.-tall #note { height: 13; }
-    CheckInScreen #checkin-columns { max-width: 150; }
+    CheckInScreen #checkin-body { align-horizontal: center; }
+    CheckInScreen #checkin-body > * { max-width: 150; }  /* a wide window: centred */
     CheckInScreen.-narrow .row-label { width: 100%; }
     CheckInScreen.-narrow .scale-row { height: 2; layout: vertical; }
     CheckInScreen.-narrow .hint { padding-left: 0; }

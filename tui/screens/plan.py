@@ -73,7 +73,7 @@ class PlanScreen(ThawScreen):
     PlanScreen #plan-list {
         text-wrap: nowrap;
         text-overflow: ellipsis;
-        width: 36;
+        width: 42;  /* "· Talk therapy: somatic experiencing" whole, where there is room */
         max-width: 45%;
         height: 1fr;
         border: round $primary 50%;

@@ -207,8 +207,15 @@ class SettingsScreen(ThawScreen):
         height: 1fr;
         padding: 0 1;
     }
+    SettingsScreen #settings-scroll {
+        align-horizontal: center;  /* a wide window: one readable column in the middle */
+    }
     SettingsScreen #settings-scroll > * {
+        width: 100%;
         max-width: 90;
+    }
+    SettingsScreen #settings-scroll > Checkbox {
+        width: auto;  /* its own background ends with its words, as before */
     }
     SettingsScreen .settings-row {
         height: 1;
