@@ -178,3 +178,33 @@ async def test_past_entries_offer_edit_and_delete_only_with_an_entry(
         app.screen.reload()  # type: ignore[attr-defined]
         await pilot.pause()
         assert footer_keys(app).get("d") == "Delete"
+
+
+# --- 3. one save key in every form ------------------------------------------------------------
+
+
+async def test_ctrl_s_saves_in_every_form(data_dir: Path, clock: FakeClock) -> None:
+    """The same key everywhere: the check-in (from the note), a contact, a plan step, a marker,
+    the day to fill in, and your own breathing pattern."""
+    app, store = make_app(data_dir, clock, start="home")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        steps: list[tuple[str, ...]] = [
+            ("c", "6", "tab", "tab", "tab", "tab", *"a note", "ctrl+s", "escape"),
+            ("s", "a", *"Sam", "ctrl+s", "escape"),
+            ("p", "a", *"Call the GP", "ctrl+s", "escape"),
+            ("h", "k", "n", *"moved", "ctrl+s", "escape", "escape"),
+            ("e", "n", *"yesterday 21:00", "ctrl+s", "4", "ctrl+s", "escape"),
+            ("b", "c", "ctrl+u", *"4 2 6 1", "ctrl+s", "escape", "escape"),
+        ]
+        for keys in steps:
+            for key in keys:
+                await pilot.press(key)
+                await app.workers.wait_for_complete()
+                await pilot.pause()
+    moods = sorted((c.mood, c.note) for c in store.recent_checkins(5))
+    assert moods == [(4, ""), (6, "a note")]
+    assert [c.name for c in store.contacts()] == ["Sam"]
+    assert any(item.title == "Call the GP" for item in store.plan_items())
+    assert [m.text for m in store.markers()] == ["moved"]
+    assert store.settings().custom_breath == (4, 2, 6, 1)

@@ -77,6 +77,12 @@ class ConfirmDelete(ModalScreen[bool]):
 WHEN_EXAMPLES = "for example yesterday 21:00, or 2026-11-02 08:30"
 
 
+class WhenInput(Input):
+    """The one line of "when?": Enter or Ctrl+S (the save key of every form) goes on."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("ctrl+s", "submit", "Go on", show=False)]
+
+
 class AskWhen(ModalScreen["datetime | None"]):
     """A one-line "when?" for back-filling a missed check-in, read by tui.core.when."""
 
@@ -99,7 +105,7 @@ class AskWhen(ModalScreen["datetime | None"]):
             yield Static(
                 f"When was it? Type a day and a time, {WHEN_EXAMPLES}.", id="when-question"
             )
-            yield Input(placeholder="e.g. yesterday 21:00", id="when")
+            yield WhenInput(placeholder="e.g. yesterday 21:00", id="when")
             yield Static("", id="when-error", markup=False)
             yield Static("Enter: go on    Esc: cancel", classes="dialog-keys")
 
