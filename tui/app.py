@@ -16,12 +16,14 @@ from tui import signals, startup_gc
 from tui.commands import ThawCommands
 from tui.core.errors import DataError, StaleEditError, ThawError
 from tui.core.records.models import Settings
+from tui.key_order import KeyOrder, KeySettled
 from tui.screens import SCREENS
 from tui.screens.too_small import TooSmallScreen
 from tui.textual_private import CoveredScreensWait, allow_switching_away
 from tui.themes import THAW_DARK, THEMES, THEMES_BY_NAME
 
 if TYPE_CHECKING:
+    from textual.app import App
     from textual.command import Provider
     from textual.events import Resize
     from textual.theme import Theme
@@ -60,6 +62,9 @@ class ThawApp(CoveredScreensWait):
     TITLE = "Thaw"
     COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {ThawCommands}
     COMMAND_PALETTE_DISPLAY = COMMAND_PALETTE_DISPLAY
+    # Screens without their own get "-narrow" below 60 columns (app.tcss: the header's title
+    # takes the whole row there).
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (60, "-wide")]
     # The keys that work everywhere; the help screen lists them from here, in this order.
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Back", show=False, tooltip="Go back", id="back"),
@@ -143,6 +148,8 @@ class ThawApp(CoveredScreensWait):
         if self._settings.reduced_motion:
             self.animation_level = "none"
         self._held_input: list[events.Key | events.Paste] | None = []
+        # Keys in one burst (SSH, paste) are handed on one at a time, each after the last.
+        self.key_order = KeyOrder(cast("App[object]", self), super().on_event)
         self._start_problem = ""
 
     def get_theme(self, theme_name: str) -> Theme | None:
@@ -240,7 +247,14 @@ class ThawApp(CoveredScreensWait):
         if held is not None and typed:
             held.append(cast("events.Key | events.Paste", event))
             return
+        if typed:
+            await self.key_order.take(cast("events.Key | events.Paste", event))
+            return
         await super().on_event(event)
+
+    def on_key_settled(self, message: KeySettled) -> None:
+        """The key before has been handled all the way: the next one may go."""
+        self.key_order.settled(message)
 
     def _release_held_input(self) -> None:
         """Replay held keys and pastes in the order they were typed."""
@@ -348,9 +362,11 @@ class ThawApp(CoveredScreensWait):
         too_small = width < MIN_WIDTH or height < MIN_HEIGHT
         on_top = isinstance(self.screen, TooSmallScreen)
         if too_small and not on_top:
+            self.key_order.pause()  # typing waits for the form it was meant for
             self.push_screen(TooSmallScreen())
         elif not too_small and on_top:
             self.pop_screen()
+            self.screen.call_after_refresh(self.key_order.resume)
 
     # --- endings and pauses (tui/signals.py installs the handlers) --------------------------
     def end_calmly(self) -> None:

@@ -52,7 +52,7 @@ def test_a_short_meditation_with_a_note_afterwards(tmp_path: Path) -> None:
         proc.wait_for_text("There is no wrong way", timeout=20)
         proc.send("n")  # skip the before question
         proc.wait_for_text("You gave yourself this time", timeout=10)
-        proc.send("t")  # after: ten
+        proc.send("10")  # after: ten, typed as the number in one write
         proc.wait_for_text("10 of 10", timeout=5)
         proc.wait_for_quiet(0.3)  # the note field takes focus after the rating lands
         proc.send("quiet hum")

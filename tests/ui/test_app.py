@@ -472,8 +472,13 @@ async def test_s_opens_support_unless_typing(
         await pilot.pause()
         assert type(app.screen).__name__ == "CheckInScreen"
         assert app.screen.query_one("#note").text == "s"  # type: ignore[attr-defined]
+        # On a scale letters start the feelings search (#15); F2 is support from anywhere.
         app.screen.query_one("#mood").focus()
         await pilot.press("s")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "CheckInScreen"
+        assert app.screen.query_one("#emotion-filter").value == "s"  # type: ignore[attr-defined]
+        await pilot.press("f2")
         await pilot.pause()
         assert isinstance(app.screen, FakeSupportScreen)
 

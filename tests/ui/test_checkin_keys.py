@@ -105,19 +105,19 @@ async def test_the_footer_shows_the_save_key_that_works_where_the_cursor_is(
         await pilot.pause()
         assert app.screen.query(KeyFooter)
         assert footer_keys(app).get("⏎") == "Save"
-        assert "^j" not in footer_keys(app)
+        assert "^s" not in footer_keys(app)
         for selector in ("#emotion-filter", "#tags"):
             app.screen.query_one(selector).focus()
             await pilot.pause()
             keys = footer_keys(app)
-            assert keys.get("⏎") == "Save" and "^j" not in keys
+            assert keys.get("⏎") == "Save" and "^s" not in keys
         await pilot.press("5")  # typed into tags; pick a mood on its row
         app.screen.query_one("#mood").focus()
         await pilot.press("5")
         app.screen.query_one("#note").focus()
         await pilot.pause()
         keys = footer_keys(app)
-        assert keys.get("^j") == "Save" and "⏎" not in keys
+        assert keys.get("^s") == "Save" and "⏎" not in keys
         await pilot.press("enter")  # a new line in the note
         await pilot.pause()
         assert store.recent_checkins(1) == []

@@ -143,7 +143,7 @@ async def test_ending_early_saves_an_unfinished_session_and_asks_how_it_went(
         assert saved.actual_seconds == pytest.approx(20.0)
         after = screen.query_one("#after", FeelRating)
         assert after.display and after.has_focus
-        await pilot.press("t")  # ten
+        await pilot.press("1", "0")  # ten, typed as the number
         [saved] = sessions(app)
         assert saved.after == 10
 
@@ -208,6 +208,28 @@ async def test_reduced_motion_shows_a_steady_cue_that_changes_at_most_once_a_sec
         await breathe_to(pilot, clock, orb, 23.1)  # round 2, just into the hold
         assert orb.caption == "Hold  ·  7"
         assert "Hold  ·  7" in "".join(line.text for line in orb.render_lines(orb.region))
+
+
+async def test_reduced_motion_still_paces_the_breath_with_dots_that_fill_each_second(
+    data_dir: Path, clock: FakeClock
+) -> None:
+    """No orb, but not only a word and a count: one dot a second of the breath, filling."""
+    app = make_app(data_dir, clock, "breathe", {"pattern": "478"}, reduced_motion=True)
+    async with running(app) as (pilot, _):
+        orb = app.screen.query_one(BreathingOrb)
+        shown = []
+        for t in (0.5, 1.5, 3.5, 4.5, 10.5, 11.5):
+            await breathe_to(pilot, clock, orb, t)
+            text = "".join(line.text for line in orb.render_lines(orb.region))
+            shown.append(next(part for part in text.split("  ") if "●" in part).strip())
+        assert shown == [
+            "● ○ ○ ○",  # 4 in: its first second
+            "● ● ○ ○",
+            "● ● ● ●",  # the in-breath's last second
+            "● ○ ○ ○ ○ ○ ○",  # 7 hold begins
+            "● ● ● ● ● ● ●",  # the hold's last second
+            "● ○ ○ ○ ○ ○ ○ ○",  # 8 out begins at 11 s
+        ]
 
 
 async def test_reduced_motion_follows_the_terminal_asking_for_no_animation(

@@ -196,7 +196,7 @@ async def test_the_rating_hint_is_plain_and_fits_one_line_at_80_columns(
     app = make_app(data_dir, clock, start, {})
     async with running(app):
         before = app.screen.query_one("#before", FeelRating)
-        assert HINT_TEXT == "0 to 9, t for ten · n or Enter to skip"
+        assert HINT_TEXT == "type 0 to 10 · n or Enter to skip"
         assert HINT_TEXT in str(before.render())
         assert before.region.height == 1
         assert HINT_TEXT in visible_text(before)
@@ -280,11 +280,13 @@ async def test_the_reduced_motion_cue_is_centred(data_dir: Path, clock: FakeCloc
     async with running(app) as (pilot, _):
         orb = app.screen.query_one(BreathingOrb)
         await breathe_to(pilot, clock, orb, 0.5)
-        [line] = [row for row in visible_text(orb).splitlines() if row.strip()]
-        left = len(line) - len(line.lstrip())
-        right = len(line) - len(line.rstrip())
-        assert line.strip() == "Breathe in  ·  4"
-        assert abs(left - right) <= 1
+        cue, dots = [row for row in visible_text(orb).splitlines() if row.strip()]
+        assert cue.strip() == "Breathe in  ·  4"
+        assert dots.strip() == "● ○ ○ ○"  # the still pacing bar under it (#15)
+        for line in (cue, dots):
+            left = len(line) - len(line.lstrip())
+            right = len(line) - len(line.rstrip())
+            assert abs(left - right) <= 1
 
 
 # --- 6. Arrows reach the pattern from an empty field; the help uses our words ----------------
@@ -318,7 +320,7 @@ async def test_the_help_lists_our_own_words_for_our_keys(data_dir: Path, clock: 
         assert "End here and say how it went; Esc again leaves" in keys
         # Only keys that can act now: Space pauses while going, and carries on once paused.
         assert "Pause where you are" in keys and "Carry on from where you paused" not in keys
-        assert any("0 to 9" in key for key in keys.values())
+        assert any("0 to 10" in key for key in keys.values())
         await pilot.press("space")
         await pilot.pause()
         keys = dict((desc, key) for key, desc in collect_keys(app.screen))

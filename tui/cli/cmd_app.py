@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import sys
 from typing import TYPE_CHECKING
 
 from tui.core.errors import InputError
@@ -68,6 +70,27 @@ def start_for(args: argparse.Namespace, content: Content) -> tuple[str, dict[str
     return "home", {}
 
 
+def real_size_wins() -> bool:
+    """Forget COLUMNS and LINES when the terminal can say its own size. True if it can.
+
+    Textual asks `shutil.get_terminal_size`, which believes those variables first: a shell that
+    exported them once (or a `sudo`, `screen` or script that kept them) left the app drawing for
+    a size the window is not, even after a resize. They are dropped for this process only.
+    """
+    for stream in (sys.__stdout__, sys.__stderr__, sys.__stdin__):
+        try:
+            if stream is not None:
+                os.get_terminal_size(stream.fileno())
+                break
+        except (OSError, ValueError):
+            continue
+    else:
+        return False
+    os.environ.pop("COLUMNS", None)
+    os.environ.pop("LINES", None)
+    return True
+
+
 def run(args: argparse.Namespace, ctx: CliContext) -> int:
     """Run the app until the person leaves (or a signal ends it: see `tui.signals`); Textual
     restores the terminal on the way out."""
@@ -85,6 +108,8 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
     watch_for_hangup()  # before anything that could wait: opening the data is one
     store = ctx.store()
     from tui import signals
+
+    real_size_wins()
     from tui.app import ThawApp
 
     app = ThawApp(

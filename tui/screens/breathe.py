@@ -409,6 +409,7 @@ class BreatheScreen(PracticeScreen):
             seconds = parse_custom_breath(message.value)
         except InputError as err:
             self.query_one("#custom-error", Static).update(Text(str(err)))
+            self.app.clear_notifications()  # a toast would sit over the sentence
             return
         settings = self.thaw.settings
         self.thaw.save_settings(replace(settings, custom_breath=seconds))

@@ -17,11 +17,14 @@ from tui.core.records.models import CheckIn, Draft
 from tui.core.records.rules import NOTE_MAX_CHARS
 from tui.core.text import clean_text
 from tui.screens import SCREENS
+from tui.screens import checkin_records as records
 from tui.screens.base import ThawScreen, describe_time
 from tui.widgets.emotion_picker import EmotionList, EmotionPicker
 from tui.widgets.feel_scale import FeelScale
 from tui.widgets.key_footer import KeyFooter
-from tui.widgets.mood_scale import MoodScale
+from tui.widgets.mood_scale import MoodScale, NumberScale
+from tui.widgets.note_area import NoteArea
+from tui.widgets.saved_panel import SavedPanel
 from tui.widgets.tag_input import TagInput, split_tags
 
 if TYPE_CHECKING:
@@ -68,15 +71,13 @@ class CheckInScreen(ThawScreen):
     CheckInScreen #checkin-status.-empty { display: none; }
     CheckInScreen #checkin-status { color: $warning; height: auto; margin-top: 1; }
     CheckInScreen #conflict-newer { height: auto; border: round $warning; padding: 0 1; }
-    CheckInScreen #saved-panel { height: auto; padding: 1 2; display: none; }
-    CheckInScreen.-saved #saved-panel { display: block; }
+    CheckInScreen SavedPanel { display: none; }
+    CheckInScreen.-saved SavedPanel { display: block; }
     CheckInScreen.-saved #checkin-body { display: none; }
-    CheckInScreen #saved-line { text-style: bold; color: $secondary; }
-    CheckInScreen #suggestion-line { margin-top: 1; }
-    CheckInScreen #saved-keys { color: $foreground-muted; }
     CheckInScreen.-tall EmotionList { height: 16; }
     CheckInScreen.-tall #note { height: 13; }
-    CheckInScreen #checkin-columns { max-width: 150; }
+    CheckInScreen #checkin-body { align-horizontal: center; }
+    CheckInScreen #checkin-body > * { max-width: 150; }  /* a wide window: centred */
     CheckInScreen.-narrow .row-label { width: 100%; }
     CheckInScreen.-narrow .scale-row { height: 2; layout: vertical; }
     CheckInScreen.-narrow .hint { padding-left: 0; }
@@ -103,21 +104,21 @@ class CheckInScreen(ThawScreen):
         Binding(
             "enter", "go_on", "Go on", tooltip="Go on from the saved check-in", id="checkin-go-on"
         ),
-        # The footer tells the key that saves from where the cursor is: Ctrl+J in the note (where
-        # Enter starts a new line), Enter everywhere else. Ctrl+J saves everywhere either way.
+        # The footer tells the key that saves from where the cursor is: Ctrl+S in the note (where
+        # Enter starts a new line), Enter everywhere else. Ctrl+S (and Ctrl+J) save everywhere.
         Binding(
-            "ctrl+j",
+            "ctrl+s",
             "save_from_note",
             "Save",
-            key_display="^j",
+            key_display="^s",
             tooltip="Save from inside the note (Enter there starts a new line)",
             id="checkin-save-from-note",
         ),
         Binding(
             "ctrl+j,alt+enter,ctrl+s",
-            "save",
+            "save_anywhere",
             show=False,
-            tooltip="Save from anywhere",
+            tooltip="Save from anywhere, inside the note too",
             id="checkin-save-anywhere",
         ),
         Binding(
@@ -164,11 +165,11 @@ class CheckInScreen(ThawScreen):
             with Horizontal(classes="scale-row", id="mood-row"):
                 yield Label("Mood right now", classes="row-label")
                 yield MoodScale(source.mood, id="mood")
-            yield Static("1 very low · 10 very good · a digit picks, 0 is 10", classes="hint")
+            yield Static("1 very low · 10 very good · type it (0 is 10 too)", classes="hint")
             with Horizontal(classes="scale-row"):
                 yield Label("How much can you feel?", classes="row-label")
                 yield FeelScale(source.feel, id="feel")
-            yield Static("optional · 0 nothing at all · 10 fully", classes="hint")
+            yield Static("optional · 0 nothing at all · 10 fully (1 then 0)", classes="hint")
             with Horizontal(id="checkin-columns"):
                 with Vertical(id="col-left"):
                     yield Label("Feelings (optional)", classes="field-label")
@@ -177,17 +178,14 @@ class CheckInScreen(ThawScreen):
                     )
                 with Vertical(id="col-right"):
                     yield Label("Note (optional; Enter is a new line)", classes="field-label")
-                    yield TextArea(shown_text(source.note), id="note", soft_wrap=True)
+                    yield NoteArea(shown_text(source.note), id="note")
                     yield Label("Tags (optional)", classes="field-label")
                     yield TagInput(
                         (), ", ".join(shown_line(t) for t in source.tags), id="tags", compact=False
                     )
                     yield Static("", id="known-tags", markup=False)
             yield Static("", id="checkin-status", markup=False, classes="-empty")
-        with Vertical(id="saved-panel"):
-            yield Static("", id="saved-line", markup=False)
-            yield Static("", id="suggestion-line", markup=False)
-            yield Static("Enter or Esc: go on", id="saved-keys", markup=False)
+        yield SavedPanel(id="saved-panel")
         yield KeyFooter()
 
     def on_mount(self) -> None:
@@ -207,28 +205,11 @@ class CheckInScreen(ThawScreen):
 
     def _initial_values(self) -> Draft:
         """What the form starts with: the entry being edited, the draft, or nothing."""
-        if self._editing is not None:
-            e = self._editing
-            return Draft(e.at, e.mood, e.feel, e.emotions, e.note, e.tags, e.id)
-        if self._draft is None and self._at is None:
-            try:
-                self._draft = self.thaw.store.draft()
-            except ThawError:
-                self._draft = None
-        if self._draft is not None:
-            if self._draft.editing_id:
-                self._editing = self._find_recent(self._draft.editing_id)
-            return self._draft
-        return Draft(saved_at=self.thaw.clock.now())
-
-    def _find_recent(self, checkin_id: str) -> CheckIn | None:
-        """An edit left unfinished: find the entry it belonged to (rare, so a wide look is fine)."""
-        try:
-            return next(
-                (c for c in self.thaw.store.recent_checkins(2000) if c.id == checkin_id), None
-            )
-        except ThawError:
-            return None
+        start = records.starting_point(
+            self.thaw.store, self.thaw.clock.now(), self._editing, self._draft, self._at
+        )
+        self._editing, self._draft = start.editing, start.draft
+        return start.values
 
     def _load_known_tags(self) -> None:
         """Offer tags used in the last months, most used first (read after the first paint).
@@ -293,6 +274,7 @@ class CheckInScreen(ThawScreen):
         status.update(text)
         status.set_class(not text, "-empty")
         if text:
+            self.app.clear_notifications()  # a toast would sit over the sentence
             # After the next layout: until then the line has no place, and scrolling now would
             # stop short of it, leaving the sentence below the window on a 24-row terminal.
             body = self.query_one("#checkin-body", VerticalScroll)
@@ -308,6 +290,8 @@ class CheckInScreen(ThawScreen):
         if action == "go_on":
             return saved
         if action in ("start_fresh", "keep_draft"):
+            return not saved
+        if action == "save_anywhere":
             return not saved
         if action == "save_from_note":
             return not saved and self._note_has_focus()
@@ -326,8 +310,12 @@ class CheckInScreen(ThawScreen):
         """Enter after saving: on to wherever the person came from."""
         self._exit_screen()
 
+    def action_save_anywhere(self) -> None:
+        """Ctrl+S or Ctrl+J (the README's key), from any part of the form."""
+        self.action_save()
+
     def action_save_from_note(self) -> None:
-        """Ctrl+J in the note: save, as Enter does everywhere else."""
+        """Ctrl+S in the note: save, as Enter does everywhere else."""
         self.action_save()
 
     def action_save(self) -> None:
@@ -394,49 +382,27 @@ class CheckInScreen(ThawScreen):
             self.dismiss()
             return
         self.add_class("-saved")
-        saved_text = f"Saved: mood {saved.mood}. Thank you."
-        self.query_one("#saved-line", Static).update(saved_text)
-        self._suggestion = self._choose_suggestion(saved)
-        line = self.query_one("#suggestion-line", Static)
-        self.thaw.farewell = [saved_text]
+        self._suggestion = records.suggestion_after(
+            self.thaw.store, self.thaw.content, self.thaw.settings, saved
+        )
+        said = self.query_one(SavedPanel).show(
+            f"Saved: mood {saved.mood}. Thank you.", self._suggestion
+        )
         if self._suggestion is not None:
-            line.update(self._suggestion.text)
             from tui.core.analysis.suggest import farewell_text
 
-            self.thaw.farewell.append(farewell_text(self.thaw.content, self._suggestion))
-            info = SCREENS.get(self._suggestion.action)
-            if info is not None and info.key:
-                keys = f"{info.key}: {self._suggestion.key_hint}    Enter or Esc: go on"
-                self.query_one("#saved-keys", Static).update(keys)
+            # In the terminal, after the full screen: the words say where support is there.
+            said = [said[0], farewell_text(self.thaw.content, self._suggestion)]
         self.set_focus(None)
         self.refresh_bindings()
         if self.thaw.exit_after_checkin:
+            self.thaw.farewell = said  # said again in the terminal once the full screen closes
             self._exit_timer = self.set_timer(QUICK_EXIT_SECONDS, self.app.exit)
-
-    def _choose_suggestion(self, saved: CheckIn) -> Suggestion | None:
-        try:
-            from tui.core.analysis.suggest import choose_suggestion, support_context
-
-            earlier = [c.mood for c in self.thaw.store.recent_checkins(6) if c.id != saved.id]
-            contacts, country = support_context(
-                self.thaw.content, self.thaw.store, self.thaw.settings
-            )
-            return choose_suggestion(
-                self.thaw.content,
-                saved.mood,
-                saved.feel,
-                saved.emotions,
-                earlier[:4],
-                contacts=contacts,
-                country=country,
-            )
-        except Exception:  # a missing suggestion must never spoil a saved check-in
-            return None
 
     def _show_conflict(self) -> None:
         """Another window changed or deleted this entry: show theirs, keep ours, change nothing."""
         assert self._editing is not None
-        newer = self._find(self._editing.id)
+        newer = records.stored_version(self.thaw.store, self._editing)
         if newer is None:
             self._at = self._editing.at
             self._editing = None
@@ -445,16 +411,7 @@ class CheckInScreen(ThawScreen):
                 "Enter saves them as a new entry, Esc leaves it deleted."
             )
             return
-        summary = f"Newer version: mood {newer.mood}"
-        if newer.feel is not None:
-            summary += f", feel {newer.feel}"
-        if newer.emotions:
-            names = [(self.thaw.content.emotion(e) or e) for e in newer.emotions]
-            summary += ", " + ", ".join(getattr(n, "name", str(n)) for n in names)
-        if newer.tags:
-            summary += ". Tags: " + ", ".join(newer.tags)
-        if newer.note:
-            summary += ".\nNote: " + newer.note
+        summary = records.newer_summary(newer, self.thaw.content)
         self._editing = newer
         self._set_status(
             "This entry changed in another window. Here is the newer version; your changes "
@@ -466,18 +423,6 @@ class CheckInScreen(ThawScreen):
             existing.first(Static).update(summary)
         else:
             body.mount(Static(summary, id="conflict-newer", markup=False), after="#checkin-notice")
-
-    def _find(self, checkin_id: str) -> CheckIn | None:
-        """The stored version of one check-in, looked for around the date we knew it by."""
-        assert self._editing is not None
-        day = self._editing.at.date()
-        try:
-            for c in self.thaw.store.checkins(since=day, until=day):
-                if c.id == checkin_id:
-                    return c
-        except ThawError:
-            return None
-        return None
 
     def action_leave(self) -> None:
         """Esc: go back. Typed-but-unsaved words are kept as a draft, and we say so."""
@@ -544,15 +489,6 @@ class CheckInScreen(ThawScreen):
         event.stop()
         self.action_save()
 
-    @on(TextArea.Changed, "#note")
-    def _note_changed(self, event: TextArea.Changed) -> None:
-        """Pasted escape or bidi characters go at once, so the screen shows what will be kept."""
-        text = event.text_area.text
-        cleaned = clean_text(text)
-        if cleaned != text:
-            event.text_area.text = cleaned
-            event.text_area.move_cursor(event.text_area.document.end)
-
     def on_screen_suspend(self) -> None:
         """Another screen goes on top (F2 support, the palette's places, help): whatever is typed
         is kept as a draft too, so it survives even if the app closes from over there. The form
@@ -570,6 +506,11 @@ class CheckInScreen(ThawScreen):
             if typing and isinstance(self.focused, (Input, TextArea, EmotionList)):
                 event.stop()
                 event.prevent_default()
+            elif isinstance(self.focused, NumberScale) and (event.character or "").isalpha():
+                # "Type to find a feeling" holds on the scales too (digits stay the scale's).
+                event.stop()
+                event.prevent_default()
+                self.query_one(EmotionPicker).type_into_filter(event.character or "")
             return
         if self._suggestion is None:
             return
@@ -580,6 +521,7 @@ class CheckInScreen(ThawScreen):
             if self._exit_timer is not None:
                 self._exit_timer.stop()  # the quick check-in stays open for what was chosen
             self.thaw.exit_after_checkin = False
+            self.thaw.farewell = []  # the person stays in the app, with what was suggested
             if len(self.app.screen_stack) > 1:
                 self.dismiss()
                 self.app.call_later(self.thaw.open_screen, action)

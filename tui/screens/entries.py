@@ -77,6 +77,12 @@ class ConfirmDelete(ModalScreen[bool]):
 WHEN_EXAMPLES = "for example yesterday 21:00, or 2026-11-02 08:30"
 
 
+class WhenInput(Input):
+    """The one line of "when?": Enter or Ctrl+S (the save key of every form) goes on."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("ctrl+s", "submit", "Go on", show=False)]
+
+
 class AskWhen(ModalScreen["datetime | None"]):
     """A one-line "when?" for back-filling a missed check-in, read by tui.core.when."""
 
@@ -101,7 +107,7 @@ class AskWhen(ModalScreen["datetime | None"]):
             yield Static(
                 f"When was it? Type a day and a time, {WHEN_EXAMPLES}.", id="when-question"
             )
-            yield Input(placeholder="e.g. yesterday 21:00", id="when")
+            yield WhenInput(placeholder="e.g. yesterday 21:00", id="when")
             yield Static("", id="when-error", markup=False)
             yield Static("Enter: go on    Esc: cancel", classes="dialog-keys")
 
@@ -119,6 +125,7 @@ class AskWhen(ModalScreen["datetime | None"]):
             when = parse_when(event.value, now)
         except InputError as err:
             error.update(str(err))
+            self.app.clear_notifications()  # nothing may sit over the sentence
             return
         self.dismiss(when)
 
@@ -134,7 +141,9 @@ class EntriesScreen(ThawScreen):
     EntriesScreen #entries-intro { color: $foreground-muted; padding: 0 1; height: auto; }
     EntriesScreen #entries-status { color: $warning; padding: 0 1; height: auto; }
     EntriesScreen #entries-status.-empty { display: none; }
-    EntriesScreen DataTable { height: 1fr; }
+    /* No sideways scrolling: a long note is cut here and shown whole in the detail below (its
+       scrollbar showed only as a stray glyph above the detail). */
+    EntriesScreen DataTable { height: 1fr; overflow-x: hidden; }
     EntriesScreen #entry-detail {
         height: auto; max-height: 8; padding: 0 1; border-top: solid $panel;
     }
@@ -205,6 +214,7 @@ class EntriesScreen(ThawScreen):
         if current in self._rows:
             table.move_cursor(row=table.get_row_index(current))
         self._show_detail()
+        self.refresh_bindings()
 
     def _load_more(self, want: int = PAGE_ROWS) -> None:
         """Add older months until `want` more rows are shown or history runs out."""
@@ -253,6 +263,12 @@ class EntriesScreen(ThawScreen):
             Text("" if c.feel is None else str(c.feel), justify="right"),
             Text(rest, no_wrap=True, overflow="ellipsis"),
         )
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Edit and delete are offered only when there is an entry to act on."""
+        if action in ("edit", "delete"):
+            return bool(self._rows)
+        return True
 
     def _current_id(self) -> str | None:
         table = self._table()

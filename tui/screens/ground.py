@@ -144,9 +144,7 @@ class GroundScreen(PracticeScreen):
             yield Static(id="step-count")
             yield Static(id="prompt")
             yield Static(id="fallback")
-            yield PracticeField(
-                placeholder="What do you notice? (optional; Enter moves on)", id="note"
-            )
+            yield PracticeField(placeholder="What you notice (optional)", id="note")
         yield FeelRating("before", id="before")
         yield FeelRating("after", id="after")
         yield KeyFooter()

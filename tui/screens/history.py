@@ -479,7 +479,12 @@ class HistoryScreen(ThawScreen):
         return True
 
     def action_range(self, name: RangeName) -> None:
-        """w, m, y, a: the stretch of time the charts cover."""
+        """w, m, y, a: the stretch of time the charts cover (on the calendar: a month or year)."""
+        if self.view == "calendar" and self.data is not None:
+            from tui.widgets.calendar_month import calendar_range_key
+
+            calendar_range_key(self, name, self.data.today)
+            return
         self.range = name
         if self.view == "calendar":
             self.view = "mood"

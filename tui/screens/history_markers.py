@@ -17,6 +17,7 @@ from tui.core.errors import StaleEditError, ThawError
 from tui.core.outward import shown_line
 from tui.core.records.models import MARKER_KINDS, Marker, MarkerKind
 from tui.screens.base import thaw_app
+from tui.widgets.form_select import FormSelect
 
 if TYPE_CHECKING:
     from textual.app import ComposeResult
@@ -48,6 +49,7 @@ class MarkerForm(ModalScreen[bool]):
     MarkerForm > Vertical {
         width: 64; max-width: 100%; height: auto; padding: 1 2;
         border: round $primary; background: $surface;
+        max-height: 100%; overflow-y: auto;  /* a small window scrolls to every field */
     }
     MarkerForm .label { color: $foreground-muted; margin-top: 1; }
     MarkerForm #error { color: $warning; height: auto; }
@@ -69,11 +71,11 @@ class MarkerForm(ModalScreen[bool]):
             yield Static("What happened", classes="label", markup=False)
             yield Input(
                 shown_line(marker.text) if marker else "",
-                placeholder="for example: started therapy",
+                placeholder="e.g. started therapy",
                 id="text",
             )
             yield Static("What kind", classes="label", markup=False)
-            yield Select(
+            yield FormSelect(
                 [(KIND_WORDS[k], k) for k in MARKER_KINDS],
                 value=marker.kind if marker else "other",
                 allow_blank=False,
@@ -86,7 +88,11 @@ class MarkerForm(ModalScreen[bool]):
                 id="when",
             )
             yield Static("", id="error", markup=False)
-            yield Static("Enter: save    Esc: cancel", classes="keys", markup=False)
+            yield Static(
+                "Enter or Ctrl+S: save    Space: choose a kind    Esc: cancel",
+                classes="keys",
+                markup=False,
+            )
 
     def on_input_submitted(self) -> None:
         self.action_save()
@@ -128,6 +134,7 @@ class MarkersDialog(ModalScreen[None]):
     MarkersDialog > Vertical {
         width: 72; max-width: 100%; height: auto; max-height: 90%; padding: 1 2;
         border: round $primary; background: $surface;
+        overflow-y: auto;  /* a small window scrolls to the keys line */
     }
     MarkersDialog #about { color: $foreground-muted; height: auto; }
     MarkersDialog OptionList { height: auto; max-height: 14; margin-top: 1; }

@@ -180,8 +180,12 @@ class HomeScreen(ThawScreen):
 
     TITLE = "Thaw"
     AUTO_FOCUS = None
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (40, "-tall")]
     DEFAULT_CSS = """
-    HomeScreen #home-body { padding: 0 2; }
+    HomeScreen #home-body { padding: 0 2; align-horizontal: center; }
+    /* A wide window: a readable column in the middle, not a strip along the left edge. */
+    HomeScreen #home-body > * { width: 100%; max-width: 100; }
+    HomeScreen.-tall #home-body { padding: 2 2; align-vertical: middle; }
     HomeScreen #banner {
         height: auto; margin-top: 1; padding: 0 1; border-left: thick $warning; color: $warning;
     }
@@ -191,6 +195,7 @@ class HomeScreen(ThawScreen):
     HomeScreen .section { color: $foreground-muted; margin-top: 1; }
     HomeScreen #spark { color: $primary; }
     HomeScreen #recent { text-wrap: nowrap; text-overflow: ellipsis; }
+    HomeScreen #recent.-empty { text-wrap: wrap; }
     HomeScreen #menu { margin-top: 1; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -272,7 +277,11 @@ class HomeScreen(ThawScreen):
             yield Static(spark_rows(means), id="spark", markup=False)
         yield Static("Last entries", classes="section", markup=False)
         self._recent = recent
-        yield Static(self._recent_lines(recent, now, exact_names=False), id="recent")
+        yield Static(
+            self._recent_lines(recent, now, exact_names=False),
+            id="recent",
+            classes="" if recent else "-empty",
+        )
 
     def on_mount(self) -> None:
         self.call_after_refresh(self._after_first_paint)
@@ -281,6 +290,26 @@ class HomeScreen(ThawScreen):
         menu = self.query_one("#menu", Static)
         if menu.content is not self._menu():
             menu.update(self._menu())
+        self._place_menu()
+
+    def _place_menu(self) -> None:
+        """On a short window the menu comes straight after today's line, so every place is in
+        sight at once; the last entries follow it (scrolling reaches them)."""
+        body = self.query_one("#home-body", VerticalScroll)
+        menu = self.query_one("#menu", Static)
+        short = self.app.size.height < MENU_FIRST_BELOW
+        first = self.query("#today")
+        if not first:
+            return
+        today = first.first()
+        if (
+            short
+            and menu.parent is body
+            and body.children.index(menu) > body.children.index(today) + 1
+        ):
+            body.move_child(menu, after=today)
+        elif not short and body.children[-1] is not menu:
+            body.move_child(menu, after=body.children[-1])
 
     def _menu(self) -> Text:
         return MENU_WIDE if self.app.size.width >= MENU_WIDE_FROM else MENU_NARROW
@@ -462,5 +491,7 @@ def menu_text(per_row: int = 3) -> Text:
 
 
 MENU_WIDE, MENU_NARROW = menu_text(3), menu_text(2)
+# Below this many rows the menu is put above the last entries, so all of it is seen.
+MENU_FIRST_BELOW = 20
 # Below this many columns the three-column menu would wrap: two columns instead.
 MENU_WIDE_FROM = 62

@@ -47,7 +47,9 @@ class ImportScreen(ThawScreen):
     ImportScreen #import-question { margin-top: 1; text-style: bold; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "app.back", "Back", tooltip="Go back; nothing is imported", id="import-back"),
+        Binding(
+            "escape", "app.back", "Back", tooltip="Go back; nothing is imported", id="import-back"
+        ),
         Binding("enter", "submit", "Next", id="import-next",
                 tooltip="Read the file, or add what it holds"),
         Binding("ctrl+f", "finish", "Finish cut-short import", priority=True,

@@ -60,6 +60,11 @@ def title_problem(values: dict[str, str]) -> str | None:
     return None
 
 
+PLAN_SUB_TITLE = "longer-term steps, at your own pace"
+# Below this many columns the header shows only "Your plan", whole, not cut.
+SUB_TITLE_FROM = 60
+
+
 class PlanScreen(ThawScreen):
     """Talk therapy, a psychiatrist, a doctor, meditation, yoga, and the person's own steps."""
 
@@ -70,7 +75,7 @@ class PlanScreen(ThawScreen):
     PlanScreen #plan-list {
         text-wrap: nowrap;
         text-overflow: ellipsis;
-        width: 36;
+        width: 42;  /* "· Talk therapy: somatic experiencing" whole, where there is room */
         max-width: 45%;
         height: 1fr;
         border: round $primary 50%;
@@ -84,7 +89,23 @@ class PlanScreen(ThawScreen):
         height: 1fr;
         padding: 0 1;
     }
+    /* Narrow: the list on top at full width, its titles wrapped whole (three "Talk therapy"
+       steps read alike when cut), the chosen step's words below. */
+    PlanScreen.-narrow #plan-body {
+        layout: vertical;
+    }
+    PlanScreen.-narrow #plan-list {
+        width: 100%;
+        max-width: 100%;
+        text-wrap: wrap;
+        height: 1fr;
+    }
+    PlanScreen.-narrow #plan-detail {
+        width: 100%;
+        height: 1fr;
+    }
     """
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (64, "-wide")]
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
@@ -146,7 +167,7 @@ class PlanScreen(ThawScreen):
     def __init__(self) -> None:
         super().__init__()
         self.title = "Your plan"
-        self.sub_title = "longer-term steps, at your own pace"
+        self.sub_title = PLAN_SUB_TITLE
         self.items: list[PlanItem] = []
         self._templates: dict[str, PlanTemplate] = {}
 
@@ -159,6 +180,9 @@ class PlanScreen(ThawScreen):
         # Compact, without the palette hint (Ctrl+P still works): at 80 columns every key of
         # this screen stays visible, Delete and F2 Support included.
         yield KeyFooter()
+
+    def on_resize(self) -> None:
+        self.sub_title = PLAN_SUB_TITLE if self.app.size.width >= SUB_TITLE_FROM else ""
 
     def on_mount(self) -> None:
         try:

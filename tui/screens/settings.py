@@ -208,8 +208,15 @@ class SettingsScreen(ThawScreen):
         height: 1fr;
         padding: 0 1;
     }
+    SettingsScreen #settings-scroll {
+        align-horizontal: center;  /* a wide window: one readable column in the middle */
+    }
     SettingsScreen #settings-scroll > * {
+        width: 100%;
         max-width: 90;
+    }
+    SettingsScreen #settings-scroll > Checkbox {
+        width: auto;  /* its own background ends with its words, as before */
     }
     SettingsScreen .settings-row {
         height: 1;
@@ -236,6 +243,17 @@ class SettingsScreen(ThawScreen):
         text-style: bold;
         color: $primary;
     }
+    /* Narrow: each label on its own line with its value under it, so both are seen whole. */
+    SettingsScreen.-narrow .settings-row {
+        height: auto;
+        layout: vertical;
+    }
+    SettingsScreen.-narrow .settings-row > Label {
+        width: 100%;
+    }
+    SettingsScreen.-narrow .settings-row > Select {
+        width: 100%;
+    }
     SettingsScreen #settings-error {
         color: $error;
         height: auto;
@@ -247,6 +265,7 @@ class SettingsScreen(ThawScreen):
     }
     """
 
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (60, "-wide")]
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
             "escape",

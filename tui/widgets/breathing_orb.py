@@ -36,6 +36,21 @@ def cue_text(state: PhaseState) -> str:
     return f"{cue_word(state.phase)}  ·  {state.countdown}"
 
 
+PACE_FILLED, PACE_EMPTY = "●", "○"
+MAX_PACE_DOTS = 20
+
+
+def pace_bar(state: PhaseState) -> str:
+    """Reduced motion's pacing: one dot a second of this breath, filled as the seconds pass.
+
+    "● ● ○ ○" halfway through a four-second in-breath. It changes once a second and never
+    moves, so it paces the breath without animation (and reads the same without colour).
+    """
+    total = max(1, min(MAX_PACE_DOTS, math.ceil(state.phase.seconds - 1e-9)))
+    filled = max(1, min(total, total - state.countdown + 1))
+    return " ".join([PACE_FILLED] * filled + [PACE_EMPTY] * (total - filled))
+
+
 def cue_word(phase: BreathPhase) -> str:
     """ "Breathe in", "Breathe in again", "Hold", "Breathe out, slowly"."""
     if phase.kind == "hold":
@@ -232,7 +247,9 @@ class BreathingOrb(Widget):
         if caption is None:
             caption = self._caption(state)
         if self.reduced_motion or state is None:
-            return ("cue", caption, self.size.height)
+            running = state is not None and not state.done and not self.finished
+            pace = pace_bar(state) if running and state is not None else ""
+            return ("cue", caption, self.size.height, pace)
         level = 0.0 if self.finished else state.level
         # The orb's box is no taller than its largest breath, and the box with its caption sits
         # in the middle: on a tall terminal the words stay right under the orb.
@@ -246,10 +263,15 @@ class BreathingOrb(Widget):
         label_style = self.get_component_rich_style("breathing-orb--label")
         if frame[0] == "cue":
             caption = str(frame[1])
+            pace = str(frame[3]) if len(frame) > 3 else ""
             top = max(0, (self.size.height - 1) // 2)
             # Inside a Group, as the orb's caption is: a bare Text loses its centring when
             # Textual turns it into its own content, and the cue sat at the left edge.
-            return Group(Text("\n" * top + caption, style=label_style, justify="center"))
+            cue = Text("\n" * top + caption, style=label_style, justify="center")
+            if not pace:
+                return Group(cue)
+            quiet = self.get_component_rich_style("breathing-orb--orb")
+            return Group(cue, Text(pace, style=quiet, justify="center"))
         rows = frame[1]
         caption = str(frame[2])
         offset = frame[3]
@@ -278,7 +300,7 @@ def _changed_regions(
         height = new[2]
         if old[2] != height or not isinstance(height, int):
             return []
-        return [Region(0, max(0, (height - 1) // 2), width, 1)]
+        return [Region(0, max(0, (height - 1) // 2), width, 2)]  # the cue and its dots
     old_rows, new_rows, top = old[1], new[1], new[3]
     if not isinstance(old_rows, tuple) or not isinstance(new_rows, tuple):
         return []

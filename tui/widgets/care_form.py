@@ -128,9 +128,10 @@ class FormDialog(ModalScreen[dict[str, str] | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="form-box"):
             yield Static(self.form_title, markup=False, id="form-title")
-            if self.intro:
-                yield Static(self.intro, markup=False, id="form-intro")
             with FormFields():
+                # In the scrolling part, so on a small window the keys line below stays seen.
+                if self.intro:
+                    yield Static(self.intro, markup=False, id="form-intro")
                 for field in self.fields:
                     yield Label(field.label, markup=False)
                     if field.multiline:
@@ -203,6 +204,8 @@ class FormDialog(ModalScreen[dict[str, str] | None]):
         error = self.query_one("#form-error", Static)
         error.update(message)
         error.set_class(bool(message), "-shown")
+        if message:
+            self.app.clear_notifications()  # nothing may sit over the sentence
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         """Enter moves on to the next field; in the last field it saves."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import difflib
+import unicodedata
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, ClassVar
 
@@ -29,15 +30,25 @@ def numb_first(families: Sequence[EmotionFamily]) -> list[EmotionFamily]:
     return sorted(families, key=lambda f: 0 if "numb" in f.id or "numb" in f.name.lower() else 1)
 
 
+def fold(text: str) -> str:
+    """Text as the filter compares it: case folded for any script, accents set aside.
+
+    `casefold` alone turns a Turkish capital İ into "i" plus a combining dot, which "i" would
+    never match; decomposing and dropping the combining marks makes İ, i, É and e meet.
+    """
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
 def matches(emotion: Emotion, family: EmotionFamily | None, query: str) -> bool:
     """Does the typed text appear in the emotion's name, id, meaning or family?"""
-    query = query.strip().lower()
+    query = fold(query.strip())
     if not query:
         return True
     haystack = [emotion.name, emotion.id.replace("_", " "), emotion.meaning]
     if family is not None:
         haystack.append(family.name)
-    return any(query in part.lower() for part in haystack)
+    return any(query in fold(part) for part in haystack)
 
 
 class EmotionList(OptionList):
@@ -68,18 +79,37 @@ class EmotionList(OptionList):
 
 
 class FilterInput(Input):
-    """The filter line. Enter picks the highlighted match, or saves when empty: the footer says
-    "Save" here (the Input's own Enter is hidden and would hide the screen's)."""
+    """The filter line. Enter picks the highlighted match, or saves when empty, and the footer
+    says which (the Input's own Enter is hidden and would hide the screen's)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
             "enter",
             "submit",
-            "Save",
-            tooltip="In the feelings filter: pick the highlighted match (save when empty)",
+            "Pick the feeling",
+            tooltip="In the feelings filter: pick the highlighted match",
             id="feelings-filter-pick",
-        )
+        ),
+        Binding(
+            "enter",
+            "submit_empty",
+            "Save",
+            tooltip="On an empty feelings filter: save the check-in",
+            id="feelings-filter-save",
+        ),
     ]
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """With words typed Enter picks; on an empty filter it saves."""
+        if action == "submit":
+            return bool(self.value.strip())
+        if action == "submit_empty":
+            return not self.value.strip()
+        return super().check_action(action, parameters)
+
+    async def action_submit_empty(self) -> None:
+        """Enter on the empty filter: done (the picker turns it into a save request)."""
+        await self.action_submit()
 
 
 class EmotionPicker(Vertical):
@@ -163,6 +193,12 @@ class EmotionPicker(Vertical):
         self._show_picked()
         self.post_message(self.Changed(self, self.picked))
 
+    def type_into_filter(self, text: str) -> None:
+        """Letters typed elsewhere (the list, a scale) are words being looked for: to the filter."""
+        filter_input = self.query_one("#emotion-filter", Input)
+        filter_input.focus()
+        filter_input.insert_text_at_cursor(text)
+
     # --- building ---------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
         yield FilterInput(
@@ -221,7 +257,7 @@ class EmotionPicker(Vertical):
             meaning.update(f"{emotion.name}: {emotion.meaning}")
             return
         close = difflib.get_close_matches(
-            query.lower(), [e.name.lower() for e in self._emotions], n=3, cutoff=0.5
+            fold(query), [fold(e.name) for e in self._emotions], n=3, cutoff=0.5
         )
         if close:
             meaning.update(f"Nothing called that here. Closest: {', '.join(close)}.")
@@ -232,6 +268,7 @@ class EmotionPicker(Vertical):
     @on(Input.Changed, "#emotion-filter")
     def _filter(self, event: Input.Changed) -> None:
         event.stop()
+        event.input.refresh_bindings()  # Enter's word in the footer: "Pick" or "Save"
         option_list = self.query_one(EmotionList)
         option_list.set_options(self._options(event.value))
         self._highlight_first(option_list)
@@ -283,8 +320,7 @@ class EmotionPicker(Vertical):
         ):
             event.stop()
             event.prevent_default()
-            filter_input.focus()
-            filter_input.insert_text_at_cursor(event.character)
+            self.type_into_filter(event.character)
             return
         if event.key == "down" and filter_input.has_focus:
             event.stop()

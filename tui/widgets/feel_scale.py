@@ -12,8 +12,8 @@ FEEL_WORDS = "How much you can feel, 0 to 9 (→ reaches 10), or clear it (on th
 
 
 class FeelScale(NumberScale):
-    """0 (nothing at all) to 10 (everything, fully). Digits choose 0-9, arrows reach 10,
-    Backspace clears it again because the question is optional."""
+    """0 (nothing at all) to 10 (everything, fully). Digits choose, 1 then 0 is 10 (as on every
+    0-10 question); Backspace clears it again because the question is optional."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         *(
@@ -27,10 +27,7 @@ class FeelScale(NumberScale):
     low = 0
     high = 10
 
-    def action_choose(self, number: int) -> None:
-        """A digit key: that number, at once."""
-        self.value = number
-
     def action_clear(self) -> None:
         """Leave the question unanswered."""
+        self._one_typed = False
         self.value = None

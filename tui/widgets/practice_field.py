@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from textual.binding import Binding
 from textual.widgets import Input
 
 # While the field is empty there is no cursor to move, so these keys belong to the screen
@@ -16,7 +17,8 @@ class PracticeField(Input, inherit_bindings=False):
     # Only the Input's own editing keys: the scrolling keys it would inherit (↑ ↓ PgUp PgDn) do
     # nothing in a one-line field, and they would sit first in the footer, pushing the screen's
     # own keys (Esc End) off a narrow terminal.
-    BINDINGS = list(Input.BINDINGS)
+    # Ctrl+S as well as Enter: the save key of every form in Thaw.
+    BINDINGS = [*Input.BINDINGS, Binding("ctrl+s", "submit", "Save", show=False)]
 
     def __init__(
         self,

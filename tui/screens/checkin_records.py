@@ -1,0 +1,113 @@
+"""What the check-in reads from the store besides saving: where the form starts, the one
+suggestion after a save, and another window's newer version of an entry being changed."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, NamedTuple
+
+from tui.core.errors import ThawError
+from tui.core.records.models import Draft
+
+if TYPE_CHECKING:
+    from datetime import datetime
+
+    from tui.core.content import Content, Suggestion
+    from tui.core.ports import StorePort
+    from tui.core.records.models import CheckIn, Settings
+
+# An unfinished edit's entry is looked for among this many recent check-ins (rare, so wide).
+FIND_EDITED_AMONG = 2000
+
+
+class StartingPoint(NamedTuple):
+    """The form's first values, and the entry and draft they came from (either may be None)."""
+
+    values: Draft
+    editing: CheckIn | None
+    draft: Draft | None
+
+
+def starting_point(
+    store: StorePort,
+    now: datetime,
+    editing: CheckIn | None,
+    draft: Draft | None,
+    at: datetime | None,
+) -> StartingPoint:
+    """The entry being edited, else the draft (read now unless back-filling), else nothing.
+
+    A draft of an unfinished edit brings its entry back, so saving it changes that entry.
+    """
+    if editing is not None:
+        e = editing
+        return StartingPoint(
+            Draft(e.at, e.mood, e.feel, e.emotions, e.note, e.tags, e.id), e, draft
+        )
+    if draft is None and at is None:
+        try:
+            draft = store.draft()
+        except ThawError:
+            draft = None
+    if draft is None:
+        return StartingPoint(Draft(saved_at=now), None, None)
+    if draft.editing_id:
+        editing = _find_recent(store, draft.editing_id)
+    return StartingPoint(draft, editing, draft)
+
+
+def _find_recent(store: StorePort, checkin_id: str) -> CheckIn | None:
+    try:
+        recent = store.recent_checkins(FIND_EDITED_AMONG)
+    except ThawError:
+        return None
+    return next((c for c in recent if c.id == checkin_id), None)
+
+
+def suggestion_after(
+    store: StorePort, content: Content, settings: Settings, saved: CheckIn
+) -> Suggestion | None:
+    """One gentle next step for a check-in just saved, from it and the few before it; at the
+    lowest moments, the person's own people and their country's line come first."""
+    try:
+        from tui.core.analysis.suggest import choose_suggestion, support_context
+
+        earlier = [c.mood for c in store.recent_checkins(6) if c.id != saved.id]
+        contacts, country = support_context(content, store, settings)
+        return choose_suggestion(
+            content,
+            saved.mood,
+            saved.feel,
+            saved.emotions,
+            earlier[:4],
+            contacts=contacts,
+            country=country,
+        )
+    except Exception:  # a missing suggestion must never spoil a saved check-in
+        return None
+
+
+def stored_version(store: StorePort, known: CheckIn) -> CheckIn | None:
+    """The stored version of one check-in, looked for on the day we knew it by (None: gone)."""
+    day = known.at.date()
+    try:
+        for c in store.checkins(since=day, until=day):
+            if c.id == known.id:
+                return c
+    except ThawError:
+        return None
+    return None
+
+
+def newer_summary(newer: CheckIn, content: Content) -> str:
+    """Another window's version of an entry, in a line or two, for the person to compare."""
+    summary = f"Newer version: mood {newer.mood}"
+    if newer.feel is not None:
+        summary += f", feel {newer.feel}"
+    if newer.emotions:
+        names = [(content.emotion(e) or e) for e in newer.emotions]
+        summary += ", " + ", ".join(getattr(n, "name", str(n)) for n in names)
+    if newer.tags:
+        summary += ". Tags: " + ", ".join(newer.tags)
+    if newer.note:
+        summary += ".\nNote: " + newer.note
+    return summary
