@@ -7,7 +7,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Header, Input, Label, Static, TextArea
 
@@ -19,6 +19,7 @@ from tui.core.text import clean_text
 from tui.screens import SCREENS
 from tui.screens import checkin_records as records
 from tui.screens.base import ThawScreen, describe_time
+from tui.screens.checkin_keys import CHECKIN_BINDINGS
 from tui.widgets.emotion_picker import EmotionList, EmotionPicker
 from tui.widgets.feel_scale import FeelScale
 from tui.widgets.key_footer import KeyFooter
@@ -86,58 +87,7 @@ class CheckInScreen(ThawScreen):
     """
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (70, "-wide")]
     VERTICAL_BREAKPOINTS = [(0, "-short"), (36, "-tall")]
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(
-            "escape",
-            "leave",
-            "Back",
-            tooltip="Back; anything typed is kept as a draft",
-            id="checkin-leave",
-        ),
-        Binding(
-            "enter",
-            "save",
-            "Save",
-            tooltip="Save, from anywhere except inside the note",
-            id="checkin-save",
-        ),
-        Binding(
-            "enter", "go_on", "Go on", tooltip="Go on from the saved check-in", id="checkin-go-on"
-        ),
-        # The footer tells the key that saves from where the cursor is: Ctrl+S in the note (where
-        # Enter starts a new line), Enter everywhere else. Ctrl+S (and Ctrl+J) save everywhere.
-        Binding(
-            "ctrl+s",
-            "save_from_note",
-            "Save",
-            key_display="^s",
-            tooltip="Save from inside the note (Enter there starts a new line)",
-            id="checkin-save-from-note",
-        ),
-        Binding(
-            "ctrl+j,alt+enter,ctrl+s",
-            "save_anywhere",
-            show=False,
-            tooltip="Save from anywhere, inside the note too",
-            id="checkin-save-anywhere",
-        ),
-        Binding(
-            "ctrl+n",
-            "start_fresh",
-            "Start fresh",
-            show=False,
-            tooltip="Start fresh (drops the unfinished draft)",
-            id="checkin-start-fresh",
-        ),
-        Binding(
-            "ctrl+d",
-            "keep_draft",
-            "Keep as draft",
-            show=False,
-            tooltip="Keep what you typed as a draft for later",
-            id="checkin-keep-draft",
-        ),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = CHECKIN_BINDINGS
 
     def __init__(
         self,

@@ -6,11 +6,11 @@ import dataclasses
 import gc
 from datetime import date, timedelta
 from functools import partial
-from typing import TYPE_CHECKING, ClassVar, Literal
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual import work
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import VerticalScroll
 from textual.message import Message
 from textual.widgets import Header, Static
@@ -35,6 +35,7 @@ from tui.core.content import ContentError
 from tui.core.errors import ThawError
 from tui.core.outward import shown_line
 from tui.screens.base import ThawScreen
+from tui.screens.history_keys import HISTORY_BINDINGS, VIEWS, ViewName
 from tui.screens.history_loading import RecentRead, read_older, read_recent
 from tui.widgets.history_chart import HistoryChart, warm_up
 from tui.widgets.key_footer import KeyFooter
@@ -46,17 +47,6 @@ if TYPE_CHECKING:
     from tui.core.records.models import Marker
     from tui.widgets.calendar_view import CalendarView
 
-ViewName = Literal["mood", "feel", "range", "practice", "calendar"]
-VIEWS: tuple[tuple[ViewName, str], ...] = (
-    ("mood", "Mood"),
-    ("feel", "Feel"),
-    ("range", "Range"),
-    ("practice", "Practice"),
-    ("calendar", "Calendar"),
-)
-VIEW_WORDS = "Show mood, feeling, range, practice or the calendar"
-STEP_WORDS = "The view before or after this one"
-RANGE_WORDS = "The last 7 days, 30 days, year, or all time"
 RANGE_KEYS: dict[RangeName, str] = {"week": "w", "month": "m", "year": "y", "all": "a"}
 HINT_REST_DAYS = 14
 """Dismissing the plan hint rests it for two weeks; after that it may come back, gently."""
@@ -100,78 +90,7 @@ class HistoryScreen(ThawScreen):
     # layout, so its first picture is built once, at the right size, as soon as data is in.
     # Help lists each key once, in words: bindings with the same tooltip make one row ("1 to 5",
     # "← / →", "w m y a"), in the order they come here; the footer shows the ranges and markers.
-    BINDINGS: ClassVar[list[BindingType]] = [
-        *ThawScreen.BINDINGS,
-        *(
-            Binding(
-                str(number),
-                f"view('{name}')",
-                label,
-                show=False,
-                tooltip=VIEW_WORDS,
-                id=f"history-view-{name}",
-            )
-            for number, (name, label) in enumerate(VIEWS, start=1)
-        ),
-        Binding(
-            "left",
-            "step_view(-1)",
-            "Previous view",
-            show=False,
-            tooltip=STEP_WORDS,
-            id="history-view-previous",
-        ),
-        Binding(
-            "right",
-            "step_view(1)",
-            "Next view",
-            show=False,
-            tooltip=STEP_WORDS,
-            id="history-view-next",
-        ),
-        Binding("w", "range('week')", "Week", tooltip=RANGE_WORDS, id="history-week"),
-        Binding("m", "range('month')", "Month", tooltip=RANGE_WORDS, id="history-month"),
-        Binding("y", "range('year')", "Year", tooltip=RANGE_WORDS, id="history-year"),
-        Binding("a", "range('all')", "All", tooltip=RANGE_WORDS, id="history-all"),
-        Binding(
-            "k",
-            "markers",
-            "Markers",
-            tooltip="Markers: add, change or remove them",
-            id="history-markers",
-        ),
-        Binding(
-            "p",
-            "app.open_screen('plan')",
-            "Plan",
-            show=False,
-            tooltip="Open your longer-term plan",
-            id="history-plan",
-        ),
-        Binding(
-            "x",
-            "rest_hint",
-            "Not now",
-            show=False,
-            tooltip="Put the plan suggestion away for two weeks",
-            id="history-rest-hint",
-        ),
-        Binding(
-            "t",
-            "app.open_screen('what_helps')",
-            "What helps",
-            tooltip="What you tried, and how you rated yourself after",
-            id="history-what-helps",
-        ),
-        Binding(
-            "f",
-            "app.open_screen('reflection')",
-            "A few questions",
-            show=False,
-            tooltip="A few gentle questions, never scored",
-            id="history-reflection",
-        ),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = [*ThawScreen.BINDINGS, *HISTORY_BINDINGS]
 
     class Ready(Message):
         """The current view is fully drawn from all the data it needs (benchmarks wait for it)."""
