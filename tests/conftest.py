@@ -12,8 +12,18 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+import tui
+from tests.proc_env import REPO, in_checkout
 from tui import startup_gc
 from tui.core.clock import FakeClock
+
+# The suite tests the code in this checkout, never an installed copy (after a non-editable
+# `pip install .` one sits in site-packages): stop at once, loudly, if pytest found that one.
+if not in_checkout(tui.__file__):
+    raise pytest.UsageError(
+        f"The tests imported tui from {tui.__file__}, not from the checkout {REPO}. "
+        "Run them from the checkout with `python -m pytest`."
+    )
 
 # Tests see one fixed zone, so dates and snapshots do not depend on the machine.
 os.environ["TZ"] = "Europe/London"

@@ -10,16 +10,17 @@ import re
 import select
 import signal
 import struct
-import sys
 import termios
 import time
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from types import TracebackType
 
+from tests.proc_env import REPO, checkout_env, thaw_cmd
+
 # CSI, OSC and two-byte escapes: removed so plain words can be found in the painted output.
 _ANSI = re.compile(rb"\x1b(\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(\x07|\x1b\\)|[@-Z\\-_])")
-REPO = Path(__file__).resolve().parents[2]
+__all__ = ["REPO", "PtyProcess", "strip_ansi", "thaw_argv"]
 
 
 def strip_ansi(data: bytes) -> str:
@@ -41,7 +42,7 @@ class PtyProcess:
         self.returncode: int | None = None
         self.rusage: object | None = None
         self.started = time.perf_counter()
-        full_env = {**os.environ, "TERM": "xterm-256color", **(env or {})}
+        full_env = checkout_env({**os.environ, "TERM": "xterm-256color", **(env or {})})
         cols, rows = size
         pid, fd = pty.fork()
         if pid == 0:  # child: become the program, on a terminal of the asked size
@@ -162,5 +163,5 @@ class PtyProcess:
 
 
 def thaw_argv(*args: str) -> list[str]:
-    """`python -m tui ARGS` with this interpreter."""
-    return [sys.executable, "-m", "tui", *args]
+    """`python -m tui ARGS` with this interpreter (PtyProcess points it at the checkout)."""
+    return thaw_cmd(*args)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import os
 import subprocess
-import sys
 from dataclasses import replace
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -13,6 +12,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from tests.proc_env import checkout_env, thaw_cmd
 from tui.cli.context import CliContext
 from tui.core.clock import FakeClock
 from tui.core.store import Store
@@ -30,9 +30,9 @@ def run_cli(
         environ["THAW_DATA_DIR"] = str(data_dir)
     environ.update(env or {})
     return subprocess.run(
-        [sys.executable, "-m", "tui", *args],
+        thaw_cmd(*args),
         cwd=cwd,
-        env=environ,
+        env=checkout_env(environ),
         capture_output=True,
         text=True,
         timeout=60,
@@ -295,9 +295,9 @@ def test_a_reader_that_stops_early_gets_no_traceback(tmp_path: Path) -> None:
         NewCheckIn(at=start + timedelta(hours=7 * i), mood=5, note="a longer note " * 10)
         for i in range(1500)
     )
-    environ = {**os.environ, "THAW_DATA_DIR": str(data), "TZ": "Europe/London"}
+    environ = checkout_env(THAW_DATA_DIR=str(data), TZ="Europe/London")
     reader = subprocess.Popen(
-        [sys.executable, "-m", "tui", "export"],
+        thaw_cmd("export"),
         cwd=tmp_path,
         env=environ,
         stdout=subprocess.PIPE,

@@ -9,7 +9,6 @@ import os
 import shutil
 import stat
 import subprocess
-import sys
 import tempfile
 from collections.abc import Iterator
 from datetime import date, datetime
@@ -18,6 +17,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from tests.proc_env import checkout_env, python_cmd
 from tui.core import storage as st
 from tui.core.clock import FakeClock
 from tui.core.errors import DataError, DiskFullError, ReadOnlyError, UnsafePathError
@@ -296,7 +296,8 @@ def test_rlimit_fsize_in_subprocess_gives_disk_full_and_keeps_file(data_dir: Pat
     before = month.read_bytes()
     limit = len(before) + 200
     proc = subprocess.run(
-        [sys.executable, str(HELPERS / "fsize_worker.py"), str(data_dir), str(limit)],
+        python_cmd(str(HELPERS / "fsize_worker.py"), str(data_dir), str(limit)),
+        env=checkout_env(),
         capture_output=True,
         text=True,
         timeout=60,
@@ -355,7 +356,7 @@ def test_really_read_only_dir(clock: FakeClock) -> None:
         store = Store(data_dir, clock)
         store.add_checkin(5)
         before = (data_dir / NOV).read_bytes()
-        args = [sys.executable, str(HELPERS / "readonly_worker.py"), str(data_dir)]
+        args = python_cmd(str(HELPERS / "readonly_worker.py"), str(data_dir))
         if AS_ROOT:
             for path in [data_dir, *data_dir.rglob("*")]:
                 os.chown(path, OTHER_UID, OTHER_UID, follow_symlinks=False)
@@ -363,7 +364,9 @@ def test_really_read_only_dir(clock: FakeClock) -> None:
         for path in [data_dir, *data_dir.rglob("*")]:
             if path.is_dir():
                 path.chmod(0o500)
-        proc = subprocess.run(args, capture_output=True, text=True, timeout=60, check=False)
+        proc = subprocess.run(
+            args, env=checkout_env(), capture_output=True, text=True, timeout=60, check=False
+        )
         assert proc.returncode == 0, proc.stderr
         lines = proc.stdout.splitlines()
         assert "read_only True" in lines

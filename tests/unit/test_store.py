@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
 
+from tests.proc_env import checkout_env, python_cmd
 from tui.core import storage as st
 from tui.core.clock import FakeClock
 from tui.core.errors import InputError, StaleEditError
@@ -232,12 +232,12 @@ def test_log_saves_without_importing_tinydb_uuid_or_zoneinfo(tmp_path: Path) -> 
         "print(rc, sorted(m for m in ('tinydb', 'uuid', 'platform', 'zoneinfo') "
         "if m in sys.modules))"
     )
-    env = {"PATH": "/usr/bin:/bin", "THAW_DATA_DIR": str(tmp_path / "d")}
+    env = checkout_env({"PATH": "/usr/bin:/bin", "THAW_DATA_DIR": str(tmp_path / "d")})
     zone_file = Path("/usr/share/zoneinfo/Europe/London")
     if zone_file.is_file():
         env["TZ"] = "Europe/London"
     done = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=60
+        python_cmd("-c", code), capture_output=True, text=True, env=env, timeout=60
     )
     assert done.returncode == 0, done.stderr
     rc, loaded = done.stdout.strip().splitlines()[-1].split(" ", 1)
@@ -493,5 +493,7 @@ def test_read_paths_stay_light(store: Store, data_dir: Path) -> None:
         "s.recent_checkins(3)\n"
         "assert 'tinydb' not in sys.modules and 'uuid' not in sys.modules\n"
     )
-    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    proc = subprocess.run(
+        python_cmd("-c", code), env=checkout_env(), capture_output=True, text=True, check=False
+    )
     assert proc.returncode == 0, proc.stderr
