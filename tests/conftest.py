@@ -1,13 +1,15 @@
-"""Shared fixtures: a fixed clock and a private data directory per test."""
+"""Shared fixtures: a fixed clock, a private data directory, the app's words, one app factory."""
 
 from __future__ import annotations
 
+import dataclasses
 import gc
 import os
 import time
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -16,6 +18,11 @@ import tui
 from tests.proc_env import REPO, in_checkout
 from tui import startup_gc
 from tui.core.clock import FakeClock
+from tui.core.content import Content
+
+if TYPE_CHECKING:
+    from tui.app import ThawApp
+    from tui.core.store import Store
 
 # The suite tests the code in this checkout, never an installed copy (after a non-editable
 # `pip install .` one sits in site-packages): stop at once, loudly, if pytest found that one.
@@ -54,3 +61,50 @@ def collector_restored() -> Iterator[None]:
     startup_gc._paused = False
     gc.unfreeze()
     gc.enable()
+
+
+_CONTENT: Content | None = None
+
+
+def shared_content() -> Content:
+    """The app's words, loaded once for the whole run: read-only, and slow to load each time."""
+    global _CONTENT
+    if _CONTENT is None:
+        _CONTENT = Content()
+    return _CONTENT
+
+
+@pytest.fixture(scope="session")
+def content() -> Content:
+    """The shipped content (the same object for every test)."""
+    return shared_content()
+
+
+def make_app(
+    data_dir: Path,
+    clock: FakeClock,
+    start: str = "home",
+    start_args: dict[str, object] | None = None,
+    *,
+    exit_after_checkin: bool = False,
+    **settings: object,
+) -> tuple[ThawApp, Store]:
+    """The one app factory: a ThawApp on a Store over `data_dir` with the fake clock, opened on
+    `start`. Keyword `settings` are saved first (say `breath_rounds=3`). Calling it again on the
+    same folder is a restart: a new Store reads what the last one wrote."""
+    # Imported here: unit tests of the core load this file too and need no Textual.
+    from tui.app import ThawApp
+    from tui.core.store import Store
+
+    store = Store(data_dir, clock)
+    if settings:
+        store.save_settings(dataclasses.replace(store.settings(), **settings))  # type: ignore[arg-type]
+    app = ThawApp(
+        store,
+        shared_content(),
+        clock,
+        start=start,
+        start_args=start_args or {},
+        exit_after_checkin=exit_after_checkin,
+    )
+    return app, store

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import gc
-import io
 import shutil
 import threading
 from datetime import timedelta
@@ -12,11 +11,19 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from rich.console import Console
 from textual.app import App
 from textual.screen import Screen
 from textual.widgets import Static
 
+from tests.conftest import make_app, shared_content
+from tests.ui.helpers import (
+    plain,
+    screen_text,
+    text_of,
+    wait_for,
+    wait_for_screen,
+    wait_for_workers,
+)
 from tui import startup_gc
 from tui.app import ThawApp, ThawCommands
 from tui.core.clock import FakeClock
@@ -27,43 +34,6 @@ from tui.screens import SCREENS, ScreenInfo
 from tui.screens.base import ThawScreen, TooSmallScreen
 from tui.screens.help import HelpScreen
 from tui.screens.home import spark_rows
-
-_CONTENT: Content | None = None
-
-
-def shared_content() -> Content:
-    """One loaded Content for all tests: it is read-only, and loading it each time is slow."""
-    global _CONTENT
-    if _CONTENT is None:
-        _CONTENT = Content()
-    return _CONTENT
-
-
-def make_app(data_dir: Path, clock: FakeClock, **kwargs: object) -> tuple[ThawApp, Store]:
-    """A ThawApp over a fresh store in `data_dir`, with the fake clock."""
-    store = Store(data_dir, clock)
-    app = ThawApp(store, shared_content(), clock, **kwargs)  # type: ignore[arg-type]
-    return app, store
-
-
-def plain(content: object) -> str:
-    """Plain text of a string, Text, Table or other Rich renderable."""
-    if isinstance(content, str):
-        return content
-    console = Console(width=200, file=io.StringIO(), color_system=None)
-    with console.capture() as capture:
-        console.print(content)
-    return capture.get()
-
-
-def text_of(app: App[Any], selector: str) -> str:
-    """The plain text a Static currently shows."""
-    return plain(app.screen.query_one(selector, Static).content)
-
-
-def screen_text(app: App[Any]) -> str:
-    """All Static text on the current screen, joined."""
-    return " ".join(plain(s.content) for s in app.screen.query(Static))
 
 
 class FakeSupportScreen(ThawScreen):
@@ -142,7 +112,7 @@ async def test_home_shows_a_check_in_made_from_it_on_return(
         await pilot.press("7", "enter")
         await pilot.pause()
         await pilot.press("escape")
-        await pilot.pause(0.2)
+        await wait_for_screen(pilot, "HomeScreen")
         assert type(app.screen).__name__ == "HomeScreen"
         assert "You checked in today at 09:30 (mood 7)" in text_of(app, "#today")
         assert "mood  7" in text_of(app, "#recent")
@@ -157,7 +127,7 @@ async def test_the_home_menu_never_wraps_two_columns_when_narrow(
         await pilot.pause()
         assert len(text_of(app, "#menu").strip().splitlines()) == 6
         await pilot.resize_terminal(80, 24)
-        await pilot.pause(0.1)
+        await wait_for(pilot, lambda: len(text_of(app, "#menu").strip().splitlines()) == 4)
         lines = text_of(app, "#menu").strip().splitlines()
         assert len(lines) == 4 and "Meditate" in lines[0]
 
@@ -175,14 +145,14 @@ async def test_a_covered_screen_waits_for_its_layout_and_gets_it_when_shown_agai
         wide = menu.size.width
         assert len(text_of(app, "#menu").strip().splitlines()) == 4
         await pilot.press("s")
-        await pilot.pause(0.1)
+        await wait_for(pilot, lambda: app.screen is not home, what="support to open")
         assert app.screen is not home
         assert app._background_screens == []
         await pilot.resize_terminal(50, 24)
-        await pilot.pause(0.1)
+        await wait_for(pilot, lambda: app.screen.size.width == 50, what="the new size")
         assert menu.size.width == wide  # not laid out while covered
         await pilot.press("escape")
-        await pilot.pause(0.1)
+        await wait_for(pilot, lambda: app.screen is home and menu.size.width < wide)
         assert app.screen is home
         assert menu.size.width < wide
         assert len(text_of(app, "#menu").strip().splitlines()) == 6
@@ -212,10 +182,7 @@ async def test_home_reads_only_four_weeks_and_checks_files_off_the_main_thread(
     monkeypatch.setattr(store, "__class__", Spy)
     app = ThawApp(store, shared_content(), clock)
     async with app.run_test(size=(80, 24)) as pilot:
-        for _ in range(30):
-            await pilot.pause(0.1)
-            if checked_in:
-                break
+        await wait_for(pilot, lambda: bool(checked_in), what="home's background read")
     four_weeks_ago = clock.now().date() - timedelta(days=27)
     assert ranges and all(since == four_weeks_ago for since, _ in ranges)
     assert checked_in and threading.main_thread().name not in checked_in
@@ -258,10 +225,7 @@ async def test_home_offers_an_unfinished_draft(data_dir: Path, clock: FakeClock)
 
 async def _wait_for_banner(app: ThawApp, pilot: Any) -> None:
     """The file check runs just after the first paint: wait for it (up to 5 s when busy)."""
-    for _ in range(50):
-        await pilot.pause(0.1)
-        if app.screen.query("#banner"):
-            return
+    await wait_for(pilot, lambda: bool(app.screen.query("#banner")), what="the banner")
 
 
 async def test_read_only_store_shows_a_banner_and_other_problems_plainly(
@@ -304,10 +268,7 @@ async def test_a_damaged_month_gets_one_calm_sentence_and_r_puts_the_backup_back
         assert banner.count(rel) == 0 and "JSON" not in banner and "`" not in banner
         assert "python -m tui" not in banner
         await pilot.press("r")
-        for _ in range(50):
-            await pilot.pause(0.1)
-            if not app.screen.query("#banner"):
-                break
+        await wait_for(pilot, lambda: not app.screen.query("#banner"), what="the banner to go")
         assert not app.screen.query("#banner")
         told = " ".join(str(n.message) for n in app._notifications)
         assert "Put back" in told and "1 check-in from that backup" in told
@@ -417,8 +378,13 @@ async def test_a_screen_opened_first_goes_home_on_escape(
         await pilot.pause()
         assert len(app.screen_stack) == 1  # nothing built or painted underneath it
         for _ in range(3):  # a practice asks how it went first; Esc again leaves
+            before, was_ended = app.screen, getattr(app.screen, "ended", False)
             await pilot.press("escape")
-            await pilot.pause(0.1)
+            await wait_for(
+                pilot,
+                lambda: app.screen is not before or getattr(before, "ended", False) != was_ended,  # noqa: B023
+                what="Esc to be handled",
+            )
             if type(app.screen).__name__ == "HomeScreen":
                 break
         assert type(app.screen).__name__ == "HomeScreen"
@@ -508,9 +474,9 @@ async def test_palette_opens_past_entries_by_typing(data_dir: Path, clock: FakeC
         await pilot.press("ctrl+p")
         await pilot.pause()
         await pilot.press(*"past entries")
-        await pilot.pause(0.3)
+        await wait_for_workers(pilot)  # the palette's search
         await pilot.press("enter")
-        await pilot.pause(0.2)
+        await wait_for_screen(pilot, "EntriesScreen")
         assert type(app.screen).__name__ == "EntriesScreen"
 
 
@@ -552,7 +518,7 @@ async def test_every_practice_is_reachable_from_home_the_palette_and_the_suggest
             await pilot.press("ctrl+p")
             await pilot.pause()
             await pilot.press(*title.lower())
-            await pilot.pause(0.3)
+            await wait_for_workers(pilot)  # the palette's search
             await pilot.press("enter")
         else:
             await pilot.press("c")
@@ -561,7 +527,7 @@ async def test_every_practice_is_reachable_from_home_the_palette_and_the_suggest
             await pilot.pause()
             assert text_of(app, "#saved-keys").startswith(f"{key}: ")
             await pilot.press(key)
-        await pilot.pause(0.2)
+        await wait_for_screen(pilot, screen_name)
         assert type(app.screen).__name__ == screen_name
 
 
@@ -627,13 +593,13 @@ async def test_a_tiny_window_shows_a_calm_message_and_recovers(
         assert isinstance(app.screen, TooSmallScreen)
         assert "Make the window a little larger" in screen_text(app)
         await pilot.resize_terminal(80, 24)
-        await pilot.pause(0.1)
+        await wait_for_screen(pilot, "HomeScreen")
         assert type(app.screen).__name__ == "HomeScreen"
         await pilot.resize_terminal(39, 24)
-        await pilot.pause(0.1)
+        await wait_for(pilot, lambda: isinstance(app.screen, TooSmallScreen))
         assert isinstance(app.screen, TooSmallScreen)
         await pilot.resize_terminal(40, 12)
-        await pilot.pause(0.1)
+        await wait_for_screen(pilot, "HomeScreen")
         assert type(app.screen).__name__ == "HomeScreen"
 
 
@@ -653,7 +619,8 @@ async def test_every_size_from_40x12_to_250x80_and_resizes_while_typing(
         for width, height in [*SIZES, (30, 8), *reversed(SIZES)]:
             await pilot.resize_terminal(width, height)
             await pilot.press("tab", "a", "5", "right")
-            await pilot.pause(0.05)
+            small = width < 40 or height < 12
+            await wait_for(pilot, lambda: isinstance(app.screen, TooSmallScreen) == small)  # noqa: B023
             screen: Screen[object] = app.screen
             if width < 40 or height < 12:
                 assert isinstance(screen, TooSmallScreen)
@@ -696,11 +663,8 @@ async def test_the_collector_paused_for_start_up_is_back_on_once_home_is_painted
         assert gc.isenabled()
         assert gc.get_freeze_count() > 0  # start-up's objects are not scanned again
         await pilot.press("h")
-        for _ in range(200):
-            await pilot.pause(0.02)
-            if getattr(app.screen, "settled", False):
-                break
+        await wait_for(pilot, lambda: getattr(app.screen, "settled", False), what="history")
         await pilot.press("escape")
-        await pilot.pause(0.1)
+        await wait_for_screen(pilot, "HomeScreen")
         assert gc.isenabled()
         assert gc.get_freeze_count() == 0  # history gave everything back when it closed

@@ -7,7 +7,8 @@ from pathlib import Path
 
 from textual.widgets import DataTable, Input, TextArea
 
-from tests.ui.test_app import make_app, screen_text, shared_content, text_of
+from tests.conftest import make_app, shared_content
+from tests.ui.helpers import screen_text, text_of
 from tui.app import ThawApp
 from tui.core.clock import FakeClock
 from tui.core.store import Store

@@ -12,10 +12,10 @@ import pytest
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from tests.conftest import shared_content
 from tests.history_data import fill, generate
 from tui.core import stats
 from tui.core.clock import FakeClock
-from tui.core.content import Content
 from tui.core.errors import DataError
 from tui.core.insights import summary_lines, vocabulary
 from tui.core.models import Settings
@@ -37,14 +37,8 @@ LONDON = ZoneInfo("Europe/London")
 NOW = datetime(2026, 11, 25, 21, 30, tzinfo=LONDON)  # a Wednesday evening
 NASTY = "# heading [link](x) <script>alert(1)</script> | a | b *bold* _it_ `code` ~~x~~ &amp;"
 
-_CONTENT: Content | None = None
-
-
-def content() -> Content:
-    global _CONTENT
-    if _CONTENT is None:
-        _CONTENT = Content()
-    return _CONTENT
+# One load of the words for the whole run (tests/conftest.py).
+content = shared_content
 
 
 @pytest.fixture
