@@ -12,7 +12,7 @@ import signal
 import struct
 import termios
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from types import TracebackType
 
@@ -88,6 +88,20 @@ class PtyProcess:
                     break
                 raise EOFError(f"process ended before {needle!r}; got: {self.text()[-2000:]!r}")
         return time.perf_counter() - self.started
+
+    def wait_for_output(
+        self, done: Callable[[bytes], bool], since: int = 0, timeout: float = 10.0, what: str = ""
+    ) -> bytes:
+        """Block until `done(output painted after byte `since`)` holds; that output. A wait on
+        a condition, not on a quiet spell: a busy machine may be silent for a while mid-paint."""
+        deadline = time.perf_counter() + timeout
+        while not done(self.output[since:]):
+            left = deadline - time.perf_counter()
+            if left <= 0:
+                raise TimeoutError(f"waited for {what or done}; got: {self.text()[-2000:]!r}")
+            if not self._read_some(min(left, 0.05)) and not done(self.output[since:]):
+                raise EOFError(f"process ended before {what or done}; got: {self.text()[-2000:]!r}")
+        return self.output[since:]
 
     def cpu_seconds(self) -> float:
         """CPU time the child has used so far, all threads (Linux schedstat; 0.0 elsewhere).
