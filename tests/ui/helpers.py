@@ -61,29 +61,40 @@ def drawn_text(app: App[Any]) -> str:
     return "\n".join(drawn_lines(app))
 
 
+def _styles_in_row(row: list[tuple[str, Style]], needle: str) -> list[Style] | None:
+    """The styles of the pieces of `row` covering the first `needle` in it (None: not there)."""
+    line = "".join(text for text, _ in row)
+    start = line.find(needle)
+    if start < 0:
+        return None
+    end, pos, found = start + len(needle), 0, []
+    for text, style in row:
+        if pos < end and pos + len(text) > start:
+            found.append(style)
+        pos += len(text)
+    return found
+
+
 def styles_over(app: App[Any], needle: str) -> list[Style]:
     """The styles of the drawn pieces covering the first place `needle` shows on one row.
 
     Fails when `needle` is not drawn on any single row.
     """
     for row in drawn_cells(app):
-        line = "".join(text for text, _ in row)
-        start = line.find(needle)
-        if start < 0:
-            continue
-        end, pos, found = start + len(needle), 0, []
-        for text, style in row:
-            if pos < end and pos + len(text) > start:
-                found.append(style)
-            pos += len(text)
-        return found
+        found = _styles_in_row(row, needle)
+        if found is not None:
+            return found
     pytest.fail(f"{needle!r} is not drawn on the screen:\n{drawn_text(app)}")
 
 
+_LOOKS = ("bold", "italic", "underline", "strike", "reverse", "blink")
+
+
 def assert_drawn_literally(app: App[Any], needle: str, *, around: str | None = None) -> None:
-    """`needle` is drawn character for character, with no bold, italic, underline, strike,
-    reverse or link of its own: the same style as the text drawn just before it on its row
-    (or, with `around`, as that text), so it was not read as markup."""
+    """`needle` is drawn character for character, never as a link, and no escape character
+    reaches the screen. With `around` (plain text drawn on the same row), on every row that
+    shows both, `needle` looks exactly like `around` (no bold, italic, underline... of its
+    own): it was not read as markup."""
     lines = drawn_lines(app)
     assert any(needle in line for line in lines), (
         f"{needle!r} is not drawn literally:\n{drawn_text(app)}"
@@ -91,13 +102,21 @@ def assert_drawn_literally(app: App[Any], needle: str, *, around: str | None = N
     assert not any("\x1b" in line for line in lines), "an escape character reached the screen"
     for style in styles_over(app, needle):
         assert not style.link, f"{needle!r} is drawn as a link to {style.link}"
-    if around is not None:
-        base = styles_over(app, around)[0]
-        for style in styles_over(app, needle):
-            for attr in ("bold", "italic", "underline", "strike", "reverse", "blink"):
-                assert getattr(style, attr) == getattr(base, attr), (
-                    f"{needle!r} is drawn {attr} while {around!r} is not"
+    if around is None:
+        return
+    compared = 0
+    for row in drawn_cells(app):
+        mine, theirs = _styles_in_row(row, needle), _styles_in_row(row, around)
+        if mine is None or theirs is None:
+            continue
+        compared += 1
+        for style in mine:
+            assert not style.link, f"{needle!r} is drawn as a link to {style.link}"
+            for look in _LOOKS:
+                assert getattr(style, look) == getattr(theirs[0], look), (
+                    f"{needle!r} is drawn {look} while {around!r} beside it is not"
                 )
+    assert compared, f"{needle!r} and {around!r} are never drawn on one row:\n{drawn_text(app)}"
 
 
 # --- waiting ------------------------------------------------------------------------------

@@ -13,7 +13,7 @@ from textual.widget import Widget
 from textual.widgets import Checkbox, Input, Label, OptionList, Static
 
 from tests.conftest import make_app, shared_content
-from tests.ui.helpers import text_of
+from tests.ui.helpers import assert_drawn_literally, drawn_text, text_of, wait_for
 from tui.app import ThawApp
 from tui.core.clock import FakeClock
 from tui.core.models import Session, Settings
@@ -754,3 +754,39 @@ def test_summary_target_reads_what_was_typed(tmp_path: Path) -> None:
     ]:
         with pytest.raises(InputError, match=problem):
             summary_target(typed, tmp_path)
+
+
+# --- shown literally ------------------------------------------------------------------------
+
+
+async def test_a_contact_with_markup_is_drawn_literally(data_dir: Path, clock: FakeClock) -> None:
+    """The support screen as drawn: a name or note written as markup shows as typed."""
+    store = Store(data_dir, clock)
+    store.add_contact(
+        "Sam [bold]x[/]",
+        phone="0123",
+        note="call first [italic]y[/] [link=https://example.com]go[/link]",
+    )
+    app, _ = make_app(data_dir, clock, "support")
+    async with app.run_test(size=(200, 50)) as pilot:
+        await wait_for(pilot, lambda: "call first" in drawn_text(app), what="the contact")
+        assert_drawn_literally(app, "Sam [bold]x[/]", around="Sam")
+        assert_drawn_literally(app, "[italic]y[/]", around="call first")
+        assert_drawn_literally(app, "[link=https://example.com]go[/link]", around="call first")
+
+
+async def test_a_plan_step_with_markup_is_drawn_literally(data_dir: Path, clock: FakeClock) -> None:
+    """The plan as drawn: a title, next step and note written as markup show as typed."""
+    store = Store(data_dir, clock)
+    store.add_plan_item(
+        "step [bold]x[/]",
+        next_step="ring [u]them[/u]",
+        note="in the note [italic]y[/] [link=https://example.com]go[/link]",
+    )
+    app, _ = make_app(data_dir, clock, "plan")
+    async with app.run_test(size=(200, 50)) as pilot:
+        await wait_for(pilot, lambda: "in the note" in drawn_text(app), what="the plan step")
+        assert_drawn_literally(app, "step [bold]x[/]", around="step")
+        assert_drawn_literally(app, "ring [u]them[/u]", around="ring")
+        assert_drawn_literally(app, "[italic]y[/]", around="in the note")
+        assert_drawn_literally(app, "[link=https://example.com]go[/link]", around="in the note")

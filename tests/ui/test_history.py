@@ -11,7 +11,7 @@ from textual.widgets import Input, Static
 
 from tests.conftest import shared_content
 from tests.history_data import LONDON, prepared_dir
-from tests.ui.helpers import wait_for, wait_for_screen
+from tests.ui.helpers import assert_drawn_literally, drawn_text, wait_for, wait_for_screen
 from tui.app import ThawApp
 from tui.core.clock import FakeClock
 from tui.core.store import Store
@@ -379,3 +379,19 @@ def test_month_labels_name_every_month_whose_first_monday_shows() -> None:
             firsts = [m for i, m in enumerate(mondays) if i and m.month != mondays[i - 1].month]
             assert [w for w in row.split()][-len(firsts) :] == [f"{m:%b}" for m in firsts]
             assert len(row) <= width
+
+
+async def test_a_marker_with_markup_is_drawn_literally(data_dir: Path, clock: FakeClock) -> None:
+    """The markers line as drawn: `[bold]x[/]` and a `[link=...]` show as typed."""
+    store = Store(data_dir, clock)
+    store.add_checkin(5, at=clock.now() - timedelta(days=2))
+    store.add_marker(
+        "walk [bold]x[/] [link=https://example.com]here[/link]",
+        at=clock.now() - timedelta(days=1),
+    )
+    app, _ = open_history(data_dir, clock)
+    async with app.run_test(size=(200, 50)) as pilot:
+        await ready(pilot)
+        await wait_for(pilot, lambda: "walk" in drawn_text(app), what="the markers line")
+        assert_drawn_literally(app, "[bold]x[/]", around="walk")
+        assert_drawn_literally(app, "[link=https://example.com]here[/link]", around="walk")

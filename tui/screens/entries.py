@@ -162,7 +162,7 @@ class EntriesScreen(ThawScreen):
         yield Static("", id="entries-status", markup=False, classes="-empty")
         table: DataTable[Text] = DataTable(cursor_type="row", zebra_stripes=True, id="entries")
         yield table
-        yield Static("", id="entry-detail")
+        yield Static("", id="entry-detail", markup=False)  # a note is never read as markup
         yield KeyFooter()
 
     def on_mount(self) -> None:
@@ -278,7 +278,7 @@ class EntriesScreen(ThawScreen):
             parts.append("Tags: " + ", ".join(c.tags))
         if c.note:
             parts.append(c.note[:600])
-        detail.update(Text("\n".join(parts)))  # Text: the note is shown exactly, never as markup
+        detail.update("\n".join(parts))
 
     @on(DataTable.RowHighlighted, "#entries")
     def _highlighted(self, event: DataTable.RowHighlighted) -> None:
