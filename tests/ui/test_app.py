@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import dataclasses
 import gc
 import shutil
@@ -634,21 +635,84 @@ async def test_hangup_on_home_just_exits(data_dir: Path, clock: FakeClock) -> No
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         app.handle_hangup()
-        await pilot.pause()
+        await wait_for(pilot, lambda: not app.is_running, what="the hang-up to close the app")
     assert store.draft() is None
     assert app.return_code == 0
 
 
-def test_now_is_never_read_from_the_system_in_screens() -> None:
-    root = Path(__file__).resolve().parents[2] / "tui"
-    for path in [
-        root / "app.py",
-        *(root / "screens").glob("*.py"),
-        *(root / "widgets").glob("*.py"),
+# Calls that read the machine's clock. Screens and widgets ask the injected clock instead, so
+# tests (and a person's fake-clock replay) see one time. `time.*` is never needed in them.
+_SYSTEM_CLOCK = {
+    ("datetime", "now"), ("datetime", "utcnow"), ("datetime", "today"), ("date", "today"),
+    ("time", "time"), ("time", "time_ns"), ("time", "monotonic"), ("time", "monotonic_ns"),
+    ("time", "perf_counter"), ("time", "perf_counter_ns"), ("time", "localtime"),
+    ("time", "gmtime"), ("time", "ctime"), ("time", "strftime"),
+}  # fmt: skip
+
+
+def system_clock_reads(source: str) -> list[str]:
+    """Where `source` reads the system clock: `datetime.now()`, `date.today()`, `time.time()`,
+    `time.monotonic()`... however imported (`import time as t`, `from time import monotonic`)."""
+    tree = ast.parse(source)
+    aliases: dict[str, str] = {}  # local name -> "datetime" / "date" / "time" / "time.monotonic"
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            for alias in node.names:
+                if alias.name in ("time", "datetime"):
+                    aliases[alias.asname or alias.name] = alias.name
+        elif isinstance(node, ast.ImportFrom) and node.module in ("time", "datetime"):
+            for alias in node.names:
+                if node.module == "datetime" and alias.name in ("datetime", "date"):
+                    aliases[alias.asname or alias.name] = alias.name
+                elif node.module == "time" and ("time", alias.name) in _SYSTEM_CLOCK:
+                    aliases[alias.asname or alias.name] = f"time.{alias.name}"
+    found = []
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Call):
+            continue
+        func = node.func
+        if isinstance(func, ast.Name) and aliases.get(func.id, "").startswith("time."):
+            found.append(f"line {node.lineno}: {aliases[func.id]}()")
+        elif isinstance(func, ast.Attribute):
+            owner = func.value
+            if isinstance(owner, ast.Attribute) and owner.attr in ("datetime", "date"):
+                base = owner.attr  # datetime.datetime.now()
+            elif isinstance(owner, ast.Name):
+                base = aliases.get(owner.id, "")
+            else:
+                continue
+            if (base, func.attr) in _SYSTEM_CLOCK:
+                found.append(f"line {node.lineno}: {base}.{func.attr}()")
+    return found
+
+
+def test_the_system_clock_check_sees_every_way_of_reading_it() -> None:
+    """The check itself: each of these would be missed by a plain text search for one name."""
+    for source in [
+        "from datetime import datetime\nx = datetime.now()",
+        "import datetime\nx = datetime.datetime.now()",
+        "from datetime import date\nx = date.today()",
+        "from datetime import date as d\nx = d.today()",
+        "import time\nx = time.time()",
+        "import time as t\nx = t.monotonic()",
+        "from time import perf_counter\nx = perf_counter()",
+        "from time import monotonic as m\nx = m()",
     ]:
-        if path.name in {"home.py", "checkin.py", "entries.py", "app.py", "help.py", "base.py"}:
-            source = path.read_text()
-            assert "datetime.now(" not in source and "time.monotonic(" not in source, path
+        assert system_clock_reads(source), source
+    assert system_clock_reads("x = self.thaw.clock.now()\ny = clock.monotonic()") == []
+
+
+def test_now_is_never_read_from_the_system_in_screens() -> None:
+    """Every module of tui/screens and tui/widgets (and the app): the injected clock only."""
+    root = Path(__file__).resolve().parents[2] / "tui"
+    paths = [root / "app.py", *(root / "screens").glob("*.py"), *(root / "widgets").glob("*.py")]
+    names = {p.name for p in paths}
+    # Found by listing the folders, so a new screen or widget is checked without being named.
+    assert {"home.py", "breathe.py", "history.py"} <= names
+    assert {"breathing_orb.py", "history_chart.py", "key_footer.py"} <= names
+    assert len(paths) > 30
+    reads = {p.name: system_clock_reads(p.read_text()) for p in paths}
+    assert {name: where for name, where in reads.items() if where} == {}
 
 
 async def test_the_collector_paused_for_start_up_is_back_on_once_home_is_painted(

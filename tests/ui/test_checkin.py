@@ -375,7 +375,9 @@ async def test_hangup_while_typing_keeps_a_draft_and_exits(
         await pilot.press("3", "tab", "2")
         app.screen.query_one("#note", TextArea).insert("half a thought")
         app.handle_hangup()
-        await pilot.pause()
+        # The hang-up itself closes the app and keeps the draft: not the test's own exit.
+        await wait_for(pilot, lambda: not app.is_running, what="the hang-up to close the app")
+        assert store.draft() is not None
     assert app.return_code == 0
     draft = store.draft()
     assert draft is not None

@@ -329,7 +329,11 @@ async def test_hangup_keeps_the_breaths_so_far(data_dir: Path, clock: FakeClock)
         orb = app.screen.query_one(BreathingOrb)
         await breathe_to(pilot, clock, orb, 30)
         app.handle_hangup()
-        await pilot.pause()
+        # The hang-up itself closes the app and keeps the breaths: not the test's own exit.
+        await wait_for(pilot, lambda: not app.is_running, what="the hang-up to close the app")
+        [saved] = Store(data_dir, clock).sessions()
+        assert saved.actual_seconds == pytest.approx(30) and not saved.completed
+    assert app.return_code == 0
     [saved] = Store(data_dir, clock).sessions()
     assert saved.actual_seconds == pytest.approx(30) and not saved.completed
 

@@ -497,3 +497,15 @@ def test_read_paths_stay_light(store: Store, data_dir: Path) -> None:
         python_cmd("-c", code), env=checkout_env(), capture_output=True, text=True, check=False
     )
     assert proc.returncode == 0, proc.stderr
+
+
+def test_has_checkin_on_matches_the_day_not_the_month(store: Store, data_dir: Path) -> None:
+    """Both paths `due` may take: an earlier day of the month is not today."""
+    store.add_checkin(5, at=datetime(2026, 11, 3, 8, 0, tzinfo=LONDON))
+    for day in (date(2026, 11, 25), date(2026, 11, 30), date(2026, 11, 1)):
+        assert store.has_checkin_on(day) is False
+        assert st.quick_has_checkin_on(data_dir, day) is False
+    assert store.has_checkin_on(date(2026, 11, 3)) is True
+    assert st.quick_has_checkin_on(data_dir, date(2026, 11, 3)) is True
+    assert st.has_day([{"at": "2026-11-03T08:00:00+00:00"}], date(2026, 11, 30)) is False
+    assert st.has_day([{"at": "2026-11-03T08:00:00+00:00"}], date(2026, 11, 3)) is True
