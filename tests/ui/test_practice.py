@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import make_app
-from tests.ui.helpers import wait_for
+from tests.ui.helpers import drawn_text, wait_for
 from tests.ui.practice_helpers import (
     CONTENT,
     breathe_to,
@@ -593,3 +593,22 @@ async def test_another_exercise_with_page_down(data_dir: Path, clock: FakeClock)
         assert screen.exercise_run is not None
         assert screen.exercise_run.exercise.id == CONTENT.grounding[1].id
         assert sessions(app) == []  # nothing done yet, nothing saved
+
+
+async def test_the_header_counts_the_round_even_when_no_tick_lands_on_its_first_breath(
+    data_dir: Path, clock: FakeClock
+) -> None:
+    """A busy machine or a slow terminal can skip a tick: box breathing is 16 s a round, and a
+    tick at 21.5 s is already in round 2's hold. The header must say round 2, not round 1."""
+    app, _ = make_app(data_dir, clock, "breathe", {"pattern": "box"})
+    async with running(app) as (pilot, _):
+        orb = app.screen.query_one(BreathingOrb)
+        await breathe_to(pilot, clock, orb, 1.0)
+        assert "round 1 of" in drawn_text(app)
+        await breathe_to(pilot, clock, orb, 21.5)
+        state = orb.state()
+        assert state is not None and (state.round, state.index) == (2, 1)
+        await wait_for(pilot, lambda: "round 2 of" in drawn_text(app), what="the round shown")
+        assert "round 1 of" not in drawn_text(app)
+        await breathe_to(pilot, clock, orb, 37.0)  # round 3's first hold, skipping its in-breath
+        await wait_for(pilot, lambda: "round 3 of" in drawn_text(app), what="the round shown")
