@@ -88,6 +88,24 @@ def test_note_limit(store: Store) -> None:
         store.add_checkin(5, note="x" * (NOTE_MAX_CHARS + 1))
 
 
+def test_one_line_limits_are_exact(store: Store) -> None:
+    """A name up to 200 characters, a tag or phone number up to 60, a plan title up to 300;
+    one more is refused with a sentence and nothing is written."""
+    store.add_contact("n" * 200, phone="1" * 60)
+    with pytest.raises(InputError, match="under 200 characters"):
+        store.add_contact("n" * 201)
+    with pytest.raises(InputError, match="under 60 characters"):
+        store.add_contact("Sam", phone="1" * 61)
+    store.add_checkin(5, tags=("t" * 60,))
+    with pytest.raises(InputError, match="under 60 characters"):
+        store.add_checkin(5, tags=("t" * 61,))
+    store.add_plan_item("p" * 300)
+    with pytest.raises(InputError, match="under 300 characters"):
+        store.add_plan_item("p" * 301)
+    assert [len(c.name) for c in store.contacts()] == [200]
+    assert [c.tags for c in store.checkins()] == [("t" * 60,)]
+
+
 def test_future_time_refused_with_small_skew_allowed(store: Store, clock: FakeClock) -> None:
     store.add_checkin(5, at=clock.now() + timedelta(minutes=4))
     with pytest.raises(InputError, match="future"):
@@ -509,3 +527,40 @@ def test_has_checkin_on_matches_the_day_not_the_month(store: Store, data_dir: Pa
     assert st.quick_has_checkin_on(data_dir, date(2026, 11, 3)) is True
     assert st.has_day([{"at": "2026-11-03T08:00:00+00:00"}], date(2026, 11, 30)) is False
     assert st.has_day([{"at": "2026-11-03T08:00:00+00:00"}], date(2026, 11, 3)) is True
+
+
+def test_a_record_left_in_two_month_files_reads_as_its_newest_revision(
+    store: Store, data_dir: Path, clock: FakeClock
+) -> None:
+    """A crash in the middle of a month-moving edit leaves the old copy behind (the new copy is
+    written first): readers must take the higher revision, never the stale one."""
+    first = store.add_checkin(4, note="first words", at=clock.now() - timedelta(days=5))
+    nov = data_dir / "checkins" / "2026-11.json"
+    old_copy = nov.read_bytes()
+    moved = store.update_checkin(
+        first, note="moved to October", at=datetime(2026, 10, 20, 9, 0, tzinfo=LONDON)
+    )
+    assert moved.rev == 2
+    nov.write_bytes(old_copy)  # as if the crash came before the old copy was removed
+    for reader in (store, Store(data_dir, clock)):
+        for (only,) in (reader.checkins(), reader.recent_checkins(5)):
+            assert (only.id, only.rev, only.note) == (first.id, 2, "moved to October")
+            assert only.at.month == 10
+
+
+def test_a_contact_saved_twice_in_its_file_reads_as_its_newest_revision(
+    store: Store, data_dir: Path
+) -> None:
+    """The same id twice in one file (a hand merge of two copies): the higher revision wins,
+    wherever it stands in the file."""
+    sam = store.add_contact("Sam", phone="0123")
+    path = data_dir / "contacts.json"
+    doc = json.loads(path.read_text())
+    old = doc["contacts"]["1"]
+    for newer_first in (True, False):
+        newer = {**old, "phone": "0999", "rev": 2}
+        pair = [newer, old] if newer_first else [old, newer]
+        doc["contacts"] = {"1": pair[0], "2": pair[1]}
+        path.write_text(json.dumps(doc))
+        (only,) = Store(data_dir, store.clock).contacts()
+        assert (only.id, only.rev, only.phone) == (sam.id, 2, "0999")

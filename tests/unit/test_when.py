@@ -113,3 +113,11 @@ def test_clock_times_in_12_and_24_hour_forms(text: str, hour: int, minute: int) 
 @pytest.mark.parametrize("text", ["13:00 pm", "24:00", "9", "nine"])
 def test_clock_times_that_make_no_sense_are_none(text: str) -> None:
     assert parse_clock_time(text) is None
+
+
+def test_1970_is_the_earliest_year_kept() -> None:
+    """1970 itself is accepted; the year before is refused with a sentence naming it."""
+    assert parse_when("1970-06-01 12:00", NOW).year == 1970
+    with pytest.raises(InputError) as caught:
+        parse_when("1969-12-31 12:00", NOW)
+    assert str(caught.value) == "1969 is further back than Thaw can keep. Try a later date."
