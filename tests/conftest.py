@@ -37,6 +37,10 @@ os.environ["TZ"] = "Europe/London"
 time.tzset()
 os.environ.pop("THAW_DATA_DIR", None)
 os.environ.pop("NO_COLOR", None)
+# pytest-xdist workers get the controlling terminal's size as COLUMNS/LINES; a child on a pty
+# would take them over the pty's real size (and ignore every resize).
+os.environ.pop("COLUMNS", None)
+os.environ.pop("LINES", None)
 
 LONDON = ZoneInfo("Europe/London")
 
