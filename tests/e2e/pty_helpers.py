@@ -10,16 +10,17 @@ import re
 import select
 import signal
 import struct
-import sys
 import termios
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from types import TracebackType
 
+from tests.proc_env import REPO, checkout_env, thaw_cmd
+
 # CSI, OSC and two-byte escapes: removed so plain words can be found in the painted output.
 _ANSI = re.compile(rb"\x1b(\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(\x07|\x1b\\)|[@-Z\\-_])")
-REPO = Path(__file__).resolve().parents[2]
+__all__ = ["REPO", "PtyProcess", "strip_ansi", "thaw_argv"]
 
 
 def strip_ansi(data: bytes) -> str:
@@ -41,7 +42,7 @@ class PtyProcess:
         self.returncode: int | None = None
         self.rusage: object | None = None
         self.started = time.perf_counter()
-        full_env = {**os.environ, "TERM": "xterm-256color", **(env or {})}
+        full_env = checkout_env({**os.environ, "TERM": "xterm-256color", **(env or {})})
         cols, rows = size
         pid, fd = pty.fork()
         if pid == 0:  # child: become the program, on a terminal of the asked size
@@ -88,6 +89,20 @@ class PtyProcess:
                     break
                 raise EOFError(f"process ended before {needle!r}; got: {self.text()[-2000:]!r}")
         return time.perf_counter() - self.started
+
+    def wait_for_output(
+        self, done: Callable[[bytes], bool], since: int = 0, timeout: float = 10.0, what: str = ""
+    ) -> bytes:
+        """Block until `done(output painted after byte `since`)` holds; that output. A wait on
+        a condition, not on a quiet spell: a busy machine may be silent for a while mid-paint."""
+        deadline = time.perf_counter() + timeout
+        while not done(self.output[since:]):
+            left = deadline - time.perf_counter()
+            if left <= 0:
+                raise TimeoutError(f"waited for {what or done}; got: {self.text()[-2000:]!r}")
+            if not self._read_some(min(left, 0.05)) and not done(self.output[since:]):
+                raise EOFError(f"process ended before {what or done}; got: {self.text()[-2000:]!r}")
+        return self.output[since:]
 
     def cpu_seconds(self) -> float:
         """CPU time the child has used so far, all threads (Linux schedstat; 0.0 elsewhere).
@@ -163,5 +178,5 @@ class PtyProcess:
 
 
 def thaw_argv(*args: str) -> list[str]:
-    """`python -m tui ARGS` with this interpreter."""
-    return [sys.executable, "-m", "tui", *args]
+    """`python -m tui ARGS` with this interpreter (PtyProcess points it at the checkout)."""
+    return thaw_cmd(*args)

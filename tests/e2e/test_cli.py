@@ -5,14 +5,14 @@ from __future__ import annotations
 import json
 import os
 import subprocess
-import sys
 from dataclasses import replace
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
 
+from tests.proc_env import checkout_env, thaw_cmd
 from tui.cli.context import CliContext
 from tui.core.clock import FakeClock
 from tui.core.store import Store
@@ -30,9 +30,9 @@ def run_cli(
         environ["THAW_DATA_DIR"] = str(data_dir)
     environ.update(env or {})
     return subprocess.run(
-        [sys.executable, "-m", "tui", *args],
+        thaw_cmd(*args),
         cwd=cwd,
-        env=environ,
+        env=checkout_env(environ),
         capture_output=True,
         text=True,
         timeout=60,
@@ -295,9 +295,9 @@ def test_a_reader_that_stops_early_gets_no_traceback(tmp_path: Path) -> None:
         NewCheckIn(at=start + timedelta(hours=7 * i), mood=5, note="a longer note " * 10)
         for i in range(1500)
     )
-    environ = {**os.environ, "THAW_DATA_DIR": str(data), "TZ": "Europe/London"}
+    environ = checkout_env(THAW_DATA_DIR=str(data), TZ="Europe/London")
     reader = subprocess.Popen(
-        [sys.executable, "-m", "tui", "export"],
+        thaw_cmd("export"),
         cwd=tmp_path,
         env=environ,
         stdout=subprocess.PIPE,
@@ -338,3 +338,19 @@ def test_anything_else_goes_through_the_parser(argv: list[str]) -> None:
     from tui.__main__ import _quick_args
 
     assert _quick_args(argv) is None
+
+
+def test_due_still_speaks_after_a_check_in_earlier_in_the_same_month(tmp_path: Path) -> None:
+    """`due` looks for today, not for this month: one check-in on the 3rd must not silence it
+    for the rest of November (nor one on the 25th of October, on the same day number)."""
+    data = tmp_path / "data"
+    store = Store(data, FakeClock(datetime(2026, 11, 25, 9, 20, tzinfo=LONDON)))
+    store.add_checkin(5, at=datetime(2026, 11, 3, 8, 0, tzinfo=LONDON))
+    store.add_checkin(6, at=datetime(2026, 10, 25, 8, 0, tzinfo=LONDON))
+    code, text = _due_with_clock(data, datetime(2026, 11, 25, 9, 30, tzinfo=LONDON))
+    assert code == 0
+    assert "No check-in yet today" in text
+    assert store.has_checkin_on(date(2026, 11, 25)) is False
+    assert store.has_checkin_on(date(2026, 11, 3)) is True
+    store.add_checkin(7, at=datetime(2026, 11, 25, 9, 10, tzinfo=LONDON))
+    assert _due_with_clock(data, datetime(2026, 11, 25, 9, 30, tzinfo=LONDON)) == (0, "")

@@ -6,13 +6,13 @@ import os
 import re
 import stat
 import subprocess
-import sys
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
 from tests.history_data import fill, generate
+from tests.proc_env import checkout_env, thaw_cmd
 from tui.core.clock import FakeClock
 from tui.core.store import Store
 
@@ -22,9 +22,9 @@ def run_cli(*args: str, data_dir: Path, cwd: Path) -> subprocess.CompletedProces
     environ["TZ"] = "Europe/London"
     environ["THAW_DATA_DIR"] = str(data_dir)
     return subprocess.run(
-        [sys.executable, "-m", "tui", *args],
+        thaw_cmd(*args),
         cwd=cwd,
-        env=environ,
+        env=checkout_env(environ),
         capture_output=True,
         text=True,
         timeout=60,

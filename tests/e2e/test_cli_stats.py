@@ -2,22 +2,20 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
-import sys
 from datetime import datetime, timedelta
 from pathlib import Path
 
+from tests.proc_env import REPO as ROOT
+from tests.proc_env import checkout_env, python_cmd, thaw_cmd
 from tui.core.store import Store
-
-ROOT = Path(__file__).resolve().parents[2]
 
 
 def thaw(data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "TZ": "Europe/London", "PYTHONPATH": str(ROOT)}
+    env = checkout_env(TZ="Europe/London")
     env.pop("THAW_DATA_DIR", None)
     return subprocess.run(
-        [sys.executable, "-m", "tui", "--data-dir", str(data_dir), *args],
+        thaw_cmd("--data-dir", str(data_dir), *args),
         capture_output=True,
         text=True,
         env=env,
@@ -81,7 +79,8 @@ def test_stats_and_mark_never_load_textual(data_dir: Path) -> None:
         "print(a, b, any(m == 'textual' or m.startswith('textual.') for m in sys.modules))"
     )
     result = subprocess.run(
-        [sys.executable, "-c", code],
+        python_cmd("-c", code),
+        env=checkout_env(),
         capture_output=True,
         text=True,
         cwd=ROOT,

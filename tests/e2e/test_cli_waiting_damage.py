@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
-import sys
 from pathlib import Path
+
+from tests.proc_env import checkout_env, thaw_cmd
 
 
 def thaw(data: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "THAW_DATA_DIR": str(data)}
+    env = checkout_env(THAW_DATA_DIR=str(data))
     return subprocess.run(
-        [sys.executable, "-m", "tui", *args],
+        thaw_cmd(*args),
         env=env,
         capture_output=True,
         text=True,

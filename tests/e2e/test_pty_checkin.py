@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from tests.e2e.pty_helpers import REPO, PtyProcess, thaw_argv
+from tests.proc_env import checkout_env
 from tui.core.store import Store
 
 
@@ -104,7 +105,7 @@ def run_thaw(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         thaw_argv(*args),
         cwd=REPO,
-        env={"THAW_DATA_DIR": str(tmp_path / "thaw"), "PATH": "/usr/bin:/bin"},
+        env=checkout_env({"THAW_DATA_DIR": str(tmp_path / "thaw"), "PATH": "/usr/bin:/bin"}),
         capture_output=True,
         text=True,
         timeout=60,

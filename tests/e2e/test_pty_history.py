@@ -43,7 +43,10 @@ def test_history_follows_the_window_as_it_is_resized_and_keys_still_work(tmp_pat
         proc.wait_for_quiet(0.3)
         mark = len(proc.output)
         proc.send("\x1b")  # back to home, which was covered while the window changed
-        proc.wait_for_quiet(0.5)
+        home = proc.wait_for_output(
+            lambda out: b"History" in out and 50 in rows_painted(out), mark, 20, "home at 50 rows"
+        )
+        proc.wait_for_quiet(0.3)
         home = proc.output[mark:]
         assert b"History" in home
         assert max(rows_painted(home)) == 50  # painted for 50 rows: its layout is the new one

@@ -6,9 +6,9 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
+from tests.conftest import shared_content
 from tui.app import ThawApp
 from tui.core.clock import FakeClock
-from tui.core.content import Content
 from tui.core.store import Store
 
 
@@ -27,7 +27,7 @@ def filled_store(data_dir: Path, clock: FakeClock) -> Store:
 
 def app_for(tmp_path: Path, clock: FakeClock, **kwargs: Any) -> ThawApp:
     store = filled_store(tmp_path / "data", clock)
-    return ThawApp(store, Content(), clock, **kwargs)
+    return ThawApp(store, shared_content(), clock, **kwargs)
 
 
 def test_home(snap_compare: Any, tmp_path: Path, clock: FakeClock) -> None:
@@ -35,7 +35,7 @@ def test_home(snap_compare: Any, tmp_path: Path, clock: FakeClock) -> None:
 
 
 def test_home_empty(snap_compare: Any, tmp_path: Path, clock: FakeClock) -> None:
-    app = ThawApp(Store(tmp_path / "data", clock), Content(), clock)
+    app = ThawApp(Store(tmp_path / "data", clock), shared_content(), clock)
     assert snap_compare(app, terminal_size=(80, 24))
 
 

@@ -9,9 +9,9 @@ from typing import Any
 import pytest
 from textual.pilot import Pilot
 
+from tests.conftest import make_app
 from tui.app import ThawApp
 from tui.core.clock import FakeClock
-from tui.core.content import Content
 from tui.core.records.models import Settings
 from tui.core.store import Store
 
@@ -26,8 +26,7 @@ def no_locale(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def app_on(data_dir: Path, clock: FakeClock, start: str) -> ThawApp:
-    store = Store(data_dir, clock)
-    return ThawApp(store, Content(), clock, start=start)
+    return make_app(data_dir, clock, start)[0]
 
 
 def keys(*pressed: str) -> Callable[[Pilot[None]], Awaitable[None]]:

@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
 
 from textual.pilot import Pilot
 
+from tests.conftest import make_app
 from tui.app import ThawApp
 from tui.core.clock import FakeClock
-from tui.core.content import Content
-from tui.core.store import Store
 from tui.screens.meditate import MeditateScreen
 from tui.widgets.breathing_orb import BreathingOrb
 
@@ -22,10 +20,7 @@ SIZE = (80, 24)
 def app_on(
     data_dir: Path, clock: FakeClock, start: str, args: dict[str, object], **settings: object
 ) -> ThawApp:
-    store = Store(data_dir, clock)
-    if settings:
-        store.save_settings(dataclasses.replace(store.settings(), **settings))  # type: ignore[arg-type]
-    return ThawApp(store, Content(), clock, start=start, start_args=args)
+    return make_app(data_dir, clock, start, args, **settings)[0]  # type: ignore[arg-type]
 
 
 def steps(clock: FakeClock, *actions: str | float) -> Callable[[Pilot[None]], Awaitable[None]]:
@@ -44,7 +39,9 @@ def steps(clock: FakeClock, *actions: str | float) -> Callable[[Pilot[None]], Aw
                 if isinstance(screen, MeditateScreen):
                     screen.tick()
             await pilot.pause()
-        await pilot.pause(0.5)  # the footer recomposes after focus moves
+        # The footer redraws on the idle after focus moves; animations (a scroll) finish too.
+        await pilot.wait_for_scheduled_animations()
+        await pilot.pause()
 
     return run_before
 

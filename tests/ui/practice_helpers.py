@@ -1,37 +1,24 @@
-"""Shared setup for the practice pilot tests: an app on a fresh store, a headless run, fake time."""
+"""Shared setup for the practice pilot tests: a headless run with bells counted, fake time.
+
+The app itself comes from the one factory, `tests.conftest.make_app`.
+"""
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from pathlib import Path
 
 from textual.pilot import Pilot
 
+from tests.conftest import shared_content
 from tui.app import ThawApp
 from tui.core.clock import FakeClock
-from tui.core.content import Content
 from tui.core.records.models import Session
-from tui.core.store import Store
 from tui.screens.meditate import MeditateScreen
 from tui.widgets.breathing_orb import BreathingOrb
 
-CONTENT = Content()
-
-
-def make_app(
-    data_dir: Path,
-    clock: FakeClock,
-    start: str,
-    start_args: dict[str, object] | None = None,
-    **settings: object,
-) -> ThawApp:
-    """A Thaw app on a fresh data dir, with some settings already saved."""
-    store = Store(data_dir, clock)
-    if settings:
-        store.save_settings(dataclasses.replace(store.settings(), **settings))  # type: ignore[arg-type]
-    return ThawApp(store, CONTENT, clock, start=start, start_args=start_args or {})
+# The same words as every other test (read once, in tests/conftest.py).
+CONTENT = shared_content()
 
 
 @asynccontextmanager

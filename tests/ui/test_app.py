@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+import ast
 import dataclasses
 import gc
-import io
 import shutil
 import threading
 from datetime import timedelta
@@ -12,11 +12,19 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from rich.console import Console
 from textual.app import App
 from textual.screen import Screen
 from textual.widgets import Static
 
+from tests.conftest import make_app, shared_content
+from tests.ui.helpers import (
+    plain,
+    screen_text,
+    text_of,
+    wait_for,
+    wait_for_screen,
+    wait_for_workers,
+)
 from tui import startup_gc
 from tui.app import ThawApp
 from tui.commands import ThawCommands
@@ -30,43 +38,6 @@ from tui.screens.base import ThawScreen
 from tui.screens.help import HelpScreen
 from tui.screens.home import spark_rows
 from tui.screens.too_small import TooSmallScreen
-
-_CONTENT: Content | None = None
-
-
-def shared_content() -> Content:
-    """One loaded Content for all tests: it is read-only, and loading it each time is slow."""
-    global _CONTENT
-    if _CONTENT is None:
-        _CONTENT = Content()
-    return _CONTENT
-
-
-def make_app(data_dir: Path, clock: FakeClock, **kwargs: object) -> tuple[ThawApp, Store]:
-    """A ThawApp over a fresh store in `data_dir`, with the fake clock."""
-    store = Store(data_dir, clock)
-    app = ThawApp(store, shared_content(), clock, **kwargs)  # type: ignore[arg-type]
-    return app, store
-
-
-def plain(content: object) -> str:
-    """Plain text of a string, Text, Table or other Rich renderable."""
-    if isinstance(content, str):
-        return content
-    console = Console(width=200, file=io.StringIO(), color_system=None)
-    with console.capture() as capture:
-        console.print(content)
-    return capture.get()
-
-
-def text_of(app: App[Any], selector: str) -> str:
-    """The plain text a Static currently shows."""
-    return plain(app.screen.query_one(selector, Static).content)
-
-
-def screen_text(app: App[Any]) -> str:
-    """All Static text on the current screen, joined."""
-    return " ".join(plain(s.content) for s in app.screen.query(Static))
 
 
 class FakeSupportScreen(ThawScreen):
@@ -147,7 +118,7 @@ async def test_home_shows_a_check_in_made_from_it_on_return(
         await pilot.press("7", "enter")
         await pilot.pause()
         await pilot.press("escape")
-        await pilot.pause(0.2)
+        await wait_for_screen(pilot, "HomeScreen")
         assert type(app.screen).__name__ == "HomeScreen"
         assert "You checked in today at 09:30 (mood 7)" in text_of(app, "#today")
         assert "mood  7" in text_of(app, "#recent")
@@ -162,7 +133,7 @@ async def test_the_home_menu_never_wraps_two_columns_when_narrow(
         await pilot.pause()
         assert len(text_of(app, "#menu").strip().splitlines()) == 7  # 13 places, 2 a row
         await pilot.resize_terminal(80, 24)
-        await pilot.pause(0.1)
+        await wait_for(pilot, lambda: len(text_of(app, "#menu").strip().splitlines()) == 4)
         lines = text_of(app, "#menu").strip().splitlines()
         assert len(lines) == 5 and "Meditate" in lines[0]  # 3 a row
 
@@ -180,14 +151,14 @@ async def test_a_covered_screen_waits_for_its_layout_and_gets_it_when_shown_agai
         wide = menu.size.width
         assert len(text_of(app, "#menu").strip().splitlines()) == 5
         await pilot.press("s")
-        await pilot.pause(0.1)
+        await wait_for(pilot, lambda: app.screen is not home, what="support to open")
         assert app.screen is not home
         assert app._background_screens == []
         await pilot.resize_terminal(50, 24)
-        await pilot.pause(0.1)
+        await wait_for(pilot, lambda: app.screen.size.width == 50, what="the new size")
         assert menu.size.width == wide  # not laid out while covered
         await pilot.press("escape")
-        await pilot.pause(0.1)
+        await wait_for(pilot, lambda: app.screen is home and menu.size.width < wide)
         assert app.screen is home
         assert menu.size.width < wide
         assert len(text_of(app, "#menu").strip().splitlines()) == 7
@@ -217,10 +188,7 @@ async def test_home_reads_only_four_weeks_and_checks_files_off_the_main_thread(
     monkeypatch.setattr(store, "__class__", Spy)
     app = ThawApp(store, shared_content(), clock)
     async with app.run_test(size=(80, 24)) as pilot:
-        for _ in range(30):
-            await pilot.pause(0.1)
-            if checked_in:
-                break
+        await wait_for(pilot, lambda: bool(checked_in), what="home's background read")
     four_weeks_ago = clock.now().date() - timedelta(days=27)
     assert ranges and all(since == four_weeks_ago for since, _ in ranges)
     assert checked_in and threading.main_thread().name not in checked_in
@@ -263,10 +231,7 @@ async def test_home_offers_an_unfinished_draft(data_dir: Path, clock: FakeClock)
 
 async def _wait_for_banner(app: ThawApp, pilot: Any) -> None:
     """The file check runs just after the first paint: wait for it (up to 5 s when busy)."""
-    for _ in range(50):
-        await pilot.pause(0.1)
-        if app.screen.query("#banner"):
-            return
+    await wait_for(pilot, lambda: bool(app.screen.query("#banner")), what="the banner")
 
 
 async def test_read_only_store_shows_a_banner_and_other_problems_plainly(
@@ -309,10 +274,7 @@ async def test_a_damaged_month_gets_one_calm_sentence_and_r_puts_the_backup_back
         assert banner.count(rel) == 0 and "JSON" not in banner and "`" not in banner
         assert "python -m tui" not in banner
         await pilot.press("r")
-        for _ in range(50):
-            await pilot.pause(0.1)
-            if not app.screen.query("#banner"):
-                break
+        await wait_for(pilot, lambda: not app.screen.query("#banner"), what="the banner to go")
         assert not app.screen.query("#banner")
         told = " ".join(str(n.message) for n in app._notifications)
         assert "Put back" in told and "1 check-in from that backup" in told
@@ -422,8 +384,13 @@ async def test_a_screen_opened_first_goes_home_on_escape(
         await pilot.pause()
         assert len(app.screen_stack) == 1  # nothing built or painted underneath it
         for _ in range(3):  # a practice asks how it went first; Esc again leaves
+            before, was_ended = app.screen, getattr(app.screen, "ended", False)
             await pilot.press("escape")
-            await pilot.pause(0.1)
+            await wait_for(
+                pilot,
+                lambda: app.screen is not before or getattr(before, "ended", False) != was_ended,  # noqa: B023
+                what="Esc to be handled",
+            )
             if type(app.screen).__name__ == "HomeScreen":
                 break
         assert type(app.screen).__name__ == "HomeScreen"
@@ -518,9 +485,9 @@ async def test_palette_opens_past_entries_by_typing(data_dir: Path, clock: FakeC
         await pilot.press("ctrl+p")
         await pilot.pause()
         await pilot.press(*"past entries")
-        await pilot.pause(0.3)
+        await wait_for_workers(pilot)  # the palette's search
         await pilot.press("enter")
-        await pilot.pause(0.2)
+        await wait_for_screen(pilot, "EntriesScreen")
         assert type(app.screen).__name__ == "EntriesScreen"
 
 
@@ -562,7 +529,7 @@ async def test_every_practice_is_reachable_from_home_the_palette_and_the_suggest
             await pilot.press("ctrl+p")
             await pilot.pause()
             await pilot.press(*title.lower())
-            await pilot.pause(0.3)
+            await wait_for_workers(pilot)  # the palette's search
             await pilot.press("enter")
         else:
             await pilot.press("c")
@@ -571,7 +538,7 @@ async def test_every_practice_is_reachable_from_home_the_palette_and_the_suggest
             await pilot.pause()
             assert text_of(app, "#saved-keys").startswith(f"{key}: ")
             await pilot.press(key)
-        await pilot.pause(0.2)
+        await wait_for_screen(pilot, screen_name)
         assert type(app.screen).__name__ == screen_name
 
 
@@ -637,13 +604,13 @@ async def test_a_tiny_window_shows_a_calm_message_and_recovers(
         assert isinstance(app.screen, TooSmallScreen)
         assert "Make the window a little larger" in screen_text(app)
         await pilot.resize_terminal(80, 24)
-        await pilot.pause(0.1)
+        await wait_for_screen(pilot, "HomeScreen")
         assert type(app.screen).__name__ == "HomeScreen"
         await pilot.resize_terminal(39, 24)
-        await pilot.pause(0.1)
+        await wait_for(pilot, lambda: isinstance(app.screen, TooSmallScreen))
         assert isinstance(app.screen, TooSmallScreen)
         await pilot.resize_terminal(40, 12)
-        await pilot.pause(0.1)
+        await wait_for_screen(pilot, "HomeScreen")
         assert type(app.screen).__name__ == "HomeScreen"
 
 
@@ -663,7 +630,8 @@ async def test_every_size_from_40x12_to_250x80_and_resizes_while_typing(
         for width, height in [*SIZES, (30, 8), *reversed(SIZES)]:
             await pilot.resize_terminal(width, height)
             await pilot.press("tab", "a", "5", "right")
-            await pilot.pause(0.05)
+            small = width < 40 or height < 12
+            await wait_for(pilot, lambda: isinstance(app.screen, TooSmallScreen) == small)  # noqa: B023
             screen: Screen[object] = app.screen
             if width < 40 or height < 12:
                 assert isinstance(screen, TooSmallScreen)
@@ -677,21 +645,84 @@ async def test_hangup_on_home_just_exits(data_dir: Path, clock: FakeClock) -> No
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         app.handle_hangup()
-        await pilot.pause()
+        await wait_for(pilot, lambda: not app.is_running, what="the hang-up to close the app")
     assert store.draft() is None
     assert app.return_code == 0
 
 
-def test_now_is_never_read_from_the_system_in_screens() -> None:
-    root = Path(__file__).resolve().parents[2] / "tui"
-    for path in [
-        root / "app.py",
-        *(root / "screens").glob("*.py"),
-        *(root / "widgets").glob("*.py"),
+# Calls that read the machine's clock. Screens and widgets ask the injected clock instead, so
+# tests (and a person's fake-clock replay) see one time. `time.*` is never needed in them.
+_SYSTEM_CLOCK = {
+    ("datetime", "now"), ("datetime", "utcnow"), ("datetime", "today"), ("date", "today"),
+    ("time", "time"), ("time", "time_ns"), ("time", "monotonic"), ("time", "monotonic_ns"),
+    ("time", "perf_counter"), ("time", "perf_counter_ns"), ("time", "localtime"),
+    ("time", "gmtime"), ("time", "ctime"), ("time", "strftime"),
+}  # fmt: skip
+
+
+def system_clock_reads(source: str) -> list[str]:
+    """Where `source` reads the system clock: `datetime.now()`, `date.today()`, `time.time()`,
+    `time.monotonic()`... however imported (`import time as t`, `from time import monotonic`)."""
+    tree = ast.parse(source)
+    aliases: dict[str, str] = {}  # local name -> "datetime" / "date" / "time" / "time.monotonic"
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            for alias in node.names:
+                if alias.name in ("time", "datetime"):
+                    aliases[alias.asname or alias.name] = alias.name
+        elif isinstance(node, ast.ImportFrom) and node.module in ("time", "datetime"):
+            for alias in node.names:
+                if node.module == "datetime" and alias.name in ("datetime", "date"):
+                    aliases[alias.asname or alias.name] = alias.name
+                elif node.module == "time" and ("time", alias.name) in _SYSTEM_CLOCK:
+                    aliases[alias.asname or alias.name] = f"time.{alias.name}"
+    found = []
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Call):
+            continue
+        func = node.func
+        if isinstance(func, ast.Name) and aliases.get(func.id, "").startswith("time."):
+            found.append(f"line {node.lineno}: {aliases[func.id]}()")
+        elif isinstance(func, ast.Attribute):
+            owner = func.value
+            if isinstance(owner, ast.Attribute) and owner.attr in ("datetime", "date"):
+                base = owner.attr  # datetime.datetime.now()
+            elif isinstance(owner, ast.Name):
+                base = aliases.get(owner.id, "")
+            else:
+                continue
+            if (base, func.attr) in _SYSTEM_CLOCK:
+                found.append(f"line {node.lineno}: {base}.{func.attr}()")
+    return found
+
+
+def test_the_system_clock_check_sees_every_way_of_reading_it() -> None:
+    """The check itself: each of these would be missed by a plain text search for one name."""
+    for source in [
+        "from datetime import datetime\nx = datetime.now()",
+        "import datetime\nx = datetime.datetime.now()",
+        "from datetime import date\nx = date.today()",
+        "from datetime import date as d\nx = d.today()",
+        "import time\nx = time.time()",
+        "import time as t\nx = t.monotonic()",
+        "from time import perf_counter\nx = perf_counter()",
+        "from time import monotonic as m\nx = m()",
     ]:
-        if path.name in {"home.py", "checkin.py", "entries.py", "app.py", "help.py", "base.py"}:
-            source = path.read_text()
-            assert "datetime.now(" not in source and "time.monotonic(" not in source, path
+        assert system_clock_reads(source), source
+    assert system_clock_reads("x = self.thaw.clock.now()\ny = clock.monotonic()") == []
+
+
+def test_now_is_never_read_from_the_system_in_screens() -> None:
+    """Every module of tui/screens and tui/widgets (and the app): the injected clock only."""
+    root = Path(__file__).resolve().parents[2] / "tui"
+    paths = [root / "app.py", *(root / "screens").glob("*.py"), *(root / "widgets").glob("*.py")]
+    names = {p.name for p in paths}
+    # Found by listing the folders, so a new screen or widget is checked without being named.
+    assert {"home.py", "breathe.py", "history.py"} <= names
+    assert {"breathing_orb.py", "history_chart.py", "key_footer.py"} <= names
+    assert len(paths) > 30
+    reads = {p.name: system_clock_reads(p.read_text()) for p in paths}
+    assert {name: where for name, where in reads.items() if where} == {}
 
 
 async def test_the_collector_paused_for_start_up_is_back_on_once_home_is_painted(
@@ -706,11 +737,8 @@ async def test_the_collector_paused_for_start_up_is_back_on_once_home_is_painted
         assert gc.isenabled()
         assert gc.get_freeze_count() > 0  # start-up's objects are not scanned again
         await pilot.press("h")
-        for _ in range(200):
-            await pilot.pause(0.02)
-            if getattr(app.screen, "settled", False):
-                break
+        await wait_for(pilot, lambda: getattr(app.screen, "settled", False), what="history")
         await pilot.press("escape")
-        await pilot.pause(0.1)
+        await wait_for_screen(pilot, "HomeScreen")
         assert gc.isenabled()
         assert gc.get_freeze_count() == 0  # history gave everything back when it closed

@@ -5,8 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from textual.command import CommandPalette
+from textual.pilot import Pilot
 
-from tests.ui.test_app import make_app
+from tests.conftest import make_app
+from tests.ui.helpers import wait_for, wait_for_workers
 from tui.app import ThawApp
 from tui.commands import ThawCommands
 from tui.core.clock import FakeClock
@@ -45,14 +48,19 @@ async def test_the_palette_finds_practices_and_actions(
         assert await top_hit(app, query) == expected
 
 
-async def choose(app: ThawApp, pilot: object, query: str) -> None:
-    """Open the palette, type, take the first match."""
-    await pilot.press("ctrl+p")  # type: ignore[attr-defined]
-    await pilot.pause()  # type: ignore[attr-defined]
-    await pilot.press(*query)  # type: ignore[attr-defined]
-    await pilot.pause(0.4)  # type: ignore[attr-defined]
-    await pilot.press("enter")  # type: ignore[attr-defined]
-    await pilot.pause(0.3)  # type: ignore[attr-defined]
+async def choose(app: ThawApp, pilot: Pilot[None], query: str) -> None:
+    """Open the palette, type, take the first match; return once it has opened something."""
+    before = app.screen
+    await pilot.press("ctrl+p")
+    await pilot.pause()
+    await pilot.press(*query)
+    await wait_for_workers(pilot)  # the palette's search
+    await pilot.press("enter")
+    await wait_for(
+        pilot,
+        lambda: app.screen is not before and not isinstance(app.screen, CommandPalette),
+        what=f"the palette's choice for {query!r} to open",
+    )
 
 
 @pytest.mark.parametrize(
@@ -81,7 +89,7 @@ async def test_add_a_marker_from_the_palette(data_dir: Path, clock: FakeClock) -
         await choose(app, pilot, "add a marker")
         assert type(app.screen).__name__ == "MarkerForm"
         await pilot.press(*"started walking", "enter")
-        await pilot.pause(0.2)
+        await wait_for(pilot, lambda: bool(store.markers()), what="the marker to be saved")
         assert [m.text for m in store.markers()] == ["started walking"]
 
 
@@ -92,7 +100,13 @@ async def test_write_a_summary_from_the_palette_opens_plan_and_asks_where(
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         await choose(app, pilot, "summary")
-        await pilot.pause(0.2)
+
+        def names_now() -> list[str]:
+            return [type(s).__name__ for s in app.screen_stack]
+
+        await wait_for(
+            pilot, lambda: names_now()[-1] != "PlanScreen" and "PlanScreen" in names_now()
+        )
         names = [type(s).__name__ for s in app.screen_stack]
         assert "PlanScreen" in names
         assert names[-1] != "PlanScreen"  # the "where to?" question is over it

@@ -2,21 +2,20 @@
 
 from __future__ import annotations
 
-import io
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
-from rich.console import Console
 from textual.app import App
 from textual.pilot import Pilot
 from textual.widget import Widget
 from textual.widgets import Checkbox, Input, Label, OptionList, Static
 
+from tests.conftest import make_app, shared_content
+from tests.ui.helpers import assert_drawn_literally, drawn_text, text_of, wait_for
 from tui.app import ThawApp
 from tui.core.clock import FakeClock
-from tui.core.content import Content
 from tui.core.records.models import Session, Settings
 from tui.core.store import Store
 from tui.screens.ideas import IdeasScreen, tried_line
@@ -27,34 +26,7 @@ from tui.widgets.care_confirm import ConfirmDialog
 from tui.widgets.care_form import FormDialog
 from tui.widgets.feelings_dialog import FeelingsDialog
 
-_CONTENT: Content | None = None
 SIZE = (80, 24)
-
-
-def content() -> Content:
-    global _CONTENT
-    if _CONTENT is None:
-        _CONTENT = Content()
-    return _CONTENT
-
-
-def make_app(data_dir: Path, clock: FakeClock, start: str) -> tuple[ThawApp, Store]:
-    """A fresh Store and App on `data_dir` (a second call is a restart)."""
-    store = Store(data_dir, clock)
-    return ThawApp(store, content(), clock, start=start), store
-
-
-def plain(renderable: object) -> str:
-    if isinstance(renderable, str):
-        return renderable
-    console = Console(width=200, file=io.StringIO(), color_system=None)
-    with console.capture() as capture:
-        console.print(renderable)
-    return capture.get()
-
-
-def text_of(app: App[Any], selector: str) -> str:
-    return plain(app.screen.query_one(selector, Static).content)
 
 
 async def type_text(pilot: object, text: str) -> None:
@@ -158,8 +130,8 @@ async def test_feelings_list_browses_every_emotion_with_meanings(
         assert isinstance(app.screen, FeelingsDialog)
         listing = app.screen.query_one(OptionList)
         named = [o for o in listing.options if not o.disabled]
-        assert len(named) == len(content().emotions)
-        first = content().emotions_in(content().families[0].id)[0]
+        assert len(named) == len(shared_content().emotions)
+        first = shared_content().emotions_in(shared_content().families[0].id)[0]
         assert first.meaning in text_of(app, "#feelings-meaning")
         await pilot.press("escape")
         await pilot.pause()
@@ -178,7 +150,7 @@ async def test_plan_is_built_from_templates_once(data_dir: Path, clock: FakeCloc
             detail = text_of(app, "#plan-text")
             assert "Where to look" in detail
     keys = [item.key for item in Store(data_dir, clock).plan_items()]
-    assert keys == [t.key for t in content().plan]
+    assert keys == [t.key for t in shared_content().plan]
 
 
 async def test_status_note_and_own_steps_survive_a_restart(
@@ -209,7 +181,7 @@ async def test_status_note_and_own_steps_survive_a_restart(
         assert items[0].status == "next_step"
         assert items[0].next_step == "[b]call[/b] GP"
         assert items[-1].title == "Walk with Sam" and items[-1].key == ""
-        assert len(items) == len(content().plan) + 1
+        assert len(items) == len(shared_content().plan) + 1
 
 
 async def test_deleting_own_step_asks_first_and_thaws_steps_stay(
@@ -246,7 +218,7 @@ async def test_deleting_own_step_asks_first_and_thaws_steps_stay(
         await pilot.pause()
         assert isinstance(app.screen, PlanScreen)
         assert any("comes with Thaw" in n.message for n in app._notifications)
-        assert len(store.plan_items()) == len(content().plan)
+        assert len(store.plan_items()) == len(shared_content().plan)
 
 
 async def test_a_stale_plan_edit_is_told_not_forced(data_dir: Path, clock: FakeClock) -> None:
@@ -863,3 +835,39 @@ def test_summary_target_reads_what_was_typed(tmp_path: Path) -> None:
     ]:
         with pytest.raises(InputError, match=problem):
             summary_target(typed, tmp_path)
+
+
+# --- shown literally ------------------------------------------------------------------------
+
+
+async def test_a_contact_with_markup_is_drawn_literally(data_dir: Path, clock: FakeClock) -> None:
+    """The support screen as drawn: a name or note written as markup shows as typed."""
+    store = Store(data_dir, clock)
+    store.add_contact(
+        "Sam [bold]x[/]",
+        phone="0123",
+        note="call first [italic]y[/] [link=https://example.com]go[/link]",
+    )
+    app, _ = make_app(data_dir, clock, "support")
+    async with app.run_test(size=(200, 50)) as pilot:
+        await wait_for(pilot, lambda: "call first" in drawn_text(app), what="the contact")
+        assert_drawn_literally(app, "Sam [bold]x[/]", around="Sam")
+        assert_drawn_literally(app, "[italic]y[/]", around="call first")
+        assert_drawn_literally(app, "[link=https://example.com]go[/link]", around="call first")
+
+
+async def test_a_plan_step_with_markup_is_drawn_literally(data_dir: Path, clock: FakeClock) -> None:
+    """The plan as drawn: a title, next step and note written as markup show as typed."""
+    store = Store(data_dir, clock)
+    store.add_plan_item(
+        "step [bold]x[/]",
+        next_step="ring [u]them[/u]",
+        note="in the note [italic]y[/] [link=https://example.com]go[/link]",
+    )
+    app, _ = make_app(data_dir, clock, "plan")
+    async with app.run_test(size=(200, 50)) as pilot:
+        await wait_for(pilot, lambda: "in the note" in drawn_text(app), what="the plan step")
+        assert_drawn_literally(app, "step [bold]x[/]", around="step")
+        assert_drawn_literally(app, "ring [u]them[/u]", around="ring")
+        assert_drawn_literally(app, "[italic]y[/]", around="in the note")
+        assert_drawn_literally(app, "[link=https://example.com]go[/link]", around="in the note")

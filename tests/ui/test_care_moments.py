@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input, OptionList, TextArea
 
-from tests.ui.test_app import make_app, plain, text_of
+from tests.conftest import make_app
+from tests.ui.helpers import plain, text_of
 from tui.core.analysis.report import ReportOptions, report_from_store
 from tui.core.clock import FakeClock
 from tui.core.records.models import Settings

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input, OptionList, TextArea
 
-from tests.ui.test_app import make_app, screen_text, shared_content, text_of
+from tests.conftest import make_app, shared_content
+from tests.ui.helpers import screen_text, text_of, wait_for, wait_for_screen
 from tui.app import ThawApp
 from tui.core.clock import FakeClock
 from tui.core.errors import DiskFullError
@@ -239,7 +240,7 @@ async def test_tags_are_saved_and_remembered_next_time(data_dir: Path, clock: Fa
         tags = app2.screen.query_one("#tags", Input)
         tags.focus()
         await pilot.press(*"sleep, wa")
-        await pilot.pause(0.1)
+        await wait_for(pilot, lambda: tags._suggestion == "sleep, walk", what="the completion")
         await pilot.press("right")  # accept the grey completion
         assert tags.value == "sleep, walk"
 
@@ -259,7 +260,7 @@ async def test_one_line_suggestion_after_saving_and_its_key_opens_it(
         assert "grounding" in line.lower()
         assert text_of(app, "#saved-keys").startswith("g: Ground")
         await pilot.press("g")
-        await pilot.pause(0.2)
+        await wait_for(pilot, lambda: not isinstance(app.screen, CheckInScreen))
         assert not isinstance(app.screen, CheckInScreen)
 
 
@@ -315,14 +316,14 @@ async def test_the_suggestion_key_opens_the_suggested_place(
         await pilot.pause()
         assert text_of(app, "#saved-keys").startswith(f"{key}: ")
         await pilot.press(key)
-        await pilot.pause(0.2)
+        await wait_for_screen(pilot, screen_name)
         assert type(app.screen).__name__ == screen_name
         assert app.is_running  # the quick check-in stays open for what was chosen
         await pilot.press("escape")
-        await pilot.pause(0.2)
         if action in ("ground", "breathe"):  # a practice asks how it went; Esc again leaves
+            await pilot.pause()
             await pilot.press("escape")
-            await pilot.pause(0.2)
+        await wait_for_screen(pilot, "HomeScreen")
         assert type(app.screen).__name__ == "HomeScreen"
     assert store.recent_checkins(1)[0].id  # the check-in itself was kept
 
@@ -335,7 +336,7 @@ async def test_quick_check_in_closes_after_saving(
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         await pilot.press("8", "enter")
-        await pilot.pause(0.3)
+        await wait_for(pilot, lambda: not app.is_running, what="the app to close")
         assert not app.is_running
     assert store.recent_checkins(1)[0].mood == 8
 
@@ -374,7 +375,9 @@ async def test_hangup_while_typing_keeps_a_draft_and_exits(
         await pilot.press("3", "tab", "2")
         app.screen.query_one("#note", TextArea).insert("half a thought")
         app.handle_hangup()
-        await pilot.pause()
+        # The hang-up itself closes the app and keeps the draft: not the test's own exit.
+        await wait_for(pilot, lambda: not app.is_running, what="the hang-up to close the app")
+        assert store.draft() is not None
     assert app.return_code == 0
     draft = store.draft()
     assert draft is not None
@@ -497,8 +500,9 @@ async def test_the_no_mood_sentence_is_scrolled_into_the_window_at_80x24(
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         await pilot.press("enter")
-        await pilot.pause(0.2)
         status = app.screen.query_one("#checkin-status")
-        assert "Choose a mood from 1 to 10 first" in text_of(app, "#checkin-status")
         body = app.screen.query_one("#checkin-body")
+        # The scroll towards the sentence may be animated: wait until it has arrived.
+        await wait_for(pilot, lambda: body.region.contains_region(status.region), what="scroll")
+        assert "Choose a mood from 1 to 10 first" in text_of(app, "#checkin-status")
         assert body.region.contains_region(status.region)

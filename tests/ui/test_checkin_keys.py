@@ -6,7 +6,9 @@ from pathlib import Path
 
 from textual.widgets import Input, TextArea
 
-from tests.ui.test_app import FakeSupportScreen, fake_support, make_app, text_of
+from tests.conftest import make_app
+from tests.ui.helpers import text_of
+from tests.ui.test_app import FakeSupportScreen, fake_support
 from tui.core.clock import FakeClock
 from tui.screens.checkin import CheckInScreen
 from tui.widgets.emotion_picker import EmotionList, EmotionPicker

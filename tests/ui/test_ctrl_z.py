@@ -8,7 +8,7 @@ import pytest
 from textual.app import App
 from textual.widgets import TextArea
 
-from tests.ui.test_app import make_app
+from tests.conftest import make_app
 from tui import signals
 from tui.core.clock import FakeClock
 from tui.screens.breathe import BreatheScreen

@@ -7,7 +7,8 @@ from pathlib import Path
 
 from textual.widgets import DataTable, Input, TextArea
 
-from tests.ui.test_app import make_app, screen_text, shared_content, text_of
+from tests.conftest import make_app, shared_content
+from tests.ui.helpers import assert_drawn_literally, drawn_text, screen_text, text_of, wait_for
 from tui.app import ThawApp
 from tui.core.clock import FakeClock
 from tui.core.store import Store
@@ -169,3 +170,25 @@ async def test_older_months_load_as_you_scroll(data_dir: Path, clock: FakeClock)
             await pilot.press("down")
         await pilot.pause()
         assert table(app).row_count == total
+
+
+HOSTILE = (
+    "plain words [bold]x[/] then [link=https://example.com]here[/link] and \x1b]52;c;aGk=\x07 end"
+)
+"""A note written to restyle the screen, open a link, or set the clipboard (OSC 52)."""
+
+
+async def test_a_note_with_markup_is_drawn_literally_in_the_detail(
+    data_dir: Path, clock: FakeClock
+) -> None:
+    """What is drawn, not what the widget was given: `[bold]x[/]` shows as typed, not bold."""
+    store = Store(data_dir, clock)
+    store.add_checkin(4, note=HOSTILE, at=clock.now() - timedelta(hours=3))
+    app = ThawApp(store, shared_content(), clock, start="entries")
+    async with app.run_test(size=(200, 50)) as pilot:
+        await wait_for(pilot, lambda: "plain words" in drawn_text(app), what="the detail")
+        assert_drawn_literally(app, "[bold]x[/]", around="plain words")
+        assert_drawn_literally(app, "[link=https://example.com]here[/link]", around="plain words")
+        # The clipboard sequence is taken out whole (cleaned on save and on the way out).
+        assert_drawn_literally(app, "and  end", around="plain words")
+        assert "52;c;" not in drawn_text(app)

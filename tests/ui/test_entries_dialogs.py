@@ -7,7 +7,8 @@ from pathlib import Path
 
 from textual.widgets import Input
 
-from tests.ui.test_app import make_app, screen_text, text_of
+from tests.conftest import make_app
+from tests.ui.helpers import screen_text, text_of
 from tui.core.clock import FakeClock
 from tui.screens.entries import AskWhen, ConfirmDelete, EntriesScreen
 

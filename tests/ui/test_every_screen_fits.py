@@ -19,7 +19,8 @@ from textual.pilot import Pilot
 from textual.widget import Widget
 from textual.widgets import Input, Label, Static
 
-from tests.ui.test_app import make_app, plain
+from tests.conftest import make_app
+from tests.ui.helpers import plain
 from tui.core.clock import FakeClock
 from tui.core.store import Store
 

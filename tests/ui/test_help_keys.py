@@ -12,7 +12,7 @@ from textual.dom import DOMNode
 
 import tui.screens
 import tui.widgets
-from tests.ui.test_app import shared_content
+from tests.conftest import shared_content
 from tui.app import ThawApp
 from tui.core.clock import FakeClock
 from tui.core.store import Store

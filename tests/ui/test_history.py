@@ -9,39 +9,34 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input, Static
 
+from tests.conftest import shared_content
 from tests.history_data import LONDON, prepared_dir
+from tests.ui.helpers import assert_drawn_literally, drawn_text, wait_for, wait_for_screen
 from tui.app import ThawApp
 from tui.core.clock import FakeClock
-from tui.core.content import Content
 from tui.core.store import Store
 from tui.screens.history import HistoryScreen
 from tui.screens.history_markers import MarkerForm, MarkersDialog
 from tui.widgets.calendar_view import CalendarView, month_labels
 from tui.widgets.history_chart import HistoryChart
 
-_CONTENT: Content | None = None
-
-
-def content() -> Content:
-    global _CONTENT
-    if _CONTENT is None:
-        _CONTENT = Content()
-    return _CONTENT
-
 
 def open_history(data_dir: Path, clock: FakeClock) -> tuple[ThawApp, Store]:
     store = Store(data_dir, clock)
-    return ThawApp(store, content(), clock, start="history"), store
+    return ThawApp(store, shared_content(), clock, start="history"), store
 
 
 async def ready(pilot: Pilot[None]) -> HistoryScreen:
     """Wait (briefly, in real time) until history has loaded everything and painted."""
-    for _ in range(300):
-        await pilot.pause(0.02)
+
+    def painted() -> bool:
         screen = pilot.app.screen
-        if isinstance(screen, HistoryScreen) and screen.ready:
-            return screen
-    raise AssertionError("history never finished painting")
+        return isinstance(screen, HistoryScreen) and screen.ready
+
+    await wait_for(pilot, painted, what="history to finish painting")
+    screen = pilot.app.screen
+    assert isinstance(screen, HistoryScreen)
+    return screen
 
 
 def text(screen: HistoryScreen, selector: str) -> str:
@@ -237,7 +232,7 @@ async def test_p_opens_the_plan(data_dir: Path, clock: FakeClock) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await ready(pilot)
         await pilot.press("p")
-        await pilot.pause(0.1)
+        await wait_for_screen(pilot, "PlanScreen")
         assert type(app.screen).__name__ == "PlanScreen"
 
 
@@ -337,7 +332,7 @@ async def test_escape_goes_back(data_dir: Path, clock: FakeClock) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await ready(pilot)
         await pilot.press("escape")
-        await pilot.pause(0.1)
+        await wait_for(pilot, lambda: not isinstance(app.screen, HistoryScreen), what="leaving")
         assert not isinstance(app.screen, HistoryScreen)
 
 
@@ -402,3 +397,19 @@ def test_month_labels_name_every_month_whose_first_monday_shows() -> None:
             firsts = [m for i, m in enumerate(mondays) if i and m.month != mondays[i - 1].month]
             assert [w for w in row.split()][-len(firsts) :] == [f"{m:%b}" for m in firsts]
             assert len(row) <= width
+
+
+async def test_a_marker_with_markup_is_drawn_literally(data_dir: Path, clock: FakeClock) -> None:
+    """The markers line as drawn: `[bold]x[/]` and a `[link=...]` show as typed."""
+    store = Store(data_dir, clock)
+    store.add_checkin(5, at=clock.now() - timedelta(days=2))
+    store.add_marker(
+        "walk [bold]x[/] [link=https://example.com]here[/link]",
+        at=clock.now() - timedelta(days=1),
+    )
+    app, _ = open_history(data_dir, clock)
+    async with app.run_test(size=(200, 50)) as pilot:
+        await ready(pilot)
+        await wait_for(pilot, lambda: "walk" in drawn_text(app), what="the markers line")
+        assert_drawn_literally(app, "[bold]x[/]", around="walk")
+        assert_drawn_literally(app, "[link=https://example.com]here[/link]", around="walk")

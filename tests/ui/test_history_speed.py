@@ -8,8 +8,10 @@ from pathlib import Path
 import pytest
 from textual.pilot import Pilot
 
+from tests.conftest import shared_content
 from tests.history_data import LONDON, prepared_dir
-from tests.ui.test_history import content, open_history, ready
+from tests.ui.helpers import wait_for
+from tests.ui.test_history import open_history, ready
 from tui.core.analysis.history_charts import ChartSpec, daily_chart, practice_chart, range_chart
 from tui.core.analysis.history_view import build
 from tui.core.analysis.insights import vocabulary
@@ -40,18 +42,21 @@ def ten_years(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 async def settled(pilot: Pilot[None]) -> HistoryScreen:
     """Wait until everything is read and the other ranges are built in idle time."""
-    for _ in range(500):
-        await pilot.pause(0.02)
+
+    def done() -> bool:
         screen = pilot.app.screen
-        if isinstance(screen, HistoryScreen) and screen.settled:
-            return screen
-    raise AssertionError("history never settled")
+        return isinstance(screen, HistoryScreen) and screen.settled
+
+    await wait_for(pilot, done, timeout=20, what="history to settle")
+    screen = pilot.app.screen
+    assert isinstance(screen, HistoryScreen)
+    return screen
 
 
 def test_reading_plotext_cells_gives_the_same_picture_as_its_ansi_text(ten_years: Path) -> None:
     """The fast path (plotext's cell matrix) must match plotext's own ANSI output exactly."""
     store = Store(ten_years, FakeClock(NOW))
-    words = vocabulary(content())
+    words = vocabulary(shared_content())
     today = NOW.date()
     data = build(
         store.checkins(until=today),

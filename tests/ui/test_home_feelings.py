@@ -6,7 +6,7 @@ from pathlib import Path
 
 from textual.widgets import Static
 
-from tests.ui.test_app import plain
+from tests.ui.helpers import plain
 from tui.app import ThawApp
 from tui.core.clock import FakeClock
 from tui.core.content import Content

@@ -8,7 +8,8 @@ from pathlib import Path
 
 from textual.pilot import Pilot
 
-from tests.ui.test_app import make_app, text_of
+from tests.conftest import make_app
+from tests.ui.helpers import text_of
 from tests.ui.test_app_palette import top_hit
 from tui.app import ThawApp
 from tui.core.clock import FakeClock

@@ -10,7 +10,8 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
-from tests.ui.test_app import make_app
+from tests.conftest import make_app
+from tests.ui.helpers import wait_for
 from tui.core.clock import FakeClock
 from tui.widgets.key_footer import KeyFooter, fit_keys
 
@@ -104,9 +105,10 @@ async def test_every_screen_keeps_its_way_back_keys_and_support_whole_at_40_colu
     """Textual's Footer cut 40 columns mid-word ("F2 Sup") or dropped Support altogether."""
     app, _ = make_app(data_dir, clock, start=start)
     async with app.run_test(size=(40, 12)) as pilot:
-        await pilot.pause(0.2)
+        await wait_for(pilot, lambda: type(app.screen).__name__.lower().startswith(start))
         assert type(app.screen).__name__.lower().startswith(start)
         footer = app.screen.query_one(KeyFooter)
+        await wait_for(pilot, lambda: "F1 Keys" in str(footer.render()), what="the footer keys")
         line = str(footer.render())
         assert len(line.rstrip()) <= 40
         assert "F1 Keys" in line and line.rstrip().endswith("F2 Support")

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input, TextArea
 
-from tests.ui.practice_helpers import make_app as make_practice_app
+from tests.conftest import make_app
+from tests.conftest import make_app as make_practice_app
 from tests.ui.practice_helpers import running
-from tests.ui.test_app import make_app
 from tests.ui.test_checkin_keys import footer_keys
 from tui.core.clock import FakeClock
 from tui.core.content import Emotion, EmotionFamily
@@ -53,7 +53,7 @@ async def test_ten_is_typed_as_the_number_on_both_check_in_scales(
 async def test_the_practice_rating_takes_ten_the_same_way(
     data_dir: Path, clock: FakeClock, keys: tuple[str, ...], rating: int
 ) -> None:
-    app = make_practice_app(data_dir, clock, "meditate", {})
+    app, _ = make_practice_app(data_dir, clock, "meditate", {})
     async with running(app) as (pilot, _):
         before = app.screen.query_one("#before", FeelRating)
         await pilot.press(*keys)
@@ -64,7 +64,7 @@ async def test_the_practice_rating_takes_ten_the_same_way(
 async def test_a_lone_1_then_a_letter_keeps_the_1_and_the_letter_lands_in_the_note(
     data_dir: Path, clock: FakeClock
 ) -> None:
-    app = make_practice_app(data_dir, clock, "ground", {})
+    app, _ = make_practice_app(data_dir, clock, "ground", {})
     async with running(app) as (pilot, _):
         before = app.screen.query_one("#before", FeelRating)
         await pilot.press("1", *"tree")

@@ -7,10 +7,11 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import make_app
+from tests.ui.helpers import drawn_text, wait_for
 from tests.ui.practice_helpers import (
     CONTENT,
     breathe_to,
-    make_app,
     running,
     sessions,
     sit,
@@ -48,7 +49,7 @@ def phase_walk(pattern: BreathPattern, rounds: int) -> list[tuple[float, str, in
 async def test_every_pattern_labels_each_phase_with_a_countdown_over_three_rounds(
     data_dir: Path, clock: FakeClock, pattern_id: str
 ) -> None:
-    app = make_app(data_dir, clock, "breathe", {"pattern": pattern_id}, breath_rounds=3)
+    app, _ = make_app(data_dir, clock, "breathe", {"pattern": pattern_id}, breath_rounds=3)
     pattern = next(p for p in CONTENT.breathing if p.id == pattern_id)
     async with running(app) as (pilot, bells):
         screen = app.screen
@@ -73,7 +74,7 @@ async def test_every_pattern_labels_each_phase_with_a_countdown_over_three_round
 async def test_the_orb_grows_on_the_in_breath_and_shrinks_on_the_out_breath(
     data_dir: Path, clock: FakeClock
 ) -> None:
-    app = make_app(data_dir, clock, "breathe", {"pattern": "box"})
+    app, _ = make_app(data_dir, clock, "breathe", {"pattern": "box"})
     async with running(app) as (pilot, _):
         orb = app.screen.query_one(BreathingOrb)
 
@@ -92,7 +93,7 @@ async def test_the_orb_grows_on_the_in_breath_and_shrinks_on_the_out_breath(
 async def test_the_orb_repaints_only_when_the_picture_or_countdown_changes(
     data_dir: Path, clock: FakeClock
 ) -> None:
-    app = make_app(data_dir, clock, "breathe", {"pattern": "box"})
+    app, _ = make_app(data_dir, clock, "breathe", {"pattern": "box"})
     async with running(app) as (pilot, _):
         orb = app.screen.query_one(BreathingOrb)
         await breathe_to(pilot, clock, orb, 5.0)  # the hold: nothing moves but the count
@@ -109,7 +110,7 @@ async def test_the_orb_repaints_only_when_the_picture_or_countdown_changes(
 async def test_pause_holds_the_breath_where_it_is_and_space_carries_on(
     data_dir: Path, clock: FakeClock
 ) -> None:
-    app = make_app(data_dir, clock, "breathe", {"pattern": "478"})
+    app, _ = make_app(data_dir, clock, "breathe", {"pattern": "478"})
     async with running(app) as (pilot, _):
         orb = app.screen.query_one(BreathingOrb)
         await pilot.press("n")  # skip the before rating
@@ -131,7 +132,7 @@ async def test_pause_holds_the_breath_where_it_is_and_space_carries_on(
 async def test_ending_early_saves_an_unfinished_session_and_asks_how_it_went(
     data_dir: Path, clock: FakeClock
 ) -> None:
-    app = make_app(data_dir, clock, "breathe", {"pattern": "box"})
+    app, _ = make_app(data_dir, clock, "breathe", {"pattern": "box"})
     async with running(app) as (pilot, _):
         screen = app.screen
         orb = screen.query_one(BreathingOrb)
@@ -151,14 +152,14 @@ async def test_ending_early_saves_an_unfinished_session_and_asks_how_it_went(
 async def test_escape_ends_saves_and_escape_again_goes_home(
     data_dir: Path, clock: FakeClock
 ) -> None:
-    app = make_app(data_dir, clock, "breathe", {})
+    app, _ = make_app(data_dir, clock, "breathe", {})
     async with running(app) as (pilot, _):
         orb = app.screen.query_one(BreathingOrb)
         await pilot.press("n")
         await breathe_to(pilot, clock, orb, 12.0)
         await pilot.press("escape")  # ends; the after rating is offered
         await pilot.press("escape")  # skips it and leaves
-        await pilot.pause(0.1)
+        await wait_for(pilot, lambda: not isinstance(app.screen, BreatheScreen))
         assert not isinstance(app.screen, BreatheScreen)
         [saved] = sessions(app)
         assert saved.detail == "cyclic_sigh" and not saved.completed
@@ -167,17 +168,17 @@ async def test_escape_ends_saves_and_escape_again_goes_home(
 async def test_a_glance_shorter_than_five_seconds_is_not_saved(
     data_dir: Path, clock: FakeClock
 ) -> None:
-    app = make_app(data_dir, clock, "breathe", {})
+    app, _ = make_app(data_dir, clock, "breathe", {})
     async with running(app) as (pilot, _):
         orb = app.screen.query_one(BreathingOrb)
         await breathe_to(pilot, clock, orb, 2.0)
         await pilot.press("escape", "n")  # ended, after rating skipped: nothing to keep
-        await pilot.pause(0.1)
+        await pilot.pause()  # keys are handled in order: both have run once the app is idle
         assert sessions(app) == []
 
 
 async def test_phase_bell_rings_at_each_change_of_breath(data_dir: Path, clock: FakeClock) -> None:
-    app = make_app(data_dir, clock, "breathe", {"pattern": "box"}, breath_rounds=2)
+    app, _ = make_app(data_dir, clock, "breathe", {"pattern": "box"}, breath_rounds=2)
     async with running(app) as (pilot, bells):
         orb = app.screen.query_one(BreathingOrb)
         await pilot.press("n", "b")
@@ -191,7 +192,7 @@ async def test_phase_bell_rings_at_each_change_of_breath(data_dir: Path, clock: 
 async def test_reduced_motion_shows_a_steady_cue_that_changes_at_most_once_a_second(
     data_dir: Path, clock: FakeClock
 ) -> None:
-    app = make_app(data_dir, clock, "breathe", {"pattern": "478"}, reduced_motion=True)
+    app, _ = make_app(data_dir, clock, "breathe", {"pattern": "478"}, reduced_motion=True)
     async with running(app) as (pilot, _):
         orb = app.screen.query_one(BreathingOrb)
         assert app.reduced_motion
@@ -214,7 +215,7 @@ async def test_reduced_motion_still_paces_the_breath_with_dots_that_fill_each_se
     data_dir: Path, clock: FakeClock
 ) -> None:
     """No orb, but not only a word and a count: one dot a second of the breath, filling."""
-    app = make_app(data_dir, clock, "breathe", {"pattern": "478"}, reduced_motion=True)
+    app, _ = make_app(data_dir, clock, "breathe", {"pattern": "478"}, reduced_motion=True)
     async with running(app) as (pilot, _):
         orb = app.screen.query_one(BreathingOrb)
         shown = []
@@ -235,7 +236,7 @@ async def test_reduced_motion_still_paces_the_breath_with_dots_that_fill_each_se
 async def test_reduced_motion_follows_the_terminal_asking_for_no_animation(
     data_dir: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    app = make_app(data_dir, clock, "breathe", {"pattern": "box"})
+    app, _ = make_app(data_dir, clock, "breathe", {"pattern": "box"})
     async with running(app) as (pilot, _):
         app.animation_level = "none"
         orb = app.screen.query_one(BreathingOrb)
@@ -246,7 +247,7 @@ async def test_reduced_motion_follows_the_terminal_asking_for_no_animation(
 async def test_arrows_change_the_pattern_and_c_sets_and_keeps_your_own(
     data_dir: Path, clock: FakeClock
 ) -> None:
-    app = make_app(data_dir, clock, "breathe", {})
+    app, _ = make_app(data_dir, clock, "breathe", {})
     async with running(app) as (pilot, _):
         screen = app.screen
         assert isinstance(screen, BreatheScreen)
@@ -270,7 +271,7 @@ async def test_arrows_change_the_pattern_and_c_sets_and_keeps_your_own(
 async def test_a_custom_pattern_that_cannot_work_gets_a_sentence(
     data_dir: Path, clock: FakeClock
 ) -> None:
-    app = make_app(data_dir, clock, "breathe", {})
+    app, _ = make_app(data_dir, clock, "breathe", {})
     async with running(app) as (pilot, _):
         screen = app.screen
         await pilot.press("n", "c")
@@ -283,7 +284,7 @@ async def test_a_custom_pattern_that_cannot_work_gets_a_sentence(
 
 
 async def test_plus_and_minus_change_the_length(data_dir: Path, clock: FakeClock) -> None:
-    app = make_app(data_dir, clock, "breathe", {"pattern": "box"}, breath_rounds=4)
+    app, _ = make_app(data_dir, clock, "breathe", {"pattern": "box"}, breath_rounds=4)
     async with running(app) as (pilot, _):
         orb = app.screen.query_one(BreathingOrb)
         await pilot.press("n", "plus", "plus")
@@ -296,7 +297,7 @@ async def test_plus_and_minus_change_the_length(data_dir: Path, clock: FakeClock
 
 
 async def test_478_stays_at_four_rounds(data_dir: Path, clock: FakeClock) -> None:
-    app = make_app(data_dir, clock, "breathe", {"pattern": "478"})
+    app, _ = make_app(data_dir, clock, "breathe", {"pattern": "478"})
     async with running(app) as (pilot, _):
         screen = app.screen
         orb = screen.query_one(BreathingOrb)
@@ -308,7 +309,7 @@ async def test_478_stays_at_four_rounds(data_dir: Path, clock: FakeClock) -> Non
 async def test_before_and_after_ratings_are_saved_with_a_finished_session(
     data_dir: Path, clock: FakeClock
 ) -> None:
-    app = make_app(data_dir, clock, "breathe", {"pattern": "box"}, breath_rounds=1)
+    app, _ = make_app(data_dir, clock, "breathe", {"pattern": "box"}, breath_rounds=1)
     async with running(app) as (pilot, _):
         orb = app.screen.query_one(BreathingOrb)
         assert orb.plan is not None
@@ -322,7 +323,7 @@ async def test_before_and_after_ratings_are_saved_with_a_finished_session(
 
 
 async def test_again_starts_a_new_session(data_dir: Path, clock: FakeClock) -> None:
-    app = make_app(data_dir, clock, "breathe", {"pattern": "box"}, breath_rounds=1)
+    app, _ = make_app(data_dir, clock, "breathe", {"pattern": "box"}, breath_rounds=1)
     async with running(app) as (pilot, _):
         orb = app.screen.query_one(BreathingOrb)
         await pilot.press("n")
@@ -334,23 +335,27 @@ async def test_again_starts_a_new_session(data_dir: Path, clock: FakeClock) -> N
 
 
 async def test_an_unknown_pattern_falls_back_kindly(data_dir: Path, clock: FakeClock) -> None:
-    app = make_app(data_dir, clock, "breathe", {"pattern": "4-7-8"})
+    app, _ = make_app(data_dir, clock, "breathe", {"pattern": "4-7-8"})
     async with running(app):
         orb = app.screen.query_one(BreathingOrb)
         assert orb.plan is not None and orb.plan.pattern.id == "478"
-    app = make_app(data_dir, clock, "breathe", {"pattern": "zzz"})
+    app, _ = make_app(data_dir, clock, "breathe", {"pattern": "zzz"})
     async with running(app):
         orb = app.screen.query_one(BreathingOrb)
         assert orb.plan is not None and orb.plan.pattern.id == CONTENT.breathing[0].id
 
 
 async def test_hangup_keeps_the_breaths_so_far(data_dir: Path, clock: FakeClock) -> None:
-    app = make_app(data_dir, clock, "breathe", {"pattern": "box"})
+    app, _ = make_app(data_dir, clock, "breathe", {"pattern": "box"})
     async with running(app) as (pilot, _):
         orb = app.screen.query_one(BreathingOrb)
         await breathe_to(pilot, clock, orb, 30)
         app.handle_hangup()
-        await pilot.pause()
+        # The hang-up itself closes the app and keeps the breaths: not the test's own exit.
+        await wait_for(pilot, lambda: not app.is_running, what="the hang-up to close the app")
+        [saved] = Store(data_dir, clock).sessions()
+        assert saved.actual_seconds == pytest.approx(30) and not saved.completed
+    assert app.return_code == 0
     [saved] = Store(data_dir, clock).sessions()
     assert saved.actual_seconds == pytest.approx(30) and not saved.completed
 
@@ -365,7 +370,7 @@ def countdown_text(app: ThawApp) -> str:
 async def test_two_minutes_by_default_with_a_bell_at_start_and_end(
     data_dir: Path, clock: FakeClock
 ) -> None:
-    app = make_app(data_dir, clock, "meditate", {})
+    app, _ = make_app(data_dir, clock, "meditate", {})
     async with running(app) as (pilot, bells):
         screen = app.screen
         assert isinstance(screen, MeditateScreen)
@@ -388,7 +393,7 @@ async def test_two_minutes_by_default_with_a_bell_at_start_and_end(
 
 
 async def test_what_came_up_is_kept_with_the_session(data_dir: Path, clock: FakeClock) -> None:
-    app = make_app(data_dir, clock, "meditate", {"minutes": 1.0})
+    app, _ = make_app(data_dir, clock, "meditate", {"minutes": 1.0})
     async with running(app) as (pilot, _):
         await pilot.press("n")
         await sit(pilot, clock, 60.1)
@@ -402,20 +407,20 @@ async def test_what_came_up_is_kept_with_the_session(data_dir: Path, clock: Fake
 async def test_a_note_typed_but_not_entered_is_kept_on_escape(
     data_dir: Path, clock: FakeClock
 ) -> None:
-    app = make_app(data_dir, clock, "meditate", {"minutes": 1.0})
+    app, _ = make_app(data_dir, clock, "meditate", {"minutes": 1.0})
     async with running(app) as (pilot, _):
         await pilot.press("n")
         await sit(pilot, clock, 60.1)
         await pilot.press("n")
         await type_text(pilot, "nothing much")
         await pilot.press("escape")
-        await pilot.pause(0.1)
+        await wait_for(pilot, lambda: not isinstance(app.screen, MeditateScreen), what="leaving")
         [saved] = sessions(app)
         assert saved.notes == ("nothing much",)
 
 
 async def test_pause_stops_the_time_and_resume_carries_on(data_dir: Path, clock: FakeClock) -> None:
-    app = make_app(data_dir, clock, "meditate", {})
+    app, _ = make_app(data_dir, clock, "meditate", {})
     async with running(app) as (pilot, _):
         await pilot.press("n")
         await sit(pilot, clock, 30)
@@ -432,7 +437,7 @@ async def test_pause_stops_the_time_and_resume_carries_on(data_dir: Path, clock:
 
 
 async def test_ending_early_keeps_the_time_sat(data_dir: Path, clock: FakeClock) -> None:
-    app = make_app(data_dir, clock, "meditate", {})
+    app, _ = make_app(data_dir, clock, "meditate", {})
     async with running(app) as (pilot, bells):
         await pilot.press("n")
         await sit(pilot, clock, 45)
@@ -447,7 +452,7 @@ async def test_ending_early_keeps_the_time_sat(data_dir: Path, clock: FakeClock)
 async def test_interval_bells_ring_every_minute_but_not_at_the_end(
     data_dir: Path, clock: FakeClock
 ) -> None:
-    app = make_app(data_dir, clock, "meditate", {"minutes": 5.0}, interval_bell_minutes=1)
+    app, _ = make_app(data_dir, clock, "meditate", {"minutes": 5.0}, interval_bell_minutes=1)
     async with running(app) as (pilot, bells):
         await pilot.press("n")
         rung_at: list[float] = []
@@ -464,7 +469,7 @@ async def test_interval_bells_ring_every_minute_but_not_at_the_end(
 
 
 async def test_settle_in_comes_first_with_its_own_words(data_dir: Path, clock: FakeClock) -> None:
-    app = make_app(data_dir, clock, "meditate", {"minutes": 1.0}, settle_seconds=20)
+    app, _ = make_app(data_dir, clock, "meditate", {"minutes": 1.0}, settle_seconds=20)
     async with running(app) as (pilot, bells):
         screen = app.screen
         await pilot.press("n")
@@ -482,7 +487,7 @@ async def test_settle_in_comes_first_with_its_own_words(data_dir: Path, clock: F
 
 
 async def test_the_countdown_repaints_once_a_second(data_dir: Path, clock: FakeClock) -> None:
-    app = make_app(data_dir, clock, "meditate", {})
+    app, _ = make_app(data_dir, clock, "meditate", {})
     async with running(app) as (pilot, _):
         countdown = app.screen.query_one(Countdown)
         paints = countdown.paints
@@ -491,7 +496,7 @@ async def test_the_countdown_repaints_once_a_second(data_dir: Path, clock: FakeC
 
 
 async def test_presets_and_your_own_length(data_dir: Path, clock: FakeClock) -> None:
-    app = make_app(data_dir, clock, "meditate", {})
+    app, _ = make_app(data_dir, clock, "meditate", {})
     async with running(app) as (pilot, _):
         screen = app.screen
         assert isinstance(screen, MeditateScreen)
@@ -513,7 +518,7 @@ async def test_presets_and_your_own_length(data_dir: Path, clock: FakeClock) -> 
 
 
 async def test_minutes_from_the_command_line(data_dir: Path, clock: FakeClock) -> None:
-    app = make_app(data_dir, clock, "meditate", {"minutes": 0.05})
+    app, _ = make_app(data_dir, clock, "meditate", {"minutes": 0.05})
     async with running(app) as (pilot, bells):
         await sit(pilot, clock, 3.1)
         [saved] = sessions(app)
@@ -529,7 +534,7 @@ async def test_every_grounding_exercise_step_by_step_with_typed_notes(
     data_dir: Path, clock: FakeClock, exercise_id: str
 ) -> None:
     exercise = next(g for g in CONTENT.grounding if g.id == exercise_id)
-    app = make_app(data_dir, clock, "ground", {"exercise": exercise_id})
+    app, _ = make_app(data_dir, clock, "ground", {"exercise": exercise_id})
     async with running(app) as (pilot, _):
         screen = app.screen
         assert isinstance(screen, GroundScreen)
@@ -559,7 +564,7 @@ async def test_every_grounding_exercise_step_by_step_with_typed_notes(
 
 
 async def test_nothing_there_offers_the_gentler_prompt(data_dir: Path, clock: FakeClock) -> None:
-    app = make_app(data_dir, clock, "ground", {"exercise": "5-4-3-2-1"})
+    app, _ = make_app(data_dir, clock, "ground", {"exercise": "5-4-3-2-1"})
     async with running(app) as (pilot, _):
         screen = app.screen
         fallback = screen.query_one("#fallback")
@@ -576,7 +581,7 @@ async def test_nothing_there_offers_the_gentler_prompt(data_dir: Path, clock: Fa
 async def test_up_goes_back_a_step_and_brings_back_what_was_typed(
     data_dir: Path, clock: FakeClock
 ) -> None:
-    app = make_app(data_dir, clock, "ground", {})
+    app, _ = make_app(data_dir, clock, "ground", {})
     async with running(app) as (pilot, _):
         screen = app.screen
         await pilot.press("n")
@@ -587,7 +592,7 @@ async def test_up_goes_back_a_step_and_brings_back_what_was_typed(
 
 
 async def test_leaving_part_way_keeps_what_was_noticed(data_dir: Path, clock: FakeClock) -> None:
-    app = make_app(data_dir, clock, "ground", {"exercise": "senses"})
+    app, _ = make_app(data_dir, clock, "ground", {"exercise": "senses"})
     async with running(app) as (pilot, _):
         await pilot.press("n")
         await type_text(pilot, "window")
@@ -597,12 +602,12 @@ async def test_leaving_part_way_keeps_what_was_noticed(data_dir: Path, clock: Fa
         [saved] = sessions(app)
         assert saved.notes == ("window", "cold tap") and not saved.completed
         await pilot.press("escape")
-        await pilot.pause(0.1)
+        await wait_for(pilot, lambda: not isinstance(app.screen, GroundScreen))
         assert not isinstance(app.screen, GroundScreen)
 
 
 async def test_another_exercise_with_page_down(data_dir: Path, clock: FakeClock) -> None:
-    app = make_app(data_dir, clock, "ground", {})
+    app, _ = make_app(data_dir, clock, "ground", {})
     async with running(app) as (pilot, _):
         screen = app.screen
         assert isinstance(screen, GroundScreen)
@@ -610,3 +615,22 @@ async def test_another_exercise_with_page_down(data_dir: Path, clock: FakeClock)
         assert screen.exercise_run is not None
         assert screen.exercise_run.exercise.id == CONTENT.grounding[1].id
         assert sessions(app) == []  # nothing done yet, nothing saved
+
+
+async def test_the_header_counts_the_round_even_when_no_tick_lands_on_its_first_breath(
+    data_dir: Path, clock: FakeClock
+) -> None:
+    """A busy machine or a slow terminal can skip a tick: box breathing is 16 s a round, and a
+    tick at 21.5 s is already in round 2's hold. The header must say round 2, not round 1."""
+    app, _ = make_app(data_dir, clock, "breathe", {"pattern": "box"})
+    async with running(app) as (pilot, _):
+        orb = app.screen.query_one(BreathingOrb)
+        await breathe_to(pilot, clock, orb, 1.0)
+        assert "round 1 of" in drawn_text(app)
+        await breathe_to(pilot, clock, orb, 21.5)
+        state = orb.state()
+        assert state is not None and (state.round, state.index) == (2, 1)
+        await wait_for(pilot, lambda: "round 2 of" in drawn_text(app), what="the round shown")
+        assert "round 1 of" not in drawn_text(app)
+        await breathe_to(pilot, clock, orb, 37.0)  # round 3's first hold, skipping its in-breath
+        await wait_for(pilot, lambda: "round 3 of" in drawn_text(app), what="the round shown")

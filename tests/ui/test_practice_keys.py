@@ -8,7 +8,9 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input
 
-from tests.ui.practice_helpers import breathe_to, make_app, running, sessions, sit
+from tests.conftest import make_app
+from tests.ui.helpers import wait_for
+from tests.ui.practice_helpers import breathe_to, running, sessions, sit
 from tui.app import ThawApp
 from tui.core.clock import FakeClock
 from tui.core.records.models import Settings
@@ -60,7 +62,7 @@ def visible_text(widget: object) -> str:
 async def test_breathing_esc_ends_offers_the_after_rating_and_esc_again_leaves(
     data_dir: Path, clock: FakeClock
 ) -> None:
-    app = make_app(data_dir, clock, "breathe", {"pattern": "box"})
+    app, _ = make_app(data_dir, clock, "breathe", {"pattern": "box"})
     async with running(app) as (pilot, _):
         screen = app.screen
         assert isinstance(screen, BreatheScreen)
@@ -78,7 +80,7 @@ async def test_breathing_esc_ends_offers_the_after_rating_and_esc_again_leaves(
         [saved] = sessions(app)
         assert (saved.completed, saved.after) == (False, 7)
         await pilot.press("escape")
-        await pilot.pause(0.1)
+        await wait_for(pilot, lambda: not isinstance(on_screen(app), BreatheScreen))
         assert not isinstance(on_screen(app), BreatheScreen)
         [saved] = sessions(app)
         assert saved.after == 7
@@ -87,7 +89,7 @@ async def test_breathing_esc_ends_offers_the_after_rating_and_esc_again_leaves(
 async def test_a_short_glance_is_still_asked_and_a_rating_given_is_kept(
     data_dir: Path, clock: FakeClock
 ) -> None:
-    app = make_app(data_dir, clock, "breathe", {})
+    app, _ = make_app(data_dir, clock, "breathe", {})
     async with running(app) as (pilot, _):
         orb = app.screen.query_one(BreathingOrb)
         await breathe_to(pilot, clock, orb, 2.0)
@@ -102,7 +104,7 @@ async def test_a_short_glance_is_still_asked_and_a_rating_given_is_kept(
 async def test_meditation_esc_ends_offers_the_after_rating_and_esc_again_leaves(
     data_dir: Path, clock: FakeClock
 ) -> None:
-    app = make_app(data_dir, clock, "meditate", {})
+    app, _ = make_app(data_dir, clock, "meditate", {})
     async with running(app) as (pilot, _):
         screen = app.screen
         assert isinstance(screen, MeditateScreen)
@@ -120,7 +122,7 @@ async def test_meditation_esc_ends_offers_the_after_rating_and_esc_again_leaves(
         assert field.has_focus
         await pilot.press("q", "u", "i", "e", "t")
         await pilot.press("escape")  # typed but not entered: kept on the way out
-        await pilot.pause(0.1)
+        await wait_for(pilot, lambda: not isinstance(on_screen(app), MeditateScreen))
         assert not isinstance(on_screen(app), MeditateScreen)
         [saved] = sessions(app)
         assert (saved.completed, saved.actual_seconds, saved.after) == (False, 40, 5)
@@ -130,7 +132,7 @@ async def test_meditation_esc_ends_offers_the_after_rating_and_esc_again_leaves(
 async def test_grounding_esc_ends_keeps_what_was_typed_and_asks_how_it_went(
     data_dir: Path, clock: FakeClock
 ) -> None:
-    app = make_app(data_dir, clock, "ground", {"exercise": "senses"})
+    app, _ = make_app(data_dir, clock, "ground", {"exercise": "senses"})
     async with running(app) as (pilot, _):
         screen = app.screen
         assert isinstance(screen, GroundScreen)
@@ -142,7 +144,7 @@ async def test_grounding_esc_ends_keeps_what_was_typed_and_asks_how_it_went(
         assert not screen.query_one("#note", Input).display  # no field left to type into unseen
         assert screen.query_one("#after", FeelRating).has_focus
         await pilot.press("2", "escape")
-        await pilot.pause(0.1)
+        await wait_for(pilot, lambda: not isinstance(on_screen(app), GroundScreen))
         assert not isinstance(on_screen(app), GroundScreen)
         [saved] = sessions(app)
         assert (saved.notes, saved.after, saved.completed) == (("lamp",), 2, False)
@@ -154,16 +156,16 @@ async def test_grounding_esc_ends_keeps_what_was_typed_and_asks_how_it_went(
 async def test_paused_breathing_offers_resume_in_the_footer(
     data_dir: Path, clock: FakeClock
 ) -> None:
-    app = make_app(data_dir, clock, "breathe", {"pattern": "box"})
+    app, _ = make_app(data_dir, clock, "breathe", {"pattern": "box"})
     async with running(app) as (pilot, _):
         await pilot.press("n")
         assert footer_keys(app)["space"] == "Pause"
         await pilot.press("space")
-        await pilot.pause(0.2)
+        await wait_for(pilot, lambda: footer_keys(app)["space"] == "Resume")
         assert footer_keys(app)["space"] == "Resume"
         assert "Resume" in footer_text(app) and "Pause" not in footer_text(app)
         await pilot.press("space")
-        await pilot.pause(0.2)
+        await wait_for(pilot, lambda: footer_keys(app)["space"] == "Pause")
         assert footer_keys(app)["space"] == "Pause"
         assert not app.screen.query_one(BreathingOrb).paused
 
@@ -171,18 +173,18 @@ async def test_paused_breathing_offers_resume_in_the_footer(
 async def test_paused_meditation_offers_resume_in_the_footer(
     data_dir: Path, clock: FakeClock
 ) -> None:
-    app = make_app(data_dir, clock, "meditate", {})
+    app, _ = make_app(data_dir, clock, "meditate", {})
     async with running(app) as (pilot, _):
         await pilot.press("n")
         await sit(pilot, clock, 10)
         await pilot.press("space")
-        await pilot.pause(0.2)
+        await wait_for(pilot, lambda: footer_keys(app)["space"] == "Resume")
         assert footer_keys(app)["space"] == "Resume"
         assert "Resume" in footer_text(app)
         await sit(pilot, clock, 100)
         assert app.screen.query_one(Countdown).value == "01:50"
         await pilot.press("space")
-        await pilot.pause(0.2)
+        await wait_for(pilot, lambda: footer_keys(app)["space"] == "Pause")
         assert footer_keys(app)["space"] == "Pause"
 
 
@@ -193,7 +195,7 @@ async def test_paused_meditation_offers_resume_in_the_footer(
 async def test_the_rating_hint_is_plain_and_fits_one_line_at_80_columns(
     data_dir: Path, clock: FakeClock, start: str
 ) -> None:
-    app = make_app(data_dir, clock, start, {})
+    app, _ = make_app(data_dir, clock, start, {})
     async with running(app):
         before = app.screen.query_one("#before", FeelRating)
         assert HINT_TEXT == "type 0 to 10 · n or Enter to skip"
@@ -210,7 +212,7 @@ async def test_the_rating_hint_is_plain_and_fits_one_line_at_80_columns(
 async def test_the_orb_and_its_countdown_stay_in_view_on_a_small_terminal(
     data_dir: Path, clock: FakeClock, size: tuple[int, int], pattern: str
 ) -> None:
-    app = make_app(data_dir, clock, "breathe", {"pattern": pattern})
+    app, _ = make_app(data_dir, clock, "breathe", {"pattern": pattern})
     async with running(app, size=size) as (pilot, _):
         screen = app.screen
         assert isinstance(screen, BreatheScreen)
@@ -225,16 +227,16 @@ async def test_the_orb_and_its_countdown_stay_in_view_on_a_small_terminal(
         assert orb.caption in visible_text(orb)
         if pattern == "478":
             assert "dizzy" in visible_text(screen.query_one("#pattern-caution"))
-        await pilot.pause(0.3)
+        await wait_for(pilot, lambda: footer_key_in_view(app, "End"))
         assert footer_key_in_view(app, "End")
 
 
 async def test_a_roomy_terminal_still_shows_the_evidence(data_dir: Path, clock: FakeClock) -> None:
-    app = make_app(data_dir, clock, "breathe", {"pattern": "box"})
+    app, _ = make_app(data_dir, clock, "breathe", {"pattern": "box"})
     async with running(app, size=(80, 24)) as (pilot, _):
         assert app.screen.query_one("#pattern-evidence").display
         await pilot.resize_terminal(40, 12)
-        await pilot.pause(0.2)
+        await wait_for(pilot, lambda: not app.screen.query_one("#pattern-evidence").display)
         assert not app.screen.query_one("#pattern-evidence").display
 
 
@@ -242,7 +244,7 @@ async def test_a_roomy_terminal_still_shows_the_evidence(data_dir: Path, clock: 
 async def test_the_meditation_countdown_stays_in_view_on_a_small_terminal(
     data_dir: Path, clock: FakeClock, size: tuple[int, int]
 ) -> None:
-    app = make_app(data_dir, clock, "meditate", {})
+    app, _ = make_app(data_dir, clock, "meditate", {})
     async with running(app, size=size) as (pilot, _):
         countdown = app.screen.query_one(Countdown)
         footer = app.screen.query_one(KeyFooter)
@@ -250,7 +252,7 @@ async def test_the_meditation_countdown_stays_in_view_on_a_small_terminal(
         assert countdown.region.bottom <= footer.region.y
         assert "02:00" not in visible_text(countdown)  # Digits draws big figures...
         assert visible_text(countdown).strip()  # ...and they are on screen
-        await pilot.pause(0.3)
+        await wait_for(pilot, lambda: footer_key_in_view(app, "End"))
         assert footer_key_in_view(app, "End")
 
 
@@ -258,7 +260,7 @@ async def test_the_meditation_countdown_stays_in_view_on_a_small_terminal(
 async def test_the_grounding_prompt_and_field_stay_in_view_on_a_small_terminal(
     data_dir: Path, clock: FakeClock, size: tuple[int, int]
 ) -> None:
-    app = make_app(data_dir, clock, "ground", {"exercise": "senses"})
+    app, _ = make_app(data_dir, clock, "ground", {"exercise": "senses"})
     async with running(app, size=size) as (pilot, _):
         await pilot.press("n")
         screen = app.screen
@@ -268,7 +270,7 @@ async def test_the_grounding_prompt_and_field_stay_in_view_on_a_small_terminal(
         assert prompt.region.height >= 1 and field.region.height >= 1
         assert field.region.bottom <= footer.region.y
         assert visible_text(prompt).strip()
-        await pilot.pause(0.3)  # the footer recomposes after focus moves
+        await wait_for(pilot, lambda: footer_key_in_view(app, "End"))
         assert footer_key_in_view(app, "End")  # first in the footer, so a narrow one keeps it
 
 
@@ -276,7 +278,7 @@ async def test_the_grounding_prompt_and_field_stay_in_view_on_a_small_terminal(
 
 
 async def test_the_reduced_motion_cue_is_centred(data_dir: Path, clock: FakeClock) -> None:
-    app = make_app(data_dir, clock, "breathe", {"pattern": "box"}, reduced_motion=True)
+    app, _ = make_app(data_dir, clock, "breathe", {"pattern": "box"}, reduced_motion=True)
     async with running(app) as (pilot, _):
         orb = app.screen.query_one(BreathingOrb)
         await breathe_to(pilot, clock, orb, 0.5)
@@ -295,7 +297,7 @@ async def test_the_reduced_motion_cue_is_centred(data_dir: Path, clock: FakeCloc
 async def test_arrows_from_an_empty_field_change_the_pattern_but_edit_a_filled_one(
     data_dir: Path, clock: FakeClock
 ) -> None:
-    app = make_app(data_dir, clock, "breathe", {"pattern": "box"})
+    app, _ = make_app(data_dir, clock, "breathe", {"pattern": "box"})
     async with running(app) as (pilot, _):
         screen = app.screen
         assert isinstance(screen, BreatheScreen)
@@ -312,7 +314,7 @@ async def test_arrows_from_an_empty_field_change_the_pattern_but_edit_a_filled_o
 
 
 async def test_the_help_lists_our_own_words_for_our_keys(data_dir: Path, clock: FakeClock) -> None:
-    app = make_app(data_dir, clock, "breathe", {})
+    app, _ = make_app(data_dir, clock, "breathe", {})
     async with running(app) as (pilot, _):
         keys = dict((desc, key) for key, desc in collect_keys(app.screen))
         assert keys["Another pattern: ← the one before, → the next"] == "←→"
@@ -340,7 +342,7 @@ class BellSettings(Settings):
 async def test_the_phase_bell_is_read_from_and_saved_to_settings_when_it_exists(
     data_dir: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    app = make_app(data_dir, clock, "breathe", {"pattern": "box"})
+    app, _ = make_app(data_dir, clock, "breathe", {"pattern": "box"})
     monkeypatch.setattr(app, "_settings", BellSettings(breath_bell=True))
     saved: list[Settings] = []
 
@@ -366,11 +368,11 @@ async def test_the_phase_bell_is_read_from_and_saved_to_settings_when_it_exists(
 async def test_the_phase_bell_set_with_b_is_there_next_time(
     data_dir: Path, clock: FakeClock
 ) -> None:
-    app = make_app(data_dir, clock, "breathe", {})
+    app, _ = make_app(data_dir, clock, "breathe", {})
     async with running(app) as (pilot, _):
         await pilot.press("n", "b")
         assert getattr(app.store.settings(), "breath_bell", None) is True
-    again = make_app(data_dir, clock, "breathe", {})
+    again, _ = make_app(data_dir, clock, "breathe", {})
     async with running(again):
         screen = again.screen
         assert isinstance(screen, BreatheScreen)
@@ -380,7 +382,7 @@ async def test_the_phase_bell_set_with_b_is_there_next_time(
 async def test_on_a_tall_terminal_the_countdown_sits_right_under_the_orb(
     data_dir: Path, clock: FakeClock
 ) -> None:
-    app = make_app(data_dir, clock, "breathe", {"pattern": "box"})
+    app, _ = make_app(data_dir, clock, "breathe", {"pattern": "box"})
     async with running(app, size=(200, 60)) as (pilot, _):
         orb = app.screen.query_one(BreathingOrb)
         await breathe_to(pilot, clock, orb, 3.9)  # nearly full
@@ -399,7 +401,7 @@ async def test_on_a_tall_terminal_the_countdown_sits_right_under_the_orb(
 async def test_closing_the_app_while_breathing_keeps_the_breaths_and_the_rating(
     data_dir: Path, clock: FakeClock
 ) -> None:
-    app = make_app(data_dir, clock, "breathe", {"pattern": "box"})
+    app, _ = make_app(data_dir, clock, "breathe", {"pattern": "box"})
     async with running(app) as (pilot, _):
         orb = app.screen.query_one(BreathingOrb)
         await pilot.press("3")
@@ -413,7 +415,7 @@ async def test_closing_the_app_while_breathing_keeps_the_breaths_and_the_rating(
 async def test_closing_the_app_keeps_words_typed_after_a_sit_but_not_entered(
     data_dir: Path, clock: FakeClock
 ) -> None:
-    app = make_app(data_dir, clock, "meditate", {"minutes": 1.0})
+    app, _ = make_app(data_dir, clock, "meditate", {"minutes": 1.0})
     async with running(app) as (pilot, _):
         await pilot.press("n")
         await sit(pilot, clock, 60.1)
@@ -425,7 +427,7 @@ async def test_closing_the_app_keeps_words_typed_after_a_sit_but_not_entered(
 
 
 async def test_closing_the_app_mid_sit_keeps_the_time_sat(data_dir: Path, clock: FakeClock) -> None:
-    app = make_app(data_dir, clock, "meditate", {})
+    app, _ = make_app(data_dir, clock, "meditate", {})
     async with running(app) as (pilot, _):
         await pilot.press("n")
         await sit(pilot, clock, 50)
@@ -438,7 +440,7 @@ async def test_closing_the_app_mid_sit_keeps_the_time_sat(data_dir: Path, clock:
 async def test_closing_the_app_part_way_through_grounding_keeps_what_was_typed(
     data_dir: Path, clock: FakeClock
 ) -> None:
-    app = make_app(data_dir, clock, "ground", {"exercise": "senses"})
+    app, _ = make_app(data_dir, clock, "ground", {"exercise": "senses"})
     async with running(app) as (pilot, _):
         await pilot.press("n", "s", "k", "y", "enter", "c", "a", "t")
         clock.advance(40)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.ui.practice_helpers import CONTENT, breathe_to, make_app, running, sessions
+from tests.conftest import make_app
+from tests.ui.practice_helpers import CONTENT, breathe_to, running, sessions
 from tui.core.clock import FakeClock
 from tui.screens.breathe import BreatheScreen
 from tui.screens.ground import GroundScreen
@@ -16,7 +17,7 @@ async def test_a_finished_grounding_exercise_does_not_lend_its_before_to_the_nex
     data_dir: Path, clock: FakeClock
 ) -> None:
     first = CONTENT.grounding[0]
-    app = make_app(data_dir, clock, "ground", {"exercise": first.id})
+    app, _ = make_app(data_dir, clock, "ground", {"exercise": first.id})
     async with running(app) as (pilot, _):
         screen = app.screen
         assert isinstance(screen, GroundScreen)
@@ -47,7 +48,7 @@ async def test_a_finished_grounding_exercise_does_not_lend_its_before_to_the_nex
 async def test_switching_breathing_patterns_keeps_each_run_as_its_own_session(
     data_dir: Path, clock: FakeClock
 ) -> None:
-    app = make_app(data_dir, clock, "breathe", {"pattern": "cyclic_sigh"})
+    app, _ = make_app(data_dir, clock, "breathe", {"pattern": "cyclic_sigh"})
     async with running(app) as (pilot, _):
         screen = app.screen
         assert isinstance(screen, BreatheScreen)
@@ -73,7 +74,7 @@ async def test_switching_breathing_patterns_keeps_each_run_as_its_own_session(
 async def test_a_glance_at_a_pattern_before_switching_is_not_a_session(
     data_dir: Path, clock: FakeClock
 ) -> None:
-    app = make_app(data_dir, clock, "breathe", {})
+    app, _ = make_app(data_dir, clock, "breathe", {})
     async with running(app) as (pilot, _):
         orb = app.screen.query_one(BreathingOrb)
         await breathe_to(pilot, clock, orb, 2.0)
@@ -85,13 +86,13 @@ async def test_every_breath_hold_and_closed_eye_practice_says_you_can_stop(
     data_dir: Path, clock: FakeClock
 ) -> None:
     for pattern in ("box", "478", "cyclic_sigh"):
-        app = make_app(data_dir, clock, "breathe", {"pattern": pattern})
+        app, _ = make_app(data_dir, clock, "breathe", {"pattern": pattern})
         async with running(app) as (_pilot, _):
             note = str(app.screen.query_one("#pattern-caution").render())
             assert "stop whenever you like" in note, pattern
-    app = make_app(data_dir, clock, "meditate", {})
+    app, _ = make_app(data_dir, clock, "meditate", {})
     async with running(app) as (_pilot, _):
         assert "open your eyes" in str(app.screen.query_one("#guide").render())
-    app = make_app(data_dir, clock, "ground", {})
+    app, _ = make_app(data_dir, clock, "ground", {})
     async with running(app) as (_pilot, _):
         assert "stop whenever" in str(app.screen.query_one("#intro").render())

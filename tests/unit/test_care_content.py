@@ -6,19 +6,13 @@ import re
 
 import pytest
 
-from tui.core.content import Content
+from tests.conftest import shared_content
 from tui.screens.ideas import VOCABULARY_IDEA
 
 PLACEHOLDER = re.compile(r"\b(TODO|TBD|FIXME|XXX|lorem|ipsum|placeholder)\b|\?\?\?", re.I)
 
-_CONTENT: Content | None = None
-
-
-def content() -> Content:
-    global _CONTENT
-    if _CONTENT is None:
-        _CONTENT = Content()
-    return _CONTENT
+# One load of the words for the whole run (tests/conftest.py).
+content = shared_content
 
 
 def worded(text: str) -> bool:

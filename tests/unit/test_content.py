@@ -20,9 +20,7 @@ def content_files() -> list[Path]:
 PLACEHOLDER = re.compile(r"\b(todo|tbd|fixme|lorem|ipsum|xxx+|placeholder)\b", re.IGNORECASE)
 
 
-@pytest.fixture(scope="module")
-def content() -> Content:
-    return Content()
+# `content`: the shared fixture in tests/conftest.py.
 
 
 def test_every_content_file_loads(content: Content) -> None:

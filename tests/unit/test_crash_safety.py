@@ -5,7 +5,6 @@ from __future__ import annotations
 import random
 import signal
 import subprocess
-import sys
 import time
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -13,6 +12,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from tests.proc_env import checkout_env, python_cmd
 from tui.core.storage import files, quarantine
 from tui.core.store import Store
 
@@ -22,7 +22,8 @@ START = datetime(2026, 1, 5, 12, 0, tzinfo=ZoneInfo("Europe/London"))
 
 def _spawn(script: str, *args: str) -> subprocess.Popen[str]:
     return subprocess.Popen(
-        [sys.executable, str(HELPERS / script), *args],
+        python_cmd(str(HELPERS / script), *args),
+        env=checkout_env(),
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,

@@ -6,15 +6,14 @@ Each check runs in a fresh interpreter, because this test process may have Textu
 from __future__ import annotations
 
 import json
-import os
 import pkgutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 import tui.core
+from tests.proc_env import checkout_env, python_cmd
 
 DATA = Path(__file__).parent.parent / "data"
 HEAVY = ("textual", "rich", "textual_plotext", "plotext")
@@ -36,14 +35,13 @@ with open(os.environ["THAW_TEST_REPORT"], "w") as report:
 
 def _modules_after(args: list[str], tmp_path: Path) -> tuple[object, set[str]]:
     report = tmp_path / "report.json"
-    env = {
-        **os.environ,
-        "THAW_DATA_DIR": str(tmp_path / "data"),
-        "THAW_TEST_ARGV": json.dumps(args),
-        "THAW_TEST_REPORT": str(report),
-    }
+    env = checkout_env(
+        THAW_DATA_DIR=str(tmp_path / "data"),
+        THAW_TEST_ARGV=json.dumps(args),
+        THAW_TEST_REPORT=str(report),
+    )
     done = subprocess.run(
-        [sys.executable, "-c", _WRAPPER], env=env, cwd=tmp_path, capture_output=True, text=True
+        python_cmd("-c", _WRAPPER), env=env, cwd=tmp_path, capture_output=True, text=True
     )
     assert report.exists(), done.stderr
     result = json.loads(report.read_text())
@@ -64,7 +62,9 @@ def test_every_core_module_imports_without_textual() -> None:
         "    importlib.import_module(name)\n"
         "print(json.dumps(sorted(sys.modules)))\n"
     )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    done = subprocess.run(
+        python_cmd("-c", code), env=checkout_env(), capture_output=True, text=True
+    )
     assert done.returncode == 0, done.stderr
     assert _heavy(set(json.loads(done.stdout))) == []
 

@@ -12,6 +12,7 @@ import pytest
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from tests.conftest import shared_content
 from tests.history_data import fill, generate
 from tui.core.analysis import stats
 from tui.core.analysis.insights import summary_lines, vocabulary
@@ -27,7 +28,6 @@ from tui.core.analysis.report import (
 )
 from tui.core.analysis.stats import minutes_cell, minutes_words
 from tui.core.clock import FakeClock
-from tui.core.content import Content
 from tui.core.errors import DataError
 from tui.core.records.models import Settings
 from tui.core.store import Store
@@ -36,14 +36,8 @@ LONDON = ZoneInfo("Europe/London")
 NOW = datetime(2026, 11, 25, 21, 30, tzinfo=LONDON)  # a Wednesday evening
 NASTY = "# heading [link](x) <script>alert(1)</script> | a | b *bold* _it_ `code` ~~x~~ &amp;"
 
-_CONTENT: Content | None = None
-
-
-def content() -> Content:
-    global _CONTENT
-    if _CONTENT is None:
-        _CONTENT = Content()
-    return _CONTENT
+# One load of the words for the whole run (tests/conftest.py).
+content = shared_content
 
 
 @pytest.fixture

@@ -9,7 +9,6 @@ import os
 import shutil
 import stat
 import subprocess
-import sys
 import tempfile
 from collections.abc import Iterator
 from datetime import date, datetime
@@ -18,6 +17,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from tests.proc_env import checkout_env, python_cmd
 from tui.core.clock import FakeClock
 from tui.core.errors import DataError, DiskFullError, ReadOnlyError, UnsafePathError
 from tui.core.records.models import NewCheckIn
@@ -305,7 +305,8 @@ def test_rlimit_fsize_in_subprocess_gives_disk_full_and_keeps_file(data_dir: Pat
     before = month.read_bytes()
     limit = len(before) + 200
     proc = subprocess.run(
-        [sys.executable, str(HELPERS / "fsize_worker.py"), str(data_dir), str(limit)],
+        python_cmd(str(HELPERS / "fsize_worker.py"), str(data_dir), str(limit)),
+        env=checkout_env(),
         capture_output=True,
         text=True,
         timeout=60,
@@ -365,7 +366,7 @@ def test_really_read_only_dir(clock: FakeClock) -> None:
         store = Store(data_dir, clock)
         store.add_checkin(5)
         before = (data_dir / NOV).read_bytes()
-        args = [sys.executable, str(HELPERS / "readonly_worker.py"), str(data_dir)]
+        args = python_cmd(str(HELPERS / "readonly_worker.py"), str(data_dir))
         if AS_ROOT:
             for path in [data_dir, *data_dir.rglob("*")]:
                 os.chown(path, OTHER_UID, OTHER_UID, follow_symlinks=False)
@@ -373,7 +374,9 @@ def test_really_read_only_dir(clock: FakeClock) -> None:
         for path in [data_dir, *data_dir.rglob("*")]:
             if path.is_dir():
                 path.chmod(0o500)
-        proc = subprocess.run(args, capture_output=True, text=True, timeout=60, check=False)
+        proc = subprocess.run(
+            args, env=checkout_env(), capture_output=True, text=True, timeout=60, check=False
+        )
         assert proc.returncode == 0, proc.stderr
         lines = proc.stdout.splitlines()
         assert "read_only True" in lines
@@ -627,10 +630,9 @@ def test_a_platform_without_file_locking_gets_one_sentence_not_an_import_error(
         "from tui.__main__ import main\n"
         "raise SystemExit(main(['list']))\n"
     )
-    root = Path(__file__).resolve().parents[2]
-    env = {**os.environ, "THAW_DATA_DIR": str(tmp_path / "d"), "PYTHONPATH": str(root)}
+    env = checkout_env(THAW_DATA_DIR=str(tmp_path / "d"))
     done = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=60
+        python_cmd("-c", code), capture_output=True, text=True, env=env, timeout=60
     )
     assert done.returncode == 1
     assert done.stderr.strip() == f"thaw: {lock.PLATFORM_SENTENCE}"

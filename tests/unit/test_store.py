@@ -4,18 +4,18 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
 
+from tests.proc_env import checkout_env, python_cmd
 from tui.core.clock import FakeClock
 from tui.core.errors import InputError, StaleEditError
 from tui.core.records.models import Draft, NewCheckIn, Settings
 from tui.core.records.rules import NOTE_MAX_CHARS
-from tui.core.storage import files, quick, schema
+from tui.core.storage import files, layout, quick, schema
 from tui.core.store import Store
 
 LONDON = ZoneInfo("Europe/London")
@@ -86,6 +86,24 @@ def test_note_limit(store: Store) -> None:
     store.add_checkin(5, note="x" * NOTE_MAX_CHARS)
     with pytest.raises(InputError, match="10,000"):
         store.add_checkin(5, note="x" * (NOTE_MAX_CHARS + 1))
+
+
+def test_one_line_limits_are_exact(store: Store) -> None:
+    """A name up to 200 characters, a tag or phone number up to 60, a plan title up to 300;
+    one more is refused with a sentence and nothing is written."""
+    store.add_contact("n" * 200, phone="1" * 60)
+    with pytest.raises(InputError, match="under 200 characters"):
+        store.add_contact("n" * 201)
+    with pytest.raises(InputError, match="under 60 characters"):
+        store.add_contact("Sam", phone="1" * 61)
+    store.add_checkin(5, tags=("t" * 60,))
+    with pytest.raises(InputError, match="under 60 characters"):
+        store.add_checkin(5, tags=("t" * 61,))
+    store.add_plan_item("p" * 300)
+    with pytest.raises(InputError, match="under 300 characters"):
+        store.add_plan_item("p" * 301)
+    assert [len(c.name) for c in store.contacts()] == [200]
+    assert [c.tags for c in store.checkins()] == [("t" * 60,)]
 
 
 def test_future_time_refused_with_small_skew_allowed(store: Store, clock: FakeClock) -> None:
@@ -232,12 +250,12 @@ def test_log_saves_without_importing_tinydb_uuid_or_zoneinfo(tmp_path: Path) -> 
         "print(rc, sorted(m for m in ('tinydb', 'uuid', 'platform', 'zoneinfo') "
         "if m in sys.modules))"
     )
-    env = {"PATH": "/usr/bin:/bin", "THAW_DATA_DIR": str(tmp_path / "d")}
+    env = checkout_env({"PATH": "/usr/bin:/bin", "THAW_DATA_DIR": str(tmp_path / "d")})
     zone_file = Path("/usr/share/zoneinfo/Europe/London")
     if zone_file.is_file():
         env["TZ"] = "Europe/London"
     done = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=60
+        python_cmd("-c", code), capture_output=True, text=True, env=env, timeout=60
     )
     assert done.returncode == 0, done.stderr
     rc, loaded = done.stdout.strip().splitlines()[-1].split(" ", 1)
@@ -493,5 +511,56 @@ def test_read_paths_stay_light(store: Store, data_dir: Path) -> None:
         "s.recent_checkins(3)\n"
         "assert 'tinydb' not in sys.modules and 'uuid' not in sys.modules\n"
     )
-    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    proc = subprocess.run(
+        python_cmd("-c", code), env=checkout_env(), capture_output=True, text=True, check=False
+    )
     assert proc.returncode == 0, proc.stderr
+
+
+def test_has_checkin_on_matches_the_day_not_the_month(store: Store, data_dir: Path) -> None:
+    """Both paths `due` may take: an earlier day of the month is not today."""
+    store.add_checkin(5, at=datetime(2026, 11, 3, 8, 0, tzinfo=LONDON))
+    for day in (date(2026, 11, 25), date(2026, 11, 30), date(2026, 11, 1)):
+        assert store.has_checkin_on(day) is False
+        assert quick.quick_has_checkin_on(data_dir, day) is False
+    assert store.has_checkin_on(date(2026, 11, 3)) is True
+    assert quick.quick_has_checkin_on(data_dir, date(2026, 11, 3)) is True
+    assert layout.has_day([{"at": "2026-11-03T08:00:00+00:00"}], date(2026, 11, 30)) is False
+    assert layout.has_day([{"at": "2026-11-03T08:00:00+00:00"}], date(2026, 11, 3)) is True
+
+
+def test_a_record_left_in_two_month_files_reads_as_its_newest_revision(
+    store: Store, data_dir: Path, clock: FakeClock
+) -> None:
+    """A crash in the middle of a month-moving edit leaves the old copy behind (the new copy is
+    written first): readers must take the higher revision, never the stale one."""
+    first = store.add_checkin(4, note="first words", at=clock.now() - timedelta(days=5))
+    nov = data_dir / "checkins" / "2026-11.json"
+    old_copy = nov.read_bytes()
+    moved = store.update_checkin(
+        first, note="moved to October", at=datetime(2026, 10, 20, 9, 0, tzinfo=LONDON)
+    )
+    assert moved.rev == 2
+    nov.write_bytes(old_copy)  # as if the crash came before the old copy was removed
+    for reader in (store, Store(data_dir, clock)):
+        for (only,) in (reader.checkins(), reader.recent_checkins(5)):
+            assert (only.id, only.rev, only.note) == (first.id, 2, "moved to October")
+            assert only.at.month == 10
+
+
+def test_a_contact_saved_twice_in_its_file_reads_as_its_newest_revision(
+    store: Store, data_dir: Path
+) -> None:
+    """The same id twice in one file (a hand merge of two copies): the higher revision wins,
+    wherever it stands in the file."""
+    sam = store.add_contact("Sam", phone="0123")
+    path = data_dir / "contacts.json"
+    doc = json.loads(path.read_text())
+    old = doc["contacts"]["1"]
+    for newer_first in (True, False):
+        newer = {**old, "phone": "0999", "rev": 2}
+        pair = [newer, old] if newer_first else [old, newer]
+        doc["contacts"] = {"1": pair[0], "2": pair[1]}
+        path.write_text(json.dumps(doc))
+        (only,) = Store(data_dir, store.clock).contacts()
+        assert (only.id, only.rev, only.phone) == (sam.id, 2, "0999")

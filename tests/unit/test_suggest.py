@@ -7,10 +7,7 @@ import pytest
 from tui.core.analysis.suggest import choose_suggestion
 from tui.core.content import Content
 
-
-@pytest.fixture(scope="module")
-def content() -> Content:
-    return Content()
+# `content`: the shared fixture in tests/conftest.py.
 
 
 def test_three_very_low_moods_in_the_last_five_point_to_support(content: Content) -> None:

@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from tui.core.errors import InputError
-from tui.core.when import parse_clock_time, parse_when
+from tui.core.when import ACCEPTED_FORMS, parse_clock_time, parse_when
 
 LONDON = ZoneInfo("Europe/London")
 NOW = datetime(2026, 11, 25, 9, 30, tzinfo=LONDON)  # a Wednesday morning
@@ -54,12 +54,28 @@ def test_hours_ago_counts_real_time_across_a_clock_change() -> None:
     assert after_change.timestamp() - result.timestamp() == 3 * 3600
 
 
-@pytest.mark.parametrize("text", ["10:00", "2026-11-26", "tomorrow 08:00", "2027-01-01 00:00"])
-def test_future_times_are_refused_with_a_sentence(text: str) -> None:
+@pytest.mark.parametrize(
+    ("text", "sentence"),
+    [
+        ("10:00", "2026-11-25 10:00 is still to come."),
+        ("2026-11-26", "2026-11-26 12:00 is still to come."),
+        # "tomorrow" is not a form Thaw reads at all, so it is refused as unreadable.
+        ("tomorrow 08:00", 'I couldn\'t read "tomorrow 08:00" as a time.'),
+        ("2027-01-01 00:00", "2027-01-01 00:00 is still to come."),
+    ],
+)
+def test_future_times_are_refused_with_a_sentence(text: str, sentence: str) -> None:
     with pytest.raises(InputError) as caught:
         parse_when(text, NOW)
     message = str(caught.value)
-    assert "yesterday 21:00" in message or "couldn't read" in message
+    if "still to come" in sentence:
+        assert message == (
+            f"{sentence} A check-in can be for now or any time before; "
+            f"these forms work: {ACCEPTED_FORMS}."
+        )
+    else:
+        assert message == f"{sentence} These forms work: {ACCEPTED_FORMS}."
+    assert "yesterday 21:00" in message
 
 
 @pytest.mark.parametrize(
@@ -97,3 +113,11 @@ def test_clock_times_in_12_and_24_hour_forms(text: str, hour: int, minute: int) 
 @pytest.mark.parametrize("text", ["13:00 pm", "24:00", "9", "nine"])
 def test_clock_times_that_make_no_sense_are_none(text: str) -> None:
     assert parse_clock_time(text) is None
+
+
+def test_1970_is_the_earliest_year_kept() -> None:
+    """1970 itself is accepted; the year before is refused with a sentence naming it."""
+    assert parse_when("1970-06-01 12:00", NOW).year == 1970
+    with pytest.raises(InputError) as caught:
+        parse_when("1969-12-31 12:00", NOW)
+    assert str(caught.value) == "1969 is further back than Thaw can keep. Try a later date."

@@ -164,6 +164,7 @@ class BreatheScreen(PracticeScreen):
         self.paused = False
         self._custom_draft = ""  # what was typed there before Esc closed it, offered again
         self._orb: BreathingOrb | None = None
+        self._shown_round = 0  # the round the header names now
 
     # --- layout -----------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -263,6 +264,7 @@ class BreatheScreen(PracticeScreen):
             if self.phase_bell:
                 text.append("  ·  bell on")
         self.query_one("#progress", Static).update(text)
+        self._shown_round = state.round
 
     def on_resize(self) -> None:
         self._show_progress()
@@ -271,7 +273,8 @@ class BreatheScreen(PracticeScreen):
     def on_breathing_orb_phase_changed(self, message: BreathingOrb.PhaseChanged) -> None:
         if self.phase_bell:
             self.thaw.bell()
-        if message.state.index == 0:
+        # Whenever the round moved on: a tick may skip a round's first breath (a busy machine).
+        if message.state.round != self._shown_round:
             self._show_progress()
 
     def on_breathing_orb_finished(self, _: BreathingOrb.Finished) -> None:

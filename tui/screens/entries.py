@@ -182,7 +182,7 @@ class EntriesScreen(ThawScreen):
         yield Static("", id="entries-status", markup=False, classes="-empty")
         table: DataTable[Text] = DataTable(cursor_type="row", zebra_stripes=True, id="entries")
         yield table
-        yield Static("", id="entry-detail")
+        yield Static("", id="entry-detail", markup=False)  # a note is never read as markup
         yield KeyFooter()
 
     def on_mount(self) -> None:
@@ -305,7 +305,7 @@ class EntriesScreen(ThawScreen):
             parts.append("Tags: " + ", ".join(shown_line(t) for t in c.tags))
         if c.note:
             parts.append(shown_text(c.note)[:600])
-        detail.update(Text("\n".join(parts)))  # Text: the note is shown exactly, never as markup
+        detail.update("\n".join(parts))
 
     @on(DataTable.RowHighlighted, "#entries")
     def _highlighted(self, event: DataTable.RowHighlighted) -> None:
