@@ -32,8 +32,12 @@ class ThawArgumentParser(argparse.ArgumentParser):
         kwargs.setdefault("formatter_class", _Formatter)
         super().__init__(*args, **kwargs)
 
+    # The words being parsed, so a message can show them put right (see _order_hint).
+    words: list[str] = []
+
     def error(self, message: str) -> NoReturn:
-        self.exit(2, f"{self.prog}: {_our_words(message)}\nFor help: {self.prog} --help\n")
+        said = _order_hint(message, ThawArgumentParser.words) or _our_words(message)
+        self.exit(2, f"{self.prog}: {said}\nFor help: {self.prog} --help\n")
 
 
 def _our_words(message: str) -> str:
@@ -305,5 +309,44 @@ def _command_in(argv: list[str]) -> str | None:
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     """Parse `argv` (default: sys.argv[1:]); exits 2 with our message on bad usage."""
-    words = sys.argv[1:] if argv is None else argv
+    words = joined_when_values(sys.argv[1:] if argv is None else argv)
+    ThawArgumentParser.words = words
     return build_parser(only=_command_in(words)).parse_args(words)
+
+
+# Options whose value may start with "-" ("-2h", "-3d"): argparse would take it for an option.
+WHEN_OPTIONS = ("--at", "--from", "--to")
+
+
+def joined_when_values(words: list[str]) -> list[str]:
+    """`--at -2h` -> `--at=-2h`, so a negative offset reads as the value it is."""
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        word = words[i]
+        if word == "--":
+            out.extend(words[i:])
+            break
+        if word in WHEN_OPTIONS and i + 1 < len(words) and words[i + 1].startswith("-"):
+            out.append(f"{word}={words[i + 1]}")
+            i += 2
+            continue
+        out.append(word)
+        i += 1
+    return out
+
+
+def _order_hint(message: str, words: list[str]) -> str | None:
+    """`thaw log -e numb 5`: -e took the 5 as an emotion; say to put the mood first, and how."""
+    if "required: MOOD" not in message or "log" not in words:
+        return None
+    from tui.core.text import clean_line  # only when there is a mistake to show
+
+    start = words.index("log") + 1
+    rest = words[start:]
+    for i, word in enumerate(rest):
+        if word.isdigit() and 1 <= int(word) <= 10:
+            fixed = [*words[:start], word, *rest[:i], *rest[i + 1 :]]
+            shown = clean_line(" ".join(w if " " not in w else f'"{w}"' for w in fixed))
+            return f"the mood comes first, straight after log, then the options: {PROG} {shown}"
+    return f"this needs MOOD first, straight after log: {PROG} log 5 -e numb"
