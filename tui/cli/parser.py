@@ -123,6 +123,11 @@ def _log(p: argparse.ArgumentParser) -> None:
         metavar="WHEN",
         help='when: "2026-11-20 08:30", "08:30", "yesterday 21:00", "2h ago"... (default now)',
     )
+    p.add_argument(
+        "--edit",
+        action="store_true",
+        help="write the note in your editor ($VISUAL or $EDITOR), for a longer one",
+    )
 
 
 def _list(p: argparse.ArgumentParser) -> None:
@@ -130,10 +135,46 @@ def _list(p: argparse.ArgumentParser) -> None:
         "--days", type=_whole_number(1), default=14, metavar="N", help="last N days (14)"
     )
     p.add_argument("--json", action="store_true", help="print a JSON array instead of a table")
+    _filters(p)
+
+
+def _filters(p: argparse.ArgumentParser) -> None:
+    """--from, --to, --tag, --feeling, --grep: the same on list, export and report."""
+    p.add_argument(
+        "--from",
+        dest="from_",
+        metavar="WHEN",
+        help='from this day or time, e.g. 2026-11-01, "last monday", "2 weeks ago"',
+    )
+    p.add_argument("--to", metavar="WHEN", help="up to this day (the whole day) or time")
+    p.add_argument(
+        "--tag", dest="tag", metavar="TAG", action="append", default=[], help="only with this tag"
+    )
+    p.add_argument(
+        "--feeling",
+        dest="feeling",
+        metavar="EMOTION",
+        action="append",
+        default=[],
+        help="only with this feeling, by name or id",
+    )
+    p.add_argument(
+        "--grep", metavar="WORDS", help="only those whose note, tags or feelings hold WORDS"
+    )
 
 
 def _due(p: argparse.ArgumentParser) -> None:
-    """No options."""
+    p.add_argument(
+        "-q",
+        "--quiet",
+        action="store_true",
+        help="print nothing; exit 0 when a check-in is due, 1 when not (for scripts)",
+    )
+    p.add_argument(
+        "--install", action="store_true", help="add `thaw due` to your shell's login file (asks)"
+    )
+    p.add_argument("--uninstall", action="store_true", help="take that line out again")
+    p.add_argument("-y", "--yes", action="store_true", help="with --install: don't ask")
 
 
 def _stats(p: argparse.ArgumentParser) -> None:
@@ -145,11 +186,13 @@ def _stats(p: argparse.ArgumentParser) -> None:
 def _export(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--format",
-        choices=("json", "csv"),
+        choices=("json", "csv", "md"),
         default="json",
-        help="json: everything, reads back exactly; csv: check-ins for a spreadsheet",
+        help="json: everything, reads back exactly; csv: check-ins for a spreadsheet; "
+        "md: check-ins as a journal to read",
     )
     p.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default: the screen)")
+    _filters(p)
 
 
 def _import(p: argparse.ArgumentParser) -> None:
@@ -211,6 +254,7 @@ def _report(p: argparse.ArgumentParser) -> None:
         help="how many weeks back (default from settings, 4)",
     )
     p.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default: the screen)")
+    _filters(p)
 
 
 def _doctor(p: argparse.ArgumentParser) -> None:
@@ -233,6 +277,18 @@ def _doctor(p: argparse.ArgumentParser) -> None:
     )
 
 
+def _prompt(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--glyph", action="store_true", help="print ❄ instead of the word")
+
+
+def _completion(p: argparse.ArgumentParser) -> None:
+    p.add_argument("shell", choices=("bash", "zsh", "fish"), help="which shell")
+
+
+def _man(p: argparse.ArgumentParser) -> None:
+    """No options."""
+
+
 # Every command of DESIGN.md's contract, in the order `--help` lists them.
 COMMANDS: dict[str, tuple[str, Adder]] = {
     "checkin": ("open the check-in at once; Thaw closes after saving", _checkin),
@@ -248,6 +304,9 @@ COMMANDS: dict[str, tuple[str, Adder]] = {
     "mark": ('put a dated note on your timeline, e.g. "changed medication"', _mark),
     "report": ("a Markdown summary to bring to an appointment", _report),
     "doctor": ("check the data files, permissions and backups", _doctor),
+    "prompt": ('a word for your shell prompt when a check-in is due ("thaw")', _prompt),
+    "completion": ("print shell completion for bash, zsh or fish", _completion),
+    "man": ("print the manual page (thaw man | man -l -)", _man),
 }
 
 
@@ -265,6 +324,12 @@ def build_parser(only: str | None = None) -> ThawArgumentParser:
         default=argparse.SUPPRESS,
         help="keep Thaw's data in DIR (also: THAW_DATA_DIR)",
     )
+    common.add_argument(
+        "--plain",
+        action="store_true",
+        default=argparse.SUPPRESS,
+        help="questions and cues line by line, never redrawn (for a screen reader)",
+    )
     parser = ThawArgumentParser(
         prog=PROG,
         description="Thaw: a quiet companion for days when you feel numb. "
@@ -278,6 +343,13 @@ def build_parser(only: str | None = None) -> ThawArgumentParser:
         metavar="DIR",
         default=None,
         help="keep Thaw's data in DIR (also: THAW_DATA_DIR)",
+    )
+    parser.add_argument(
+        "--plain",
+        action="store_true",
+        default=None,
+        help="questions and cues line by line, never redrawn: for a screen reader or a "
+        "braille display (the default when TERM is dumb)",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=ThawArgumentParser)
     for name, (help_text, adder) in COMMANDS.items():
