@@ -14,9 +14,7 @@ if TYPE_CHECKING:
 
 def has_filters(args: argparse.Namespace) -> bool:
     """True when any of the filter options was given (a quick path may lack them all)."""
-    return any(
-        getattr(args, name, None) for name in ("from_", "to", "tag", "feeling", "grep")
-    )
+    return any(getattr(args, name, None) for name in ("from_", "to", "tag", "feeling", "grep"))
 
 
 def filter_from_args(args: argparse.Namespace, ctx: CliContext) -> EntryFilter:
