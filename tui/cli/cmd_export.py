@@ -44,9 +44,8 @@ def write_private(path: Path, text: str) -> None:
 
 
 def run(args: argparse.Namespace, ctx: CliContext) -> int:
-    from tui.core.exchange import Bundle, bundle_to_json, checkins_to_csv
-
     from tui.cli.filters import emotion_names, filter_from_args, has_filters
+    from tui.core.exchange import Bundle, bundle_to_json, checkins_to_csv
 
     wanted = filter_from_args(args, ctx) if has_filters(args) else None
     store = ctx.store()

@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING
 from tui.cli.context import CliContext
 from tui.cli.filters import emotion_names, filter_from_args, has_filters
 from tui.core.errors import InputError
-from tui.core.text import clean_line
 from tui.core.report import (
     MAX_WEEKS,
     MIN_WEEKS,
@@ -19,6 +18,7 @@ from tui.core.report import (
     report_from_store,
     write_report,
 )
+from tui.core.text import clean_line
 
 if TYPE_CHECKING:
     from tui.core.models import CheckIn
