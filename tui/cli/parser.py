@@ -307,6 +307,7 @@ COMMANDS: dict[str, tuple[str, Adder]] = {
     "prompt": ('a word for your shell prompt when a check-in is due ("thaw")', _prompt),
     "completion": ("print shell completion for bash, zsh or fish", _completion),
     "man": ("print the manual page (thaw man | man -l -)", _man),
+    "support": ("support lines for your country, and the emergency number", _man),
 }
 
 

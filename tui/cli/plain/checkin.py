@@ -1,0 +1,141 @@
+"""The check-in as questions, one line each: mood, feel, feelings, note, tags; then saved.
+
+Mood is the only answer needed; Enter skips every other question. Ctrl+D or Ctrl+C stops:
+what was answered so far is kept as a draft (the app offers it next time), so no word is lost.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from tui.cli.plain.lines import Ended, PlainIO
+from tui.core.errors import InputError
+from tui.core.models import FEEL_MAX, FEEL_MIN, MOOD_MAX, MOOD_MIN, Draft
+from tui.core.text import NOTE_MAX_CHARS, clean_line, clean_text
+
+if TYPE_CHECKING:
+    from tui.cli.context import CliContext
+    from tui.core.content import Content
+    from tui.core.models import CheckIn
+
+INTRO = (
+    "Check-in. Mood is the only question you need to answer; Enter skips the others. "
+    "Ctrl+D stops at any point, and what you typed is kept."
+)
+
+
+def _number(io: PlainIO, question: str, low: int, high: int, *, needed: bool) -> int | None:
+    while True:
+        answer = io.ask(question).strip()
+        if not answer and not needed:
+            return None
+        if answer.isdigit() and low <= int(answer) <= high:
+            return int(answer)
+        io.say(f"A whole number from {low} to {high}, please." + ("" if needed else " Or Enter."))
+
+
+def _all_feelings(content: Content) -> list[str]:
+    """One line a family: "Numb and far away: numb, empty, can't tell..."."""
+    return [
+        f"{family.name}: {', '.join(e.name for e in content.emotions_in(family.id))}"
+        for family in content.families
+    ]
+
+
+def _feelings(io: PlainIO, content: Content) -> tuple[str, ...]:
+    from tui.cli.cmd_log import resolve_emotion
+
+    chosen: list[str] = []
+    question = (
+        'Any feelings, by name, with commas between them? "numb" and "can\'t tell" are real '
+        "answers. Type ? to hear them all, or Enter to skip."
+    )
+    while True:
+        answer = io.ask(question).strip()
+        if answer == "?":
+            for line in _all_feelings(content):
+                io.say(line)
+            question = "Which feelings? (Enter to skip)"
+            continue
+        unknown = False
+        for name in (part.strip() for part in answer.split(",")):
+            if not name:
+                continue
+            try:
+                found = resolve_emotion(content, name)
+            except InputError as err:
+                io.say(str(err))
+                unknown = True
+                continue
+            if found not in chosen:
+                chosen.append(found)
+        if not unknown:
+            return tuple(chosen)
+        kept = ", ".join(content.emotion(e).name for e in chosen if content.emotion(e))  # type: ignore[union-attr]
+        so_far = f" So far: {kept}." if kept else ""
+        question = f"Type that one again, or Enter to go on.{so_far}"
+
+
+def _note(io: PlainIO) -> str:
+    lines: list[str] = []
+    question = "A note, if you like: as many lines as you want; an empty line ends it."
+    while True:
+        line = io.ask(question)
+        if not line.strip():
+            return clean_text("\n".join(lines)).strip()
+        lines.append(line)
+        question = "(more, or an empty line to end)"
+
+
+def _keep_as_draft(ctx: CliContext, io: PlainIO, draft: Draft) -> None:
+    if draft.mood is None and not draft.note and not draft.emotions and not draft.tags:
+        io.say("Nothing saved. Come back whenever you like.")
+        return
+    store = ctx.store()
+    if store.draft() is None:
+        store.save_draft(draft)
+        io.say("Kept as a draft; it is offered the next time you check in.")
+        return
+    from tui.cli.editor import keep_note
+
+    words = "\n".join(
+        [f"mood {draft.mood}", f"feel {draft.feel}", ", ".join(draft.emotions), *draft.tags]
+        + [draft.note]
+    )
+    io.say(
+        f"There was a draft already, so this one is kept in {keep_note(words, ctx.data_dir, draft.saved_at)}."
+    )
+
+
+def run_checkin(ctx: CliContext, io: PlainIO) -> CheckIn | None:
+    """Ask, save through the Store, say so. None when the person stopped before saving."""
+    content = ctx.content()
+    draft = Draft(saved_at=ctx.clock.now())
+    io.say(INTRO)
+    try:
+        mood = _number(
+            io, f"Mood, {MOOD_MIN} (lowest) to {MOOD_MAX} (best)?", MOOD_MIN, MOOD_MAX, needed=True
+        )
+        draft = Draft(saved_at=draft.saved_at, mood=mood)
+        feel = _number(
+            io,
+            f"How much can you feel right now, {FEEL_MIN} (nothing) to {FEEL_MAX}? Enter skips.",
+            FEEL_MIN,
+            FEEL_MAX,
+            needed=False,
+        )
+        draft = Draft(saved_at=draft.saved_at, mood=mood, feel=feel)
+        emotions = _feelings(io, content)
+        draft = Draft(saved_at=draft.saved_at, mood=mood, feel=feel, emotions=emotions)
+        note = _note(io)[:NOTE_MAX_CHARS]
+        draft = Draft(saved_at=draft.saved_at, mood=mood, feel=feel, emotions=emotions, note=note)
+        answer = io.ask("Tags, with spaces between them? (Enter to skip)")
+        tags = tuple(dict.fromkeys(t for t in (clean_line(w) for w in answer.split()) if t))
+    except Ended:
+        io.say()
+        _keep_as_draft(ctx, io, draft)
+        return None
+    saved = ctx.store().add_checkin(mood, feel=feel, emotions=emotions, note=note, tags=tags)
+    feel_part = "" if saved.feel is None else f", feel {saved.feel}"
+    io.say(f"Saved: mood {saved.mood}{feel_part} at {saved.at:%H:%M}. Thank you for checking in.")
+    return saved
