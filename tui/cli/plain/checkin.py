@@ -71,7 +71,8 @@ def _feelings(io: PlainIO, content: Content) -> tuple[str, ...]:
                 chosen.append(found)
         if not unknown:
             return tuple(chosen)
-        kept = ", ".join(content.emotion(e).name for e in chosen if content.emotion(e))  # type: ignore[union-attr]
+        names = {e.id: e.name for e in content.emotions}
+        kept = ", ".join(names.get(e, e) for e in chosen)
         so_far = f" So far: {kept}." if kept else ""
         question = f"Type that one again, or Enter to go on.{so_far}"
 
@@ -98,13 +99,9 @@ def _keep_as_draft(ctx: CliContext, io: PlainIO, draft: Draft) -> None:
         return
     from tui.cli.editor import keep_note
 
-    words = "\n".join(
-        [f"mood {draft.mood}", f"feel {draft.feel}", ", ".join(draft.emotions), *draft.tags]
-        + [draft.note]
-    )
-    io.say(
-        f"There was a draft already, so this one is kept in {keep_note(words, ctx.data_dir, draft.saved_at)}."
-    )
+    lines = [f"mood {draft.mood}", f"feel {draft.feel}", ", ".join(draft.emotions), *draft.tags]
+    kept = keep_note("\n".join([*lines, draft.note]), ctx.data_dir, draft.saved_at)
+    io.say(f"There was a draft already, so this one is kept in {kept}.")
 
 
 def run_checkin(ctx: CliContext, io: PlainIO) -> CheckIn | None:

@@ -66,7 +66,8 @@ def breathe(ctx: CliContext, io: PlainIO, wanted: str | None, timing: Timing = T
     if pattern.caution:
         io.say(pattern.caution)
     io.say(
-        f"{plan.rounds} rounds, about {round(plan.total_seconds / 60) or 1} minutes. Ctrl+C ends it whenever you like."
+        f"{plan.rounds} rounds, about {round(plan.total_seconds / 60) or 1} minutes. "
+        "Ctrl+C ends it whenever you like."
     )
     start = timing.monotonic()
     offset = 0.0
