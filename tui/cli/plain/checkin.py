@@ -6,6 +6,7 @@ what was answered so far is kept as a draft (the app offers it next time), so no
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from tui.cli.plain.lines import Ended, PlainIO
@@ -77,8 +78,8 @@ def _feelings(io: PlainIO, content: Content) -> tuple[str, ...]:
         question = f"Type that one again, or Enter to go on.{so_far}"
 
 
-def _note(io: PlainIO) -> str:
-    lines: list[str] = []
+def _note(io: PlainIO, lines: list[str]) -> str:
+    """Lines go into `lines` as they come, so a stop halfway keeps those already typed."""
     question = "A note, if you like: as many lines as you want; an empty line ends it."
     while True:
         line = io.ask(question)
@@ -108,6 +109,7 @@ def run_checkin(ctx: CliContext, io: PlainIO) -> CheckIn | None:
     """Ask, save through the Store, say so. None when the person stopped before saving."""
     content = ctx.content()
     draft = Draft(saved_at=ctx.clock.now())
+    typed: list[str] = []
     io.say(INTRO)
     try:
         mood = _number(
@@ -124,12 +126,14 @@ def run_checkin(ctx: CliContext, io: PlainIO) -> CheckIn | None:
         draft = Draft(saved_at=draft.saved_at, mood=mood, feel=feel)
         emotions = _feelings(io, content)
         draft = Draft(saved_at=draft.saved_at, mood=mood, feel=feel, emotions=emotions)
-        note = _note(io)[:NOTE_MAX_CHARS]
+        note = _note(io, typed)[:NOTE_MAX_CHARS]
         draft = Draft(saved_at=draft.saved_at, mood=mood, feel=feel, emotions=emotions, note=note)
         answer = io.ask("Tags, with spaces between them? (Enter to skip)")
         tags = tuple(dict.fromkeys(t for t in (clean_line(w) for w in answer.split()) if t))
     except Ended:
         io.say()
+        if typed and not draft.note:
+            draft = replace(draft, note=clean_text("\n".join(typed)).strip()[:NOTE_MAX_CHARS])
         _keep_as_draft(ctx, io, draft)
         return None
     saved = ctx.store().add_checkin(mood, feel=feel, emotions=emotions, note=note, tags=tags)

@@ -13,6 +13,7 @@ if TYPE_CHECKING:
 
     from tui.cli.context import CliContext
 
+SUPPORT_LINE = "If things feel hard, `thaw support` shows support lines."
 SUPPORT_POINTER = (
     "If things feel hard, `thaw support` shows support lines; you can also type s here."
 )
@@ -53,7 +54,9 @@ def run_plain(args: argparse.Namespace, ctx: CliContext, io: PlainIO | None = No
         signal.signal(signum, _hang_up)
     command = getattr(args, "command", None)
     if command == "checkin":
-        run_checkin(ctx, io)
+        if run_checkin(ctx, io) is None:
+            io.say(SUPPORT_LINE)  # stopped: leave at once, with support still named
+            return 0
     elif command == "breathe":
         practice.breathe(ctx, io, getattr(args, "pattern", None))
     elif command == "meditate":
