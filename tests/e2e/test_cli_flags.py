@@ -95,7 +95,7 @@ def _moods(table: str) -> list[str]:
 def test_log_at_reads_phrases_and_negative_offsets(
     tmp_path: Path, when: str, expected: datetime
 ) -> None:
-    code, out, err = thaw(tmp_path / "d", "log", "5", "--at", when)
+    code, _, err = thaw(tmp_path / "d", "log", "5", "--at", when)
     assert (code, err) == (0, "")
     [saved] = Store(tmp_path / "d", FakeClock(NOW)).checkins()
     assert saved.at == expected
@@ -195,9 +195,8 @@ def test_export_md_cleans_what_the_files_hold(tmp_path: Path) -> None:
 
 
 def test_export_csv_and_json_take_the_filters_too(diary: Path) -> None:
-    import json
-
     import csv
+    import json
 
     _, csv_text, _ = thaw(diary, "export", "--format", "csv", "--feeling", "calm")
     rows = list(csv.DictReader(io.StringIO(csv_text)))
