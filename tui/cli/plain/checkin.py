@@ -115,6 +115,7 @@ def run_checkin(ctx: CliContext, io: PlainIO) -> CheckIn | None:
         mood = _number(
             io, f"Mood, {MOOD_MIN} (lowest) to {MOOD_MAX} (best)?", MOOD_MIN, MOOD_MAX, needed=True
         )
+        assert mood is not None  # needed=True asks until there is one
         draft = Draft(saved_at=draft.saved_at, mood=mood)
         feel = _number(
             io,
