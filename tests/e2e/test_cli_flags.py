@@ -359,3 +359,21 @@ def test_an_editor_that_is_not_there_says_how_to_choose_one(tmp_path: Path) -> N
     done = run_cli("log", "4", "--edit", data_dir=tmp_path / "d", cwd=tmp_path, env=env)
     assert done.returncode == 1 and "$EDITOR" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+@pytest.mark.parametrize(("answer", "added"), [("y", True), ("n", False), ("", False)])
+def test_due_install_on_a_terminal_asks_first(tmp_path: Path, answer: str, added: bool) -> None:
+    from tests.e2e.pty_helpers import REPO, PtyProcess, thaw_argv
+
+    home = tmp_path / "home"
+    home.mkdir()
+    env = {"HOME": str(home), "SHELL": "/bin/bash", "PYTHONPATH": str(REPO)}
+    argv = thaw_argv("--data-dir", str(tmp_path / "d"), "due", "--install")
+    with PtyProcess(argv, env=env, cwd=tmp_path) as proc:
+        proc.wait_for_text("[y/N]")
+        proc.send(f"{answer}\r")
+        assert proc.wait() == 0
+        said = proc.text()
+    profile = home / ".profile"
+    assert profile.exists() is added
+    assert ("Added to" in said) is added and ("Nothing changed." in said) is not added
