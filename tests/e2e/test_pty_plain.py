@@ -106,3 +106,15 @@ def test_plain_breathing_gives_each_cue_once_with_the_bell(tmp_path: Path) -> No
         6,
     )
     assert 4 <= session.actual_seconds < 30
+
+
+def test_an_ssh_drop_during_a_plain_checkin_keeps_a_draft(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    with _plain(data, "--plain", "checkin") as proc:
+        proc.wait_for_text("Mood, 1")
+        proc.send("3\r")
+        proc.wait_for_text("How much can you feel")
+        proc.hang_up()
+        assert proc.wait() == 0
+    draft = Store(data, SystemClock()).draft()
+    assert draft is not None and draft.mood == 3

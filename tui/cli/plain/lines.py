@@ -24,19 +24,22 @@ class PlainIO:
     def say(self, text: str = "", *, bell: bool = False) -> None:
         """One or more whole lines; the bell (if asked) before the words it belongs to."""
         cleaned = clean_text(text).replace("\t", "    ")
-        self._out.write((BELL if bell else "") + cleaned + "\n")
-        self._out.flush()
+        try:
+            self._out.write((BELL if bell else "") + cleaned + "\n")
+            self._out.flush()
+        except OSError:
+            pass  # the terminal has gone (an SSH drop): saving must still go on
 
     def ask(self, question: str) -> str:
         """Print the question on its own line, then "> ", and read one line back."""
         self.say(question)
-        self._out.write("> ")
-        self._out.flush()
         try:
+            self._out.write("> ")
+            self._out.flush()
             line = self._in.readline()
-        except KeyboardInterrupt:
+        except (KeyboardInterrupt, OSError):
             raise Ended from None
         if not line:
-            self._out.write("\n")
+            self.say()
             raise Ended
         return line.rstrip("\n")
