@@ -124,3 +124,16 @@ def test_a_terminal_too_small_for_the_full_screen_gets_plain_lines(
     finally:
         os.close(master)
         os.close(slave)
+
+
+def test_plain_grounding_asks_each_step_once_and_keeps_what_was_noticed(tmp_path: Path) -> None:
+    import argparse
+
+    ctx, plain, out = _plain(tmp_path / "d", "a tree\n?\nsoft\n\n\n\n\n")
+    assert run_plain(argparse.Namespace(command="ground", exercise="54321"), ctx, plain) == 0
+    text = out.getvalue()
+    assert text.count("Name five things you can see.") == 1
+    assert "Touch something you like" in text  # the fallback, asked for with ?
+    [session] = Store(tmp_path / "d", FakeClock(NOW)).sessions()
+    assert (session.kind, session.detail, session.completed) == ("ground", "senses", True)
+    assert session.notes[:2] == ("a tree", "soft")

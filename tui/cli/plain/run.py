@@ -19,7 +19,7 @@ SUPPORT_POINTER = (
 )
 MENU = (
     "What would you like? c to check in, b to breathe, m to sit quietly for a few minutes, "
-    "s for support lines, q to leave."
+    "g to ground yourself, s for support lines, q to leave."
 )
 
 
@@ -62,8 +62,9 @@ def run_plain(args: argparse.Namespace, ctx: CliContext, io: PlainIO | None = No
     elif command == "meditate":
         practice.meditate(ctx, io, getattr(args, "minutes", None))
     elif command == "ground":
-        io.say("Grounding has no plain version yet. Breathing works here: thaw --plain breathe.")
-        return 2
+        from tui.cli.plain.ground import ground
+
+        ground(ctx, io, getattr(args, "exercise", None))
     else:
         io.say("Thaw, in plain lines.")
         while True:
@@ -78,6 +79,10 @@ def run_plain(args: argparse.Namespace, ctx: CliContext, io: PlainIO | None = No
                 practice.breathe(ctx, io, None)
             elif choice == "m":
                 practice.meditate(ctx, io, None)
+            elif choice == "g":
+                from tui.cli.plain.ground import ground
+
+                ground(ctx, io, None)
             elif choice == "s":
                 _support(ctx, io)
             elif choice in ("q", "quit", "exit"):
