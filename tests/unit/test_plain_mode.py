@@ -91,14 +91,14 @@ def test_unknown_feelings_get_suggestions_and_the_list_is_there(tmp_path: Path) 
 
 @pytest.mark.parametrize(
     ("flag", "term", "expected"),
-    [(True, "xterm", True), (None, "dumb", True), (None, "", True), (None, "xterm", False)],
+    [(True, "xterm", True), (None, "dumb", True), (None, "", False), (None, "xterm", False)],
 )
 def test_plain_mode_switches_on_when_asked_or_when_the_terminal_is_dumb(
     flag: bool | None, term: str, expected: bool
 ) -> None:
     import os
 
-    read, write = os.pipe()  # not a terminal: only the flag and TERM decide
+    read, write = os.pipe()  # not a terminal: only the flag and TERM=dumb decide
     try:
         assert wants_plain(flag, {"TERM": term}, fd=write) is expected
     finally:
@@ -107,10 +107,16 @@ def test_plain_mode_switches_on_when_asked_or_when_the_terminal_is_dumb(
 
 
 @pytest.mark.parametrize(
-    ("cols", "rows", "expected"), [(20, 24, True), (80, 6, True), (80, 24, False)]
+    ("cols", "rows", "term", "expected"),
+    [
+        (20, 24, "xterm-256color", True),
+        (80, 6, "xterm-256color", True),
+        (80, 24, "", True),  # a terminal that doesn't say what it is
+        (80, 24, "xterm-256color", False),
+    ],
 )
-def test_a_terminal_too_small_for_the_full_screen_gets_plain_lines(
-    cols: int, rows: int, expected: bool
+def test_a_terminal_too_small_or_unnamed_gets_plain_lines(
+    cols: int, rows: int, term: str, expected: bool
 ) -> None:
     import fcntl
     import os
@@ -120,7 +126,7 @@ def test_a_terminal_too_small_for_the_full_screen_gets_plain_lines(
     master, slave = os.openpty()
     try:
         fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
-        assert wants_plain(None, {"TERM": "xterm-256color"}, fd=slave) is expected
+        assert wants_plain(None, {"TERM": term}, fd=slave) is expected
     finally:
         os.close(master)
         os.close(slave)

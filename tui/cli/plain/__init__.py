@@ -16,13 +16,16 @@ MIN_COLUMNS, MIN_LINES = 30, 10
 
 
 def wants_plain(flag: bool | None, environ: Mapping[str, str], fd: int = 1) -> bool:
-    """--plain, or a terminal that can't do the full screen: TERM dumb or unset, or tiny."""
+    """--plain, or a terminal that can't do the full screen: TERM=dumb, or a terminal with no
+    TERM at all, or one too small. Output that is not a terminal (a pipe, a CI job) keeps the
+    app's own behaviour unless TERM says dumb."""
     if flag:
         return True
-    if environ.get("TERM", "") in ("", "dumb"):
+    term = environ.get("TERM", "")
+    if term == "dumb":
         return True
     try:
         size = os.get_terminal_size(fd)
     except OSError:
         return False  # not a terminal: the app decides for itself, as it always has
-    return size.columns < MIN_COLUMNS or size.lines < MIN_LINES
+    return not term or size.columns < MIN_COLUMNS or size.lines < MIN_LINES
