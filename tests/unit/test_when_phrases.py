@@ -112,3 +112,22 @@ def test_phrases_outside_the_grammar_are_refused_with_the_forms(text: str) -> No
 def test_a_phrase_still_to_come_is_refused() -> None:
     with pytest.raises(InputError, match="still to come"):
         parse_when("11pm", WED)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2025-11-30", date(2025, 11, 30)),
+        ("30 Nov 2025", date(2025, 11, 30)),
+        ("November 30, 2025", date(2025, 11, 30)),
+        ("nov 30 2025", date(2025, 11, 30)),
+        ("Nov 30", None),  # no year: in a file that would be a guess
+        ("yesterday", None),
+        ("last monday", None),
+        ("31 Nov 2025", None),
+    ],
+)
+def test_dates_in_imported_files_need_their_year(text: str, expected: date | None) -> None:
+    from tui.core.when_phrases import calendar_date
+
+    assert calendar_date(text) == expected

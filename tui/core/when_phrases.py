@@ -171,3 +171,18 @@ def parse_phrase(text: str, today: date) -> Phrase | None:
         return None
     day = _day(words, today)
     return None if day is None else Phrase(day, None)
+
+
+def calendar_date(text: str) -> date | None:
+    """A date written out with its year, for dates in imported files: "2025-11-30",
+    "30 Nov 2025", "November 30, 2025". Relative words ("yesterday", "monday") are refused
+    here: in a file they would mean the day of the import, not the day written."""
+    cleaned = " ".join(text.lower().split())
+    try:
+        return date.fromisoformat(cleaned)
+    except ValueError:
+        pass
+    words = cleaned.split()
+    if len(words) != 3 or not _YEAR_RE.match(words[2]):
+        return None
+    return _month_day(words, date.max)
