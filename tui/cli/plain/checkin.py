@@ -131,7 +131,7 @@ def run_checkin(ctx: CliContext, io: PlainIO) -> CheckIn | None:
         draft = Draft(saved_at=draft.saved_at, mood=mood, feel=feel, emotions=emotions, note=note)
         answer = io.ask("Tags, with spaces between them? (Enter to skip)")
         tags = tuple(dict.fromkeys(t for t in (clean_line(w) for w in answer.split()) if t))
-    except Ended:
+    except (Ended, KeyboardInterrupt):  # Ctrl+C, or a hang-up, between two questions too
         io.say()
         if typed and not draft.note:
             draft = replace(draft, note=clean_text("\n".join(typed)).strip()[:NOTE_MAX_CHARS])
