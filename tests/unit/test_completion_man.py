@@ -124,6 +124,14 @@ def test_the_scripts_and_page_pass_the_syntax_checks_of_the_tools_here(tmp_path:
         assert done.returncode == 0 and done.stderr == "", done.stderr
         checked.append("groff")
     assert "bash" in checked  # bash is on every machine these tests run on
+    if "fish" in checked:  # fish can also say what it would complete, without a terminal
+        probe = f"source {tmp_path / 'thaw.fish'}; complete -C 'thaw export --format '"
+        done = subprocess.run(["fish", "-c", probe], capture_output=True, text=True, timeout=60)
+        assert sorted(line.split("\t")[0] for line in done.stdout.splitlines()) == [
+            "csv",
+            "json",
+            "md",
+        ]
 
 
 def test_bash_completes_commands_options_and_choices() -> None:
