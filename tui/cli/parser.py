@@ -121,7 +121,8 @@ def _log(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--at",
         metavar="WHEN",
-        help='when: "2026-11-20 08:30", "08:30", "yesterday 21:00", "2h ago"... (default now)',
+        help='when: "2026-11-20 08:30", "08:30", "yesterday 9pm", "last monday", "Nov 30", '
+        '"-2h"... (default now)',
     )
     p.add_argument(
         "--edit",
