@@ -136,6 +136,7 @@ class SearchBox(Input):
     def action_clear(self) -> None:
         self.value = ""
         self.add_class("-hidden")
+        self.screen.remove_class("-searching")
         self.screen.query_one("#entries", DataTable).focus()
 
 
@@ -148,7 +149,9 @@ class EntriesScreen(ThawScreen):
     EntriesScreen #entries-status { color: $warning; padding: 0 1; height: auto; }
     EntriesScreen #entries-status.-empty { display: none; }
     EntriesScreen DataTable { height: 1fr; }
+    EntriesScreen #entries-search { border: none; height: 1; padding: 0 1; }
     EntriesScreen #entries-search.-hidden { display: none; }
+    EntriesScreen.-searching #entries-intro { display: none; }
     EntriesScreen #entry-detail {
         height: auto; max-height: 8; padding: 0 1; border-top: solid $panel;
     }
@@ -175,7 +178,7 @@ class EntriesScreen(ThawScreen):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(
-            "Enter changes an entry, d deletes one, n fills in a day you missed, / searches.",
+            "Enter changes an entry, d deletes one, n fills in a missed day, / searches.",
             id="entries-intro",
         )
         yield Static("", id="entries-status", markup=False, classes="-empty")
@@ -324,6 +327,7 @@ class EntriesScreen(ThawScreen):
         """/: the search line, above the list; what is typed filters at once."""
         box = self.query_one("#entries-search", SearchBox)
         box.remove_class("-hidden")
+        self.add_class("-searching")  # the intro gives its lines to the matches meanwhile
         box.focus()
 
     @on(Input.Changed, "#entries-search")
