@@ -39,6 +39,8 @@ async def test_typing_filters_by_words_tags_and_feelings(data_dir: Path, clock: 
         await pilot.press("slash")
         box = app.screen.query_one("#entries-search", Input)
         assert box.has_focus and _shown(box)
+        intro = app.screen.query_one("#entries-intro")
+        assert not intro.display  # its lines go to the matches while searching
         await pilot.press(*"river")
         assert _moods(app) == ["6"]
         assert text_of(app, "#entries-status") == '1 entry matches "river".'
@@ -54,6 +56,7 @@ async def test_typing_filters_by_words_tags_and_feelings(data_dir: Path, clock: 
         assert "Nothing matches" in text_of(app, "#entries-status")
         await pilot.press("escape")  # clears the search, back to the list
         assert not _shown(box) and box.value == ""
+        assert bool(intro.display)
         assert app.screen.query_one("#entries", DataTable).has_focus
         assert _moods(app) == ["5", "6", "4"]  # the whole list again, newest first
         assert text_of(app, "#entries-status") == ""
