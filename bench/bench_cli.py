@@ -1,11 +1,12 @@
-"""Command-line speed with ten years of history: `due` and `log 6` against `python -c pass`.
+"""Command-line speed with ten years of history: `due`, `prompt`, `log 6` against `python -c pass`.
 
 Run from the repository root:  .venv/bin/python bench/bench_cli.py [--runs N]
 
 The ten-year data set (about 11,000 check-ins, written through the Store) is generated once
 into a cache folder and copied fresh for each run, so `log` never grows the cached copy.
 The package is byte-compiled first, as `pip install` does, so no run pays for compiling.
-Targets (issue 2): `due` at most 4x `python -c pass`, `log 6` at most 6x, in median wall time.
+Targets (issue 2): `due` at most 4x `python -c pass`, `log 6` at most 6x, in median wall time;
+(issue 17) `prompt` at most 4x too, and at most what `due` costs (its ratio to `due` printed).
 CPU time (user + system of the child) is shown beside it: on a busy machine it drifts less.
 """
 
@@ -28,7 +29,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 CACHE = Path(tempfile.gettempdir()) / "thaw-bench-10y"
-TARGETS = {"due": 4.0, "due (login)": 4.0, "log 6": 6.0}
+TARGETS = {"due": 4.0, "due (login)": 4.0, "prompt": 4.0, "log 6": 6.0}
 
 
 def build_history(target: Path) -> int:
@@ -88,6 +89,7 @@ def main() -> int:
         "python -c pass": [python, "-c", "pass"],
         "due": [python, "-m", "tui", "due"],
         "due (login)": [python, "-m", "tui", "due"],
+        "prompt": [python, "-m", "tui", "prompt"],
         "log 6": [python, "-m", "tui", "log", "6"],
     }
     envs = {name: (login_env if name == "due (login)" else env) for name in commands}
@@ -127,6 +129,10 @@ def main() -> int:
             f"{label:<28}{ms:>10.1f}{ratio:>7.2f}x{shown:>8}  {verdict:<3}"
             f"{cpu_ms:>8.1f}{cpu_ms / cpu_base:>10.2f}x"
         )
+    if "prompt" in commands:
+        ratio = median_ms(samples["prompt"]) / median_ms(samples["due"])
+        cpu_ratio = median_ms(cpu["prompt"]) / median_ms(cpu["due"])
+        print(f"prompt / due: {ratio:.2f}x wall, {cpu_ratio:.2f}x cpu (target: at most due's cost)")
     return 0
 
 

@@ -39,10 +39,11 @@ def _load_handler(command: str | None) -> Handler | None:
 
 
 def _quick_args(argv: list[str]) -> argparse.Namespace | None:
-    """The two commands typed at a bare prompt skip building the parser: `due` and `log N`.
+    """The commands typed at a bare prompt skip building the parser: `due`, `prompt`, `log N`.
 
-    `due` runs at every login and `log 6` is the quickest check-in, so both stay cheap.
-    Accepted exactly: `due` or `log MOOD`, with `--data-dir DIR` (or `--data-dir=DIR`) before
+    `due` runs at every login, `prompt` before every prompt, and `log 6` is the quickest
+    check-in, so all stay cheap. Accepted exactly: `due [--quiet]`, `prompt [--glyph]` or
+    `log MOOD`, with `--data-dir DIR` (or `--data-dir=DIR`) before
     or after. Anything else (options, help, typos) goes through argparse as usual, and MOOD is
     checked by the log handler either way.
     """
@@ -59,12 +60,19 @@ def _quick_args(argv: list[str]) -> argparse.Namespace | None:
             break
     from types import SimpleNamespace
 
-    if rest == ["due"]:
-        args = SimpleNamespace(command="due", data_dir=data_dir)
+    if rest in (["due"], ["due", "--quiet"], ["due", "-q"]):
+        args = SimpleNamespace(
+            command="due", data_dir=data_dir, plain=None, quiet=len(rest) == 2, install=False,
+            uninstall=False, yes=False,
+        )  # fmt: skip
+    elif rest in (["prompt"], ["prompt", "--glyph"]):
+        args = SimpleNamespace(
+            command="prompt", data_dir=data_dir, plain=None, glyph=len(rest) == 2
+        )
     elif len(rest) == 2 and rest[0] == "log" and not rest[1].startswith("-"):
         args = SimpleNamespace(
-            command="log", data_dir=data_dir, mood=rest[1], feel=None, emotions=[], note="",
-            tags=[], at=None,
+            command="log", data_dir=data_dir, plain=None, mood=rest[1], feel=None, emotions=[],
+            note="", tags=[], at=None, edit=False,
         )  # fmt: skip
     else:
         return None

@@ -106,8 +106,9 @@ def test_log_then_list_shows_the_checkin_with_names_and_tags(tmp_path: Path) -> 
     table = run_cli("list", data_dir=data, cwd=tmp_path)
     assert table.returncode == 0
     header, row = table.stdout.strip().split("\n")
-    assert header.split() == ["date", "time", "mood", "feel", "emotions", "note"]
+    assert header.split() == ["date", "time", "mood", "feel", "emotions", "tags", "note"]
     assert "numb, can't tell" in row
+    assert "#walk #rain" in row  # issue 17: the table shows tags
     assert row.endswith("walked …")
     records = json.loads(run_cli("list", "--json", data_dir=data, cwd=tmp_path).stdout)
     assert len(records) == 1

@@ -20,7 +20,7 @@ def test_wheel_ships_content_and_installed_tui_finds_it(tmp_path: Path) -> None:
         check=False,
     )
     assert build.returncode == 0, build.stderr
-    (wheel,) = out.glob("thaw-*.whl")
+    (wheel,) = out.glob("thaw_tui-*.whl")  # the distribution is thaw-tui (issue 17)
     shipped = sorted(p.name for p in (REPO / "content").iterdir() if not p.name.startswith("."))
     with zipfile.ZipFile(wheel) as archive:
         names = set(archive.namelist())

@@ -94,6 +94,14 @@ def real_size_wins() -> bool:
 def run(args: argparse.Namespace, ctx: CliContext) -> int:
     """Run the app until the person leaves (or a signal ends it: see `tui.signals`); Textual
     restores the terminal on the way out."""
+    import os
+
+    from tui.cli.plain import wants_plain
+
+    if wants_plain(getattr(args, "plain", None), os.environ):
+        from tui.cli.plain.run import run_plain
+
+        return run_plain(args, ctx)
     from tui import startup_gc
 
     startup_gc.pause()  # the app turns it back on once its first screen is painted

@@ -1,4 +1,9 @@
-"""`thaw due`: one gentle line when there is no check-in today; quiet otherwise. Always exit 0.
+"""`thaw due`: one gentle line when there is no check-in today; quiet otherwise. Exit 0.
+
+`due --quiet` prints nothing and answers in its exit status, as `test` does, so that
+`thaw due --quiet && echo due` reads as it says: 0 when a check-in is due, 1 when not (and 1
+when the data can't be read: a script should not send someone to a check-in that may fail).
+`--install`/`--uninstall` live in `tui.cli.login_line`, imported only for them.
 
 It runs at every login, so it stays small: the storage layer's quick path reads only the
 current month's file and settings, without the Store, the models or TinyDB. When that path
@@ -42,15 +47,51 @@ def _checked_in_today(ctx: CliContext) -> tuple[bool, object]:
     return store.has_checkin_on(today), store.settings().reminder_time
 
 
-def run(args: argparse.Namespace, ctx: CliContext) -> int:
+def is_due(ctx: CliContext) -> bool | None:
+    """True when a check-in is due now, False when not, None when the data can't be read."""
     try:
         done_today, reminder = _checked_in_today(ctx)
     except (DataError, OSError):
+        return None
+    now = ctx.clock.now()
+    return not (done_today or _before_reminder(reminder, now.hour, now.minute))
+
+
+def run(args: argparse.Namespace, ctx: CliContext) -> int:
+    if getattr(args, "install", False) or getattr(args, "uninstall", False):
+        return _login_line(args, ctx)
+    due = is_due(ctx)
+    if getattr(args, "quiet", False):
+        return 0 if due else 1
+    if due is None:
         # At login a data problem must not shout: one short line, and doctor explains.
         ctx.out(TROUBLE_LINE)
-        return 0
-    now = ctx.clock.now()
-    if done_today or _before_reminder(reminder, now.hour, now.minute):
-        return 0
-    ctx.out(DUE_LINE)
+    elif due:
+        ctx.out(DUE_LINE)
     return 0
+
+
+def _login_line(args: argparse.Namespace, ctx: CliContext) -> int:
+    import os
+    import sys
+    from pathlib import Path
+
+    from tui.cli import login_line
+    from tui.core.errors import InputError
+
+    if args.install and args.uninstall:
+        raise InputError("--install or --uninstall, one at a time.")
+    profile = login_line.profile_for(os.environ.get("SHELL", ""), Path.home())
+    if args.uninstall:
+        return login_line.uninstall(profile, out=ctx.out)
+    ask = None
+    if args.yes:
+        ask = _yes
+    elif sys.stdin.isatty() and sys.stdout.isatty():
+        ask = login_line.ask_on_tty
+    command = login_line.thaw_command(sys.argv[0], args.data_dir)
+    return login_line.install(profile, command, ask=ask, out=ctx.out)
+
+
+def _yes(question: str) -> bool:
+    return True

@@ -1,4 +1,8 @@
-"""`thaw export [--format json|csv] [-o FILE]`: everything out, to keep, move or open elsewhere."""
+"""`thaw export [--format json|csv|md] [-o FILE]`: everything out, to keep, move or read.
+
+The filters (--from, --to, --tag, --feeling, --grep) narrow the check-ins; a JSON export
+keeps everything else (sessions, markers, plan, contacts, settings) whole.
+"""
 
 from __future__ import annotations
 
@@ -12,15 +16,24 @@ if TYPE_CHECKING:
 
 
 def run(args: argparse.Namespace, ctx: CliContext) -> int:
+    from tui.cli.filters import emotion_names, filter_from_args, has_filters
     from tui.core.exchange.codec import Bundle
     from tui.core.exchange.thaw_csv import checkins_to_csv
     from tui.core.exchange.thaw_json import bundle_to_json
     from tui.core.output_file import write_output
     from tui.core.outward import escape_json
 
+    wanted = filter_from_args(args, ctx) if has_filters(args) else None
     store = ctx.store()
     checkins = store.checkins()
-    if args.format == "csv":
+    if wanted is not None:
+        checkins = wanted.apply(checkins, emotion_names(ctx) if wanted.words else {})
+    if args.format == "md":
+        from tui.core.journal_md import journal_markdown
+
+        text = journal_markdown(checkins, emotion_names(ctx), ctx.clock.now())
+        what = f"{len(checkins):,} check-ins as a journal"
+    elif args.format == "csv":
         text = checkins_to_csv(checkins)
         what = f"{len(checkins):,} check-ins"
     else:

@@ -1,10 +1,16 @@
-"""`thaw list [--days N] [--json]`: recent check-ins as a table or a JSON array."""
+"""`thaw list [--days N] [--from/--to/--tag/--feeling/--grep] [--json]`: check-ins as a table.
+
+With --from or --to the range replaces --days; the other filters narrow either.
+"""
 
 from __future__ import annotations
 
 import json
 from datetime import timedelta
 from typing import TYPE_CHECKING
+
+from tui.cli.filters import emotion_names, filter_from_args, has_filters
+from tui.core.text import clean_line
 
 if TYPE_CHECKING:
     import argparse
@@ -16,14 +22,6 @@ NOTE_WIDTH = 40
 PUBLIC_KEYS = ("id", "at", "mood", "feel", "emotions", "note", "tags")
 
 
-def _emotion_names(ctx: CliContext) -> dict[str, str]:
-    """id -> name ("cant_tell" -> "can't tell"); ids are shown as they are if content fails."""
-    try:
-        return {e.id: e.name for e in ctx.content().emotions}
-    except Exception:  # the list must still show when the words can't load
-        return {}
-
-
 def _first_line(note: str) -> str:
     line = note.strip().split("\n", 1)[0]
     more = "\n" in note.strip()
@@ -33,8 +31,8 @@ def _first_line(note: str) -> str:
 
 
 def format_table(checkins: list[CheckIn], names: dict[str, str]) -> str:
-    """Date, time, mood, feel, emotions and the first line of the note, one row a check-in."""
-    rows = [("date", "time", "mood", "feel", "emotions", "note")]
+    """Date, time, mood, feel, emotions, tags and the note's first line, one row a check-in."""
+    rows = [("date", "time", "mood", "feel", "emotions", "tags", "note")]
     for c in checkins:
         rows.append(
             (
@@ -43,6 +41,7 @@ def format_table(checkins: list[CheckIn], names: dict[str, str]) -> str:
                 str(c.mood),
                 "" if c.feel is None else str(c.feel),
                 ", ".join(names.get(e, e.replace("_", " ")) for e in c.emotions),
+                " ".join(f"#{clean_line(t)}" for t in c.tags),
                 _first_line(c.note),
             )
         )
@@ -58,9 +57,15 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
     from tui.core.exchange.codec import checkin_to_dict
     from tui.core.outward import escape_json
 
+    wanted = filter_from_args(args, ctx)
     store = ctx.store()
     today = ctx.clock.now().date()
-    checkins = store.checkins(since=today - timedelta(days=args.days - 1))
+    names = emotion_names(ctx) if wanted.words else {}
+    if wanted.since is None and wanted.until is None:
+        checkins = wanted.apply(store.checkins(since=today - timedelta(days=args.days - 1)), names)
+    else:
+        since, until = wanted.days
+        checkins = wanted.apply(store.checkins(since=since, until=until), names)
     if args.json:
         records = [{k: checkin_to_dict(c)[k] for k in PUBLIC_KEYS} for c in checkins]
         # Exact, but with C1 controls and bidi overrides as \u escapes: nothing raw reaches the
@@ -70,8 +75,11 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
         return 0
     ctx.report_open_problems()
     if not checkins:
+        if has_filters(args):
+            ctx.out("No check-ins match that. Fewer filters, or a wider --from/--to, show more.")
+            return 0
         span = "today" if args.days == 1 else f"the last {args.days} days"
         ctx.out(f"No check-ins in {span}. `thaw log 6` or `thaw checkin` adds one.")
         return 0
-    ctx.out(format_table(checkins, _emotion_names(ctx)))
+    ctx.out(format_table(checkins, names or emotion_names(ctx)))
     return 0

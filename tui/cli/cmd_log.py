@@ -59,7 +59,7 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
             args.feel, FEEL_MIN, FEEL_MAX, "How much you can feel", "thaw log 6 --feel 2"
         )
     note = clean_text(args.note)
-    if len(note) > NOTE_MAX_CHARS:
+    if len(note) > NOTE_MAX_CHARS and not getattr(args, "edit", False):
         raise InputError(
             f"That note is {len(note):,} characters; a note can hold up to {NOTE_MAX_CHARS:,}. "
             "Nothing was saved."
@@ -74,6 +74,8 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
         from tui.core.when import parse_when
 
         at = parse_when(args.at, ctx.clock.now())
+    if getattr(args, "edit", False):
+        note = _note_in_editor(note, ctx)
     store = ctx.store()
     saved = store.add_checkin(mood, feel=feel, emotions=emotions, note=note, tags=tags, at=at)
     when = saved.at.strftime("%H:%M") if at is None else saved.at.strftime("%a %d %b, %H:%M")
@@ -82,3 +84,16 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
     # A damaged month set aside by this save is told, not hidden.
     ctx.report_open_problems(imports=False)
     return 0
+
+
+def _note_in_editor(initial: str, ctx: CliContext) -> str:
+    """The note from $EDITOR, opened only once everything else is known to be right."""
+    import os
+
+    from tui.cli.editor import edit_note, too_long
+
+    now = ctx.clock.now()
+    note = clean_text(edit_note(initial, ctx.data_dir, now, os.environ)).strip()
+    if len(note) > NOTE_MAX_CHARS:
+        raise too_long(note, ctx.data_dir, now, NOTE_MAX_CHARS)
+    return note

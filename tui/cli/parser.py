@@ -33,9 +33,12 @@ class ThawArgumentParser(argparse.ArgumentParser):
         kwargs.setdefault("formatter_class", _Formatter)
         super().__init__(*args, **kwargs)
 
+    # The words being parsed, so a message can show them put right (see _order_hint).
+    words: list[str] = []
+
     def error(self, message: str) -> NoReturn:
         # The message quotes what was typed, which may hold escapes (a pasted note, a script).
-        said = clean_text(_our_words(message))
+        said = _order_hint(message, ThawArgumentParser.words) or clean_text(_our_words(message))
         self.exit(2, f"{self.prog}: {said}\nFor help: {self.prog} --help\n")
 
 
@@ -135,17 +138,59 @@ def _log(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--at",
         metavar="WHEN",
-        help='when: "2026-11-20 08:30", "08:30", "yesterday 21:00", "2h ago"... (default now)',
+        help='when: "2026-11-20 08:30", "08:30", "yesterday 9pm", "last monday", "Nov 30", '
+        '"-2h"... (default now)',
+    )
+    p.add_argument(
+        "--edit",
+        action="store_true",
+        help="write the note in your editor ($VISUAL or $EDITOR), for a longer one",
     )
 
 
 def _list(p: argparse.ArgumentParser) -> None:
     p.add_argument("--days", type=_days, default=14, metavar="N", help="last N days (14)")
     p.add_argument("--json", action="store_true", help="print a JSON array instead of a table")
+    _filters(p)
+
+
+def _filters(p: argparse.ArgumentParser) -> None:
+    """--from, --to, --tag, --feeling, --grep: the same on list, export and report."""
+    p.add_argument(
+        "--from",
+        dest="from_",
+        metavar="WHEN",
+        help='from this day or time, e.g. 2026-11-01, "last monday", "2 weeks ago"',
+    )
+    p.add_argument("--to", metavar="WHEN", help="up to this day (the whole day) or time")
+    p.add_argument(
+        "--tag", dest="tag", metavar="TAG", action="append", default=[], help="only with this tag"
+    )
+    p.add_argument(
+        "--feeling",
+        dest="feeling",
+        metavar="EMOTION",
+        action="append",
+        default=[],
+        help="only with this feeling, by name or id",
+    )
+    p.add_argument(
+        "--grep", metavar="WORDS", help="only those whose note, tags or feelings hold WORDS"
+    )
 
 
 def _due(p: argparse.ArgumentParser) -> None:
-    """No options."""
+    p.add_argument(
+        "-q",
+        "--quiet",
+        action="store_true",
+        help="print nothing; exit 0 when a check-in is due, 1 when not (for scripts)",
+    )
+    p.add_argument(
+        "--install", action="store_true", help="add `thaw due` to your shell's login file (asks)"
+    )
+    p.add_argument("--uninstall", action="store_true", help="take that line out again")
+    p.add_argument("-y", "--yes", action="store_true", help="with --install: don't ask")
 
 
 def _stats(p: argparse.ArgumentParser) -> None:
@@ -155,11 +200,13 @@ def _stats(p: argparse.ArgumentParser) -> None:
 def _export(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--format",
-        choices=("json", "csv"),
+        choices=("json", "csv", "md"),
         default="json",
-        help="json: everything, reads back exactly; csv: check-ins for a spreadsheet",
+        help="json: everything, reads back exactly; csv: check-ins for a spreadsheet; "
+        "md: check-ins as a journal to read",
     )
     p.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default: the screen)")
+    _filters(p)
 
 
 def _import(p: argparse.ArgumentParser) -> None:
@@ -239,6 +286,7 @@ def _report(p: argparse.ArgumentParser) -> None:
         help="how many weeks back (default from settings, 4)",
     )
     p.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default: the screen)")
+    _filters(p)
 
 
 def _doctor(p: argparse.ArgumentParser) -> None:
@@ -261,6 +309,18 @@ def _doctor(p: argparse.ArgumentParser) -> None:
     )
 
 
+def _prompt(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--glyph", action="store_true", help="print ❄ instead of the word")
+
+
+def _completion(p: argparse.ArgumentParser) -> None:
+    p.add_argument("shell", choices=("bash", "zsh", "fish"), help="which shell")
+
+
+def _man(p: argparse.ArgumentParser) -> None:
+    """No options."""
+
+
 # Every command of DESIGN.md's contract, in the order `--help` lists them.
 COMMANDS: dict[str, tuple[str, Adder]] = {
     "checkin": ("open the check-in at once; Thaw closes after saving", _checkin),
@@ -276,6 +336,10 @@ COMMANDS: dict[str, tuple[str, Adder]] = {
     "mark": ('put a dated note on your timeline, e.g. "changed medication"', _mark),
     "report": ("a Markdown summary to bring to an appointment", _report),
     "doctor": ("check the data files, permissions and backups", _doctor),
+    "prompt": ('a word for your shell prompt when a check-in is due ("thaw")', _prompt),
+    "completion": ("print shell completion for bash, zsh or fish", _completion),
+    "man": ("print the manual page (thaw man | man -l -)", _man),
+    "support": ("support lines for your country, and the emergency number", _man),
 }
 
 
@@ -293,6 +357,12 @@ def build_parser(only: str | None = None) -> ThawArgumentParser:
         default=argparse.SUPPRESS,
         help="keep Thaw's data in DIR (also: THAW_DATA_DIR)",
     )
+    common.add_argument(
+        "--plain",
+        action="store_true",
+        default=argparse.SUPPRESS,
+        help="questions and cues line by line, never redrawn (for a screen reader)",
+    )
     parser = ThawArgumentParser(
         prog=PROG,
         description="Thaw: a quiet companion for days when you feel numb. "
@@ -306,6 +376,13 @@ def build_parser(only: str | None = None) -> ThawArgumentParser:
         metavar="DIR",
         default=None,
         help="keep Thaw's data in DIR (also: THAW_DATA_DIR)",
+    )
+    parser.add_argument(
+        "--plain",
+        action="store_true",
+        default=None,
+        help="questions and cues line by line, never redrawn: for a screen reader or a "
+        "braille display (the default when TERM is dumb)",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=ThawArgumentParser)
     for name, (help_text, adder) in COMMANDS.items():
@@ -337,5 +414,44 @@ def _command_in(argv: list[str]) -> str | None:
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     """Parse `argv` (default: sys.argv[1:]); exits 2 with our message on bad usage."""
-    words = sys.argv[1:] if argv is None else argv
+    words = joined_when_values(sys.argv[1:] if argv is None else argv)
+    ThawArgumentParser.words = words
     return build_parser(only=_command_in(words)).parse_args(words)
+
+
+# Options whose value may start with "-" ("-2h", "-3d"): argparse would take it for an option.
+WHEN_OPTIONS = ("--at", "--from", "--to")
+
+
+def joined_when_values(words: list[str]) -> list[str]:
+    """`--at -2h` -> `--at=-2h`, so a negative offset reads as the value it is."""
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        word = words[i]
+        if word == "--":
+            out.extend(words[i:])
+            break
+        if word in WHEN_OPTIONS and i + 1 < len(words) and words[i + 1].startswith("-"):
+            out.append(f"{word}={words[i + 1]}")
+            i += 2
+            continue
+        out.append(word)
+        i += 1
+    return out
+
+
+def _order_hint(message: str, words: list[str]) -> str | None:
+    """`thaw log -e numb 5`: -e took the 5 as an emotion; say to put the mood first, and how."""
+    if "required: MOOD" not in message or "log" not in words:
+        return None
+    from tui.core.text import clean_line  # only when there is a mistake to show
+
+    start = words.index("log") + 1
+    rest = words[start:]
+    for i, word in enumerate(rest):
+        if word.isdigit() and 1 <= int(word) <= 10:
+            fixed = [*words[:start], word, *rest[:i], *rest[i + 1 :]]
+            shown = clean_line(" ".join(w if " " not in w else f'"{w}"' for w in fixed))
+            return f"the mood comes first, straight after log, then the options: {PROG} {shown}"
+    return f"this needs MOOD first, straight after log: {PROG} log 5 -e numb"

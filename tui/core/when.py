@@ -1,4 +1,8 @@
-"""Reading the times people type ("yesterday 21:00", "2h ago") into aware datetimes."""
+"""Reading the times people type ("yesterday 21:00", "2h ago", "last monday") into datetimes.
+
+The day phrases ("monday", "Nov 30 9pm") are read by `tui.core.when_phrases`; this module
+adds the zone, the relative amounts of elapsed time and the rule that a moment is never ahead.
+"""
 
 from __future__ import annotations
 
@@ -6,17 +10,19 @@ import re
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 
 from tui.core.errors import InputError
+from tui.core.when_phrases import parse_clock_time, parse_phrase
+
+__all__ = ["ACCEPTED_FORMS", "DATE_ONLY_TIME", "localize", "parse_clock_time", "parse_when"]
 
 ACCEPTED_FORMS = (
-    '"2026-11-20 08:30", "2026-11-20", "08:30" (today), "yesterday 21:00", "yesterday", '
-    '"2h ago" (or "-2h"), "3 days ago"'
+    '"2026-11-20 08:30", "2026-11-20", "08:30" (today), "noon", "yesterday 21:00", '
+    '"yesterday at 9pm", "monday", "last monday 8am", "Nov 30", "2h ago" (or "-2h"), '
+    '"3 days ago", "3 days ago 9pm"'
 )
 
 # A date given without a time lands at midday: the middle of the day is the least wrong guess.
 DATE_ONLY_TIME = time(12, 0)
 
-_TIME = r"(?P<h>\d{1,2})(?::(?P<m>\d{2}))?(?::(?P<s>\d{2}))?\s*(?P<ampm>am|pm|a\.m\.|p\.m\.)?"
-_TIME_RE = re.compile(rf"^{_TIME}$", re.IGNORECASE)
 _DATE_RE = re.compile(r"^(?P<y>\d{4})-(?P<mo>\d{1,2})-(?P<d>\d{1,2})$")
 _RELATIVE_RE = re.compile(
     r"^(?:-\s*(?P<n1>\d+(?:\.\d+)?)\s*(?P<u1>[a-z]+)"
@@ -49,26 +55,6 @@ def localize(naive: datetime, reference: tzinfo | None) -> datetime:
     return naive.astimezone()
 
 
-def parse_clock_time(text: str) -> time | None:
-    """ "08:30", "8:30 pm", "21:00", "9pm" -> time, or None when it is not a time of day."""
-    match = _TIME_RE.match(text.strip())
-    if not match:
-        return None
-    hour = int(match["h"])
-    minute = int(match["m"] or 0)
-    second = int(match["s"] or 0)
-    ampm = (match["ampm"] or "").lower().replace(".", "")
-    if not match["m"] and not ampm:
-        return None  # a bare number such as "8" is too ambiguous to guess at
-    if ampm:
-        if not 1 <= hour <= 12:
-            return None
-        hour = hour % 12 + (12 if ampm == "pm" else 0)
-    if hour > 23 or minute > 59 or second > 59:
-        return None
-    return time(hour, minute, second)
-
-
 def _parse_date(text: str) -> date | None:
     match = _DATE_RE.match(text)
     if not match:
@@ -90,17 +76,22 @@ def _parse_absolute(text: str, now: datetime) -> datetime | None:
     day = day_words[first] if first in day_words else _parse_date(first)
     if day is not None:
         if not rest:
-            midday = localize(datetime.combine(day, DATE_ONLY_TIME), now.tzinfo)
-            # Today's midday may still be ahead: then today's date means "today, now".
-            return now if day == today and midday > now else midday
+            return _on_day(day, now)
         clock = parse_clock_time(rest)
-        if clock is None:
-            return None
-        return localize(datetime.combine(day, clock), now.tzinfo)
-    clock = parse_clock_time(lowered)
-    if clock is not None:
-        return localize(datetime.combine(today, clock), now.tzinfo)
-    return None
+        if clock is not None:
+            return localize(datetime.combine(day, clock), now.tzinfo)
+    phrase = parse_phrase(lowered, today)
+    if phrase is None:
+        return None
+    if phrase.clock is None:
+        return _on_day(phrase.day, now)
+    return localize(datetime.combine(phrase.day, phrase.clock), now.tzinfo)
+
+
+def _on_day(day: date, now: datetime) -> datetime:
+    """A day given without a time: its midday, or now when that is today and midday is ahead."""
+    midday = localize(datetime.combine(day, DATE_ONLY_TIME), now.tzinfo)
+    return now if day == now.date() and midday > now else midday
 
 
 def _parse_relative(text: str, now: datetime) -> datetime | None:

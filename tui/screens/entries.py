@@ -12,6 +12,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Header, Input, Static
 
+from tui.core.entry_filter import search_filter
 from tui.core.errors import InputError, StaleEditError, ThawError
 from tui.core.outward import shown_line, shown_text
 from tui.screens.base import ThawScreen, describe_time, thaw_app
@@ -31,6 +32,7 @@ if TYPE_CHECKING:
 PAGE_ROWS = 40
 MAX_EMPTY_MONTHS = 36
 NEAR_END = 5
+SEARCH_ROWS = 500  # a search shows at most this many matches, newest first
 
 
 def previous_month(first: date) -> date:
@@ -133,6 +135,20 @@ class AskWhen(ModalScreen["datetime | None"]):
         self.dismiss(None)
 
 
+class SearchBox(Input):
+    """The search line: typing filters at once; Esc clears it and hands back to the list."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "clear", "Clear search", tooltip="Clear the search and show all"),
+    ]
+
+    def action_clear(self) -> None:
+        self.value = ""
+        self.add_class("-hidden")
+        self.screen.remove_class("-searching")
+        self.screen.query_one("#entries", DataTable).focus()
+
+
 class EntriesScreen(ThawScreen):
     """Every check-in, newest first, read a month at a time as the person scrolls back."""
 
@@ -144,6 +160,9 @@ class EntriesScreen(ThawScreen):
     /* No sideways scrolling: a long note is cut here and shown whole in the detail below (its
        scrollbar showed only as a stray glyph above the detail). */
     EntriesScreen DataTable { height: 1fr; overflow-x: hidden; }
+    EntriesScreen #entries-search { border: none; height: 1; padding: 0 1; }
+    EntriesScreen #entries-search.-hidden { display: none; }
+    EntriesScreen.-searching #entries-intro { display: none; }
     EntriesScreen #entry-detail {
         height: auto; max-height: 8; padding: 0 1; border-top: solid $panel;
     }
@@ -165,6 +184,13 @@ class EntriesScreen(ThawScreen):
             tooltip="Fill in a day you missed",
             id="entries-backfill",
         ),
+        Binding(
+            "slash",
+            "search",
+            "Search",
+            tooltip="Find entries by words, #tags or feelings",
+            id="entries-search",
+        ),
     ]
 
     def __init__(self) -> None:
@@ -172,14 +198,21 @@ class EntriesScreen(ThawScreen):
         self._rows: dict[str, CheckIn] = {}
         self._next_month: date | None = None  # the next (older) month to load
         self._empty_run = 0
+        self._query = ""
+        self._everything: list[CheckIn] | None = None  # all check-ins, read once for a search
 
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(
-            "Enter changes an entry, d deletes one, n fills in a day you missed.",
+            "Enter changes an entry, d deletes one, n fills in a missed day, / searches.",
             id="entries-intro",
         )
         yield Static("", id="entries-status", markup=False, classes="-empty")
+        yield SearchBox(
+            placeholder="Search: words, #tag or a feeling (Esc clears)",
+            id="entries-search",
+            classes="-hidden",
+        )
         table: DataTable[Text] = DataTable(cursor_type="row", zebra_stripes=True, id="entries")
         yield table
         yield Static("", id="entry-detail", markup=False)  # a note is never read as markup
@@ -195,6 +228,7 @@ class EntriesScreen(ThawScreen):
         table.focus()
 
     def on_screen_resume(self) -> None:
+        self._everything = None  # an edit or a delete may have changed what matches
         self.reload()
 
     def _table(self) -> DataTable[Text]:
@@ -205,6 +239,9 @@ class EntriesScreen(ThawScreen):
         """Start again from this month, keeping the cursor on the same entry if it still exists."""
         table = self._table()
         current = keep or self._current_id()
+        if self._query:
+            self._show_matches(current)
+            return
         loaded_rows = max(len(self._rows), PAGE_ROWS)
         table.clear()
         self._rows.clear()
@@ -317,6 +354,56 @@ class EntriesScreen(ThawScreen):
     def _selected(self, event: DataTable.RowSelected) -> None:
         event.stop()
         self.action_edit()
+
+    # --- search -----------------------------------------------------------------------------
+    def action_search(self) -> None:
+        """/: the search line, above the list; what is typed filters at once."""
+        box = self.query_one("#entries-search", SearchBox)
+        box.remove_class("-hidden")
+        self.add_class("-searching")  # the intro gives its lines to the matches meanwhile
+        box.focus()
+
+    @on(Input.Changed, "#entries-search")
+    def _search_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self._query = event.value.strip()
+        if not self._query:
+            self._set_status("")
+        self.reload()
+
+    @on(Input.Submitted, "#entries-search")
+    def _search_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self._table().focus()
+
+    def _show_matches(self, keep: str | None) -> None:
+        """Every check-in (not only the months loaded) that has the words, tags or feelings."""
+        table = self._table()
+        table.clear()
+        self._rows.clear()
+        self._next_month = None  # nothing more to load while searching
+        if self._everything is None:
+            try:
+                self._everything = self.thaw.store.checkins()
+            except ThawError as err:
+                self._set_status(str(err))
+                return
+        names = {e.id: e.name for e in self.thaw.content.emotions}
+        wanted = search_filter(self._query, names)
+        found = wanted.apply(reversed(self._everything), names)
+        for c in found[:SEARCH_ROWS]:
+            self._rows[c.id] = c
+            table.add_row(*self._cells(c), key=c.id)
+        shown = shown_line(self._query)[:60]
+        if not found:
+            self._set_status(f'Nothing matches "{shown}". Esc in the search line clears it.')
+        else:
+            more = f" (the newest {SEARCH_ROWS} shown)" if len(found) > SEARCH_ROWS else ""
+            count = "1 entry matches" if len(found) == 1 else f"{len(found)} entries match"
+            self._set_status(f'{count} "{shown}"{more}.')
+        if keep in self._rows:
+            table.move_cursor(row=table.get_row_index(keep))
+        self._show_detail()
 
     # --- actions ----------------------------------------------------------------------------
     def action_edit(self) -> None:

@@ -302,6 +302,8 @@ def summary_lines(
     start = today - timedelta(days=days - 1)
     inside = [c for c in checkins if start <= local_day(c.at) <= today]
     span = f"{_short(start)} to {_short(today)}"
+    if start.year != today.year:  # "15 Sep to 1 Dec" hides eight years: name them
+        span = f"{_short(start)} {start.year} to {_short(today)} {today.year}"
     heading = f"The last {days} days ({span})" if days > 1 else f"Today ({_short(today)})"
     if not inside:
         return [

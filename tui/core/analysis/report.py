@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -89,6 +89,8 @@ class ReportOptions:
     include_notes: bool = False
     include_plan: bool = True
     include_markers: bool = True
+    period: tuple[date, date] | None = None  # `report --from/--to`: these days, not `weeks`
+    narrowed: str = ""  # `report --tag ...`: said in the header, e.g. 'tagged "work"'
 
     @classmethod
     def from_settings(cls, settings: Settings, weeks: int | None = None) -> ReportOptions:
@@ -142,12 +144,15 @@ def _mean(values: Sequence[float]) -> float:
 
 
 def _header(data: ReportInput, start: date, end: date) -> list[str]:
-    weeks = data.options.weeks
+    weeks, unit = data.options.weeks, "week"
+    if data.options.period is not None:
+        weeks, unit = (end - start).days + 1, "day"
+    only = f" Only check-ins {escape_markdown(n)}." if (n := data.options.narrowed) else ""
     return [
         "# Thaw: a summary to bring to an appointment",
         "",
-        f"Period: {_day(start)} to {_day(end)} ({weeks} week{'s' if weeks != 1 else ''}). "
-        f"Written {_day(data.written_at.date())} at {data.written_at:%H:%M}.",
+        f"Period: {_day(start)} to {_day(end)} ({weeks} {unit}{'s' if weeks != 1 else ''}). "
+        f"Written {_day(data.written_at.date())} at {data.written_at:%H:%M}.{only}",
         "",
         "These are my own daily ratings, kept with Thaw, a self-tracking app. Mood runs from "
         '1 (lowest) to 10 (best); "how much I could feel" from 0 (nothing at all) to 10 '
@@ -157,6 +162,7 @@ def _header(data: ReportInput, start: date, end: date) -> list[str]:
 
 
 def _weeks_in(start: date, end: date) -> list[date]:
+    start = stats.week_start(start)  # rows are whole weeks, Monday first, even for --from
     count = (stats.week_start(end) - start).days // 7 + 1
     return [start + timedelta(weeks=i) for i in range(count)]
 
@@ -379,7 +385,7 @@ def _footer() -> list[str]:
 
 def build_report(data: ReportInput) -> str:
     """The whole Markdown page. Pure: the same input always gives the same text."""
-    start, end = report_period(data.today, data.options.weeks)
+    start, end = data.options.period or report_period(data.today, data.options.weeks)
     checkins = [c for c in data.checkins if start <= stats.local_day(c.at) <= end]
     sessions = [s for s in data.sessions if start <= stats.local_day(s.started_at) <= end]
     scoped = ReportInput(
@@ -410,11 +416,15 @@ def build_report(data: ReportInput) -> str:
 
 
 def report_from_store(
-    store: StorePort, content: Content, now: datetime, options: ReportOptions
+    store: StorePort,
+    content: Content,
+    now: datetime,
+    options: ReportOptions,
+    keep: Callable[[CheckIn], bool] | None = None,
 ) -> str:
-    """Read only the weeks the report covers from the store and build the page."""
-    start, end = report_period(now.date(), options.weeks)
-    checkins = store.checkins(since=start, until=end)
+    """Read only the days the report covers and build the page; `keep` narrows check-ins."""
+    start, end = options.period or report_period(now.date(), options.weeks)
+    checkins = [c for c in store.checkins(since=start, until=end) if keep is None or keep(c)]
     sessions = store.sessions(since=start, until=end)
     markers = store.markers() if options.include_markers else []
     plan = store.plan_items() if options.include_plan else []
