@@ -83,7 +83,7 @@ def type_a_check_in(proc: PtyProcess) -> None:
     proc.wait_for_quiet(0.2)
     mark = len(proc.output)
     proc.send("4\t\t\t\t")
-    proc.wait_for_text("^j Save", since=mark, timeout=10)  # the footer's key in the note
+    proc.wait_for_text("^s Save", since=mark, timeout=10)  # the footer's key in the note
     proc.send(NOTE)
     proc.wait_for_text(NOTE, since=mark, timeout=10)
     proc.wait_for_quiet(0.2)
@@ -97,7 +97,7 @@ def reach_home(proc: PtyProcess) -> None:
 def reach_a_dialog_over_a_check_in(proc: PtyProcess) -> None:
     type_a_check_in(proc)
     proc.send(F1)  # the keys dialog, over the check-in
-    proc.wait_for_text("Next or previous part", timeout=10)
+    proc.wait_for_text("Keys here: Check in", timeout=10)
 
 
 def reach_breathing(proc: PtyProcess) -> None:

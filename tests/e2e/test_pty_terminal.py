@@ -97,7 +97,7 @@ WAITS_FOREVER = textwrap.dedent(
     signal.signal(signal.SIGHUP, signal.SIG_IGN)  # as an app whose handler never gets to run
     watch_for_hangup(grace=0.5)
     os.mkfifo(sys.argv[1])
-    print("waiting", flush=True)
+    os.write(1, b"waiting\\n")  # one write: a later flush would meet the closed terminal
     open(sys.argv[1]).read()  # blocks in the kernel: no Python code runs in this thread
     """
 )

@@ -133,7 +133,7 @@ async def test_the_home_menu_never_wraps_two_columns_when_narrow(
         await pilot.pause()
         assert len(text_of(app, "#menu").strip().splitlines()) == 7  # 13 places, 2 a row
         await pilot.resize_terminal(80, 24)
-        await wait_for(pilot, lambda: len(text_of(app, "#menu").strip().splitlines()) == 4)
+        await wait_for(pilot, lambda: len(text_of(app, "#menu").strip().splitlines()) == 5)
         lines = text_of(app, "#menu").strip().splitlines()
         assert len(lines) == 5 and "Meditate" in lines[0]  # 3 a row
 

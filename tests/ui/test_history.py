@@ -366,7 +366,7 @@ async def test_help_offers_x_while_the_plan_suggestion_shows(
         screen = await ready(pilot)
         assert screen.query_one("#hint").has_class("-shown")
         rows = collect_keys(screen)
-        assert [key for key, _ in rows] == ["1 to 5", "← / →", "w m y a", "k", "p", "x"]
+        assert [key for key, _ in rows] == ["1 to 5", "← / →", "w m y a", "k", "p", "x", "t", "f"]
         assert ("x", "Put the plan suggestion away for two weeks") in rows
 
 

@@ -153,7 +153,7 @@ def test_a_damaged_file_is_set_aside_durably(
     (month,) = (data_dir / "checkins").glob("*.json")
     month.write_bytes(b'{"checkins": {"1": {"mood"')
     calls.clear()
-    assert Store(data_dir, clock).problems  # reading finds it and sets it aside
+    assert Store(data_dir, clock).scan()  # the check finds it and sets it aside
     moved = [e for e in calls if e[0] == "rename" and "/quarantine/" in e[2]]
     assert moved, "the damaged file was not moved into quarantine"
     assert_durable(calls, "quarantine")

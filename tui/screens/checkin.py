@@ -345,8 +345,8 @@ class CheckInScreen(ThawScreen):
             said = [said[0], farewell_text(self.thaw.content, self._suggestion)]
         self.set_focus(None)
         self.refresh_bindings()
+        self.thaw.farewell = said  # said again in the terminal once the full screen closes
         if self.thaw.exit_after_checkin:
-            self.thaw.farewell = said  # said again in the terminal once the full screen closes
             self._exit_timer = self.set_timer(QUICK_EXIT_SECONDS, self.app.exit)
 
     def _show_conflict(self) -> None:

@@ -82,7 +82,16 @@ WHEN_EXAMPLES = "for example yesterday 21:00, or 2026-11-02 08:30"
 class WhenInput(Input):
     """The one line of "when?": Enter or Ctrl+S (the save key of every form) goes on."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("ctrl+s", "submit", "Go on", show=False)]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "ctrl+s",
+            "submit",
+            "Go on",
+            show=False,
+            tooltip="Go on with this day and time",
+            id="when-go-on",
+        )
+    ]
 
 
 class AskWhen(ModalScreen["datetime | None"]):
@@ -139,7 +148,13 @@ class SearchBox(Input):
     """The search line: typing filters at once; Esc clears it and hands back to the list."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "clear", "Clear search", tooltip="Clear the search and show all"),
+        Binding(
+            "escape",
+            "clear",
+            "Clear search",
+            tooltip="Clear the search and show all",
+            id="entries-search-clear",
+        ),
     ]
 
     def action_clear(self) -> None:

@@ -93,6 +93,10 @@ def day_entries(checkins: list[CheckIn]) -> str:
     return "\n".join(lines)
 
 
+MOVE_WORDS = "Move to another day: ← → a day, ↑ ↓ a week"
+MONTH_WORDS = "The month before or after (PgUp, PgDn)"
+
+
 class CalendarMonth(ModalScreen[None]):
     """One month: arrows choose a day, PgUp/PgDn change the month, Enter shows the day."""
 
@@ -107,14 +111,20 @@ class CalendarMonth(ModalScreen[None]):
     CalendarMonth #month-keys { color: $foreground-muted; height: auto; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "close", "Back"),
-        Binding("left", "move(-1)", "Day before", show=False),
-        Binding("right", "move(1)", "Day after", show=False),
-        Binding("up", "move(-7)", "Week before", show=False),
-        Binding("down", "move(7)", "Week after", show=False),
-        Binding("pageup", "month(-1)", "Month before", show=False),
-        Binding("pagedown", "month(1)", "Month after", show=False),
-        Binding("enter", "open_day", "That day"),
+        Binding("escape", "close", "Back", tooltip="Back to the year", id="month-back"),
+        Binding("left", "move(-1)", "Day before", show=False, tooltip=MOVE_WORDS, id="month-left"),
+        Binding("right", "move(1)", "Day after", show=False, tooltip=MOVE_WORDS, id="month-right"),
+        Binding("up", "move(-7)", "Week before", show=False, tooltip=MOVE_WORDS, id="month-up"),
+        Binding("down", "move(7)", "Week after", show=False, tooltip=MOVE_WORDS, id="month-down"),
+        Binding(
+            "pageup", "month(-1)", "Month before", show=False, tooltip=MONTH_WORDS, id="month-prev"
+        ),
+        Binding(
+            "pagedown", "month(1)", "Month after", show=False, tooltip=MONTH_WORDS, id="month-next"
+        ),
+        Binding(
+            "enter", "open_day", "That day", tooltip="The entries of the chosen day", id="month-day"
+        ),
     ]
 
     def __init__(self, day: date) -> None:

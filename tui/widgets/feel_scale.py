@@ -8,7 +8,7 @@ from textual.binding import Binding, BindingType
 
 from tui.widgets.mood_scale import NumberScale
 
-FEEL_WORDS = "How much you can feel, 0 to 9 (→ reaches 10), or clear it (on that row)"
+FEEL_WORDS = "How much you can feel: 0 to 10 (1 then 0), or clear it (on that row)"
 
 
 class FeelScale(NumberScale):

@@ -18,6 +18,20 @@ class FormSelect(Select[T], inherit_bindings=False):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("down,space,up", "show_overlay", "Show the choices", show=False),
-        Binding("enter", "screen.save", "Save", show=False),
+        Binding(
+            "down,space,up",
+            "show_overlay",
+            "Show the choices",
+            show=False,
+            tooltip="Show the choices to pick from",
+            id="form-select-open",
+        ),
+        Binding(
+            "enter",
+            "screen.save",
+            "Save",
+            show=False,
+            tooltip="Save the form",
+            id="form-select-save",
+        ),
     ]

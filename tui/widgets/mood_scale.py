@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
 STEP_WORDS = "Move along the mood or feel scale"
 JUMP_WORDS = "The lowest or the highest number on the scale"
-MOOD_WORDS = "Mood: type 1 to 10 (1 then 0); 0 alone means 10 too"
+MOOD_WORDS = "Mood: type 1 to 10 (1 then 0; 0 means 10 too)"
 
 
 FOCUS_MARK = "› "
