@@ -1,4 +1,5 @@
-"""Snapshots of the history screen at 80x24: empty, one week, ten years, calendar without colour."""
+"""Snapshots of the history screen at 80x24 (empty, one week, ten years, calendar without
+colour) and one week at 40x12."""
 
 from __future__ import annotations
 
@@ -39,6 +40,14 @@ def test_history_one_week(snap_compare: Any, data_dir: Path, clock: FakeClock) -
     add_week(store, clock)
     store.add_marker("started therapy", "therapy", datetime(2026, 11, 21, 10, tzinfo=LONDON))
     assert snap_compare(app, terminal_size=SIZE, run_before=settle("w"))
+
+
+def test_history_one_week_at_40x12(snap_compare: Any, data_dir: Path, clock: FakeClock) -> None:
+    """A phone's SSH window: the chart keeps its bars, the marker line and the keys fit."""
+    app, store = open_history(data_dir, clock)
+    add_week(store, clock)
+    store.add_marker("started therapy", "therapy", datetime(2026, 11, 21, 10, tzinfo=LONDON))
+    assert snap_compare(app, terminal_size=(40, 12), run_before=settle("w"))
 
 
 def test_history_ten_years_all_time(snap_compare: Any, tmp_path: Path, clock: FakeClock) -> None:

@@ -70,6 +70,7 @@ class HistoryScreen(ThawScreen):
     """
 
     TITLE = "History"
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (20, "-tall")]
     DEFAULT_CSS = """
     HistoryScreen #bar { height: 1; padding: 0 1; }
     HistoryScreen #calendar { display: none; height: 1fr; padding: 1 1 0 1; }
@@ -81,6 +82,8 @@ class HistoryScreen(ThawScreen):
     HistoryScreen #insights {
         height: 6; padding: 0 1; border-top: hkey $panel; scrollbar-size-vertical: 1;
     }
+    /* A phone's window (under 20 rows): the chart keeps most of the height, the words scroll. */
+    HistoryScreen.-short #insights { height: 3; }
     HistoryScreen #insight-text { height: auto; }
     HistoryScreen #insight-text.-none { color: $foreground-muted; }
     HistoryScreen #hint { display: none; height: auto; color: $secondary; }
