@@ -107,6 +107,9 @@ class PaintsWhatChanged(App[None]):
             lines = list(enumerate(renderable.strips))
             spans: list[tuple[int, int, int]] = []
         elif isinstance(renderable, ChopsUpdate):
+            if any(not 0 <= y < height for y, _x1, _x2 in renderable.spans):
+                self._shown_rows = None  # made for the size before a resize
+                return renderable
             # A span over a whole row is a row like any other; a part of one makes it unknown.
             width, chops = self.size.width, renderable.chops
             whole = {
