@@ -32,6 +32,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Sequence
 from datetime import datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -183,7 +184,7 @@ def app_rss(argv: list[str], marker: str, env: dict[str, str]) -> float:
         return getattr(p.rusage, "ru_maxrss", 0) / 1024
 
 
-def med(values: list[float]) -> float:
+def med(values: Sequence[float]) -> float:
     return statistics.median(values)
 
 
@@ -282,11 +283,11 @@ def main() -> int:
         )
         for size in export_sizes:
             c, m = med(ex_cpu[size]), med(ex_rss[size])
-            cells = f"   {size:<21} CPU {c * 1000:>6.0f} ms ({c / one_cpu:5.2f}x), "
+            line = f"   {size:<21} CPU {c * 1000:>6.0f} ms ({c / one_cpu:5.2f}x), "
             if size != "1 year":
                 per = (c - one_cpu) / (counts[size] - n1)
-                cells += f"per record {per * 1e6:5.1f} us ({per / per_ten:.2f}x), "
-            print(cells + f"peak RSS {m:5.1f} MiB ({m / one_rss:.2f}x)")
+                line += f"per record {per * 1e6:5.1f} us ({per / per_ten:.2f}x), "
+            print(line + f"peak RSS {m:5.1f} MiB ({m / one_rss:.2f}x)")
         if not options.no_import:
             print("   import of that export into an empty folder (one run each):")
             im: dict[str, tuple[float, float]] = {}
