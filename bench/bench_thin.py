@@ -304,21 +304,21 @@ def main() -> int:
 
         # 4. Peak memory of the app ------------------------------------------------------------
         rss: dict[str, list[float]] = {}
-        programs = {
+        programs: dict[str, tuple[list[str], str, Path | None]] = {
             "minimal app": ([python, str(minimal)], "Minimal app ready", None),
             "Thaw, 10 years": ([python, "-m", "tui"], "Find anything", stores["10 years"]),
             "Thaw, 30 years": ([python, "-m", "tui"], "Find anything", stores["30 years"]),
         }
         for _ in range(runs):
-            for name, (argv, marker, folder) in programs.items():
+            for name, (argv, marker, data) in programs.items():
                 env = dict(base_env)
-                if folder is not None:
-                    env["THAW_DATA_DIR"] = str(folder)
+                if data is not None:
+                    env["THAW_DATA_DIR"] = str(data)
                 rss.setdefault(name, []).append(app_rss(argv, marker, env))
         base_rss = med(rss["minimal app"])
         print(f"\n4. peak RSS of the app, home painted then Ctrl+Q, median of {runs}")
-        for name, values in rss.items():
-            print(f"   {name:<16}{med(values):6.1f} MiB {med(values) / base_rss:5.2f}x")
+        for name, mibs in rss.items():
+            print(f"   {name:<16}{med(mibs):6.1f} MiB {med(mibs) / base_rss:5.2f}x")
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     return 0
