@@ -49,13 +49,13 @@ def _records(
     """`"name": [...]`, a piece a group (a month), one record a line."""
     encode = _COMPACT.encode
     first = True
-    yield f'"{name}": ['
+    yield f'  "{name}": ['
     for group in groups:
         lines = [encode(to_dict(item)) for item in group]
         if lines:
-            yield ("\n" if first else ",\n") + ",\n".join(lines)
+            yield ("\n    " if first else ",\n    ") + ",\n    ".join(lines)
             first = False
-    yield "]" if first else "\n]"
+    yield "]" if first else "\n  ]"
 
 
 def thaw_json_pieces(
@@ -76,8 +76,8 @@ def thaw_json_pieces(
     """
     encode = _COMPACT.encode
     yield (
-        f'{{\n"format": {encode(FORMAT_NAME)},\n"version": {FORMAT_VERSION},\n'
-        f'"exported_at": {encode(exported_at.isoformat())},\n'
+        f'{{\n  "format": {encode(FORMAT_NAME)},\n  "version": {FORMAT_VERSION},\n'
+        f'  "exported_at": {encode(exported_at.isoformat())},\n'
     )
     yield from _records("checkins", checkins, checkin_to_dict)
     yield ",\n"
@@ -89,7 +89,7 @@ def thaw_json_pieces(
     yield ",\n"
     yield from _records("contacts", (contacts,), contact_to_dict)
     settings_data = settings_to_dict(settings) if settings else None
-    yield f',\n"settings": {encode(settings_data)}\n}}\n'
+    yield f',\n  "settings": {encode(settings_data)}\n}}\n'
 
 
 def bundle_to_json(bundle: Bundle, exported_at: datetime) -> str:
