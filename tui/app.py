@@ -19,7 +19,7 @@ from tui.core.records.models import Settings
 from tui.key_order import KeyOrder, KeySettled
 from tui.screens import SCREENS
 from tui.screens.too_small import TooSmallScreen
-from tui.textual_private import CoveredScreensWait, allow_switching_away
+from tui.textual_private import CoveredScreensWait, PaintsWhatChanged, allow_switching_away
 from tui.themes import THAW_DARK, THEMES, THEMES_BY_NAME
 
 if TYPE_CHECKING:
@@ -46,7 +46,7 @@ def _start_theme(app: ThawApp) -> str:
     return app.settings.theme if app.settings.theme in THEMES_BY_NAME else THAW_DARK.name
 
 
-class ThawApp(CoveredScreensWait):
+class ThawApp(CoveredScreensWait, PaintsWhatChanged):
     """Thaw. Everything it needs is handed in, so tests use a temp store and a fake clock.
 
     Start-up is kept close to a bare Textual app: the first screen is the app's default screen

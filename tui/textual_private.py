@@ -6,8 +6,37 @@ no longer needs them (then delete them). Textual 8.2.8 is pinned.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import Any, cast
+
+from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
+from rich.control import Control
+from rich.segment import Segment
+from textual import events
+from textual._compositor import ChopsUpdate, Compositor, CompositorUpdate, LayoutUpdate
 from textual.app import App
+from textual.dom import DOMNode
 from textual.screen import Screen
+from textual.strip import Strip
+from textual.widget import Widget
+
+
+class PaintOnceCompositor(Compositor):
+    """A compositor that, when it paints the whole screen, drops the repaints that paint covers.
+
+    After every layout Textual paints the whole screen, and every widget whose size was just set
+    has also asked for a repaint of itself (and so has the screen, whose region is all of it),
+    so the same cells went out two or three times more: a check-in over SSH wrote 51 KB where
+    one paint of each screen is about 4 KB (bench/README.md, thin links). A full paint renders
+    every widget as it is at that moment, so the repaints asked for before it add nothing; they
+    are dropped as the paint starts, and one asked for during or after it still happens.
+    """
+
+    def render_full_update(self, simplify: bool = False) -> LayoutUpdate:
+        for widget in self.widgets:
+            widget._repaint_required = False
+            widget._repaint_regions.clear()
+        return super().render_full_update(simplify)
 
 
 class CoveredScreensWait(App[None]):
@@ -28,6 +57,112 @@ class CoveredScreensWait(App[None]):
         if stack and stack[-1].styles.background.a == 1:
             return []
         return super()._background_screens
+
+
+class RowsUpdate(CompositorUpdate):
+    """The rows of a full paint that differ from what the terminal shows, each a whole row."""
+
+    def __init__(self, rows: list[str]) -> None:
+        self.rows = rows
+
+    def render_segments(self, console: Console) -> str:
+        return "".join(self.rows)
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        yield Segment("".join(self.rows))  # as raw terminal text, like Textual's own updates
+
+
+class PaintsWhatChanged(App[None]):
+    """An app that sends the terminal only the rows it does not already show.
+
+    Textual paints the whole screen after every layout (a screen shown, a toast, a widget that
+    changed size) and writes every row each time, though most rows are what the terminal shows
+    already: at 80x24 that is about 4 KB a paint, several paints a screen, over a slow SSH link.
+    The app keeps the last text it sent for each row; a full paint writes only the rows that
+    differ. Each row is written whole, with its own styles and an absolute cursor move, so a
+    row left out is exactly what is on the terminal. A partial paint makes the rows it touches
+    unknown; a new size, a resume from Ctrl+Z, `refresh()` or anything else forgets them all.
+    """
+
+    _shown_rows: list[str | None] | None = None
+
+    def _display(self, screen: Screen[object], renderable: RenderableType | None) -> None:
+        writes = (
+            renderable is not None
+            and not self._batch_count
+            and self._running
+            and not self._closed
+            and not self.is_headless
+            and self._driver is not None
+            and not self._driver.is_inline
+        )
+        if writes:
+            renderable = self._changed_rows(renderable)
+        super()._display(screen, renderable)
+
+    def _changed_rows(self, renderable: RenderableType | None) -> RenderableType | None:
+        """The update to write, and the rows the terminal will then show."""
+        height = self.size.height
+        if isinstance(renderable, LayoutUpdate) and renderable.region == self.size.region:
+            lines = list(enumerate(renderable.strips))
+            spans: list[tuple[int, int, int]] = []
+        elif isinstance(renderable, ChopsUpdate):
+            if any(not 0 <= y < height for y, _x1, _x2 in renderable.spans):
+                self._shown_rows = None  # made for the size before a resize
+                return renderable
+            # A span over a whole row is a row like any other; a part of one makes it unknown.
+            width, chops = self.size.width, renderable.chops
+            whole = {
+                y
+                for y, x1, x2 in renderable.spans
+                if x1 <= 0 and x2 >= width and None not in chops[y].values()
+            }
+            lines = [(y, cast("Iterable[Strip]", chops[y].values())) for y in sorted(whole)]
+            spans = [span for span in renderable.spans if span[0] not in whole]
+        else:
+            self._shown_rows = None
+            return renderable
+        shown = self._shown_rows
+        if shown is None or len(shown) != height:
+            shown = [None] * height
+        self._shown_rows = shown
+        console = self.console
+        rows: list[str] = []
+        for y, line in lines:
+            text = Control.move_to(0, y).segment.text + "".join(
+                strip.render(console) for strip in line
+            )
+            if shown[y] != text:
+                rows.append(text)
+                shown[y] = text
+        if spans:
+            for y, _x1, _x2 in spans:
+                shown[y] = None
+            assert isinstance(renderable, ChopsUpdate)
+            part = ChopsUpdate(renderable.chops, spans, renderable.chop_ends)
+            rows.append(part.render_segments(console))
+        return RowsUpdate(rows)
+
+    def refresh(self, *args: Any, **kwargs: Any) -> Any:
+        """A refresh of the whole app paints every row again (after Ctrl+Z, for example)."""
+        self._shown_rows = None
+        return super().refresh(*args, **kwargs)
+
+    async def _on_resize(self, event: events.Resize) -> None:
+        self._shown_rows = None
+        await super()._on_resize(event)
+
+    def _register(self, parent: DOMNode, *widgets: Widget, **where: Any) -> list[Widget]:
+        """Every screen (Thaw's, Textual's palette and dialogs) paints through PaintOnceCompositor.
+
+        Textual registers each screen with the app before its first layout, the default screen
+        included (which `_load_screen_css`, the other per-screen hook, never sees).
+        """
+        if parent is self:
+            for widget in widgets:
+                if isinstance(widget, Screen) and type(widget._compositor) is Compositor:
+                    widget._compositor.__class__ = PaintOnceCompositor
+        return super()._register(parent, *widgets, **where)
 
 
 def allow_switching_away(screen: Screen[object]) -> None:

@@ -12,8 +12,12 @@ import errno
 import os
 import stat
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tui.core.errors import DataError, InputError
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
 
 
 def _reason(err: OSError) -> str:
@@ -47,7 +51,7 @@ def _is_stream(mode: int) -> bool:
     return stat.S_ISCHR(mode) or stat.S_ISFIFO(mode)
 
 
-def _write_stream(path: Path, data: bytes) -> None:
+def _write_stream(path: Path, chunks: Iterable[bytes]) -> None:
     """Write into a device or a named pipe as it is, without creating or truncating anything."""
     try:
         # Non-blocking first, so a pipe nobody reads says so instead of waiting forever.
@@ -63,9 +67,10 @@ def _write_stream(path: Path, data: bytes) -> None:
         if not _is_stream(os.fstat(fd).st_mode):  # it changed under us since the check
             raise DataError(f"{path} changed while Thaw was writing; nothing was written.")
         os.set_blocking(fd, True)
-        view = memoryview(data)
-        while view:
-            view = view[os.write(fd, view) :]
+        for chunk in chunks:
+            view = memoryview(chunk)
+            while view:
+                view = view[os.write(fd, view) :]
     except OSError as err:
         raise DataError(f"Thaw couldn't write to {path} ({_reason(err)}).") from None
     finally:
@@ -73,7 +78,13 @@ def _write_stream(path: Path, data: bytes) -> None:
 
 
 def write_output(path: Path, text: str) -> Path:
-    """Write `text` (UTF-8) to the path the person named; returns the absolute path written.
+    """Write `text` (UTF-8) to the path the person named; see `write_output_chunks`."""
+    return write_output_chunks(path, (text,))
+
+
+def write_output_chunks(path: Path, chunks: Iterable[str]) -> Path:
+    """Write text made piece by piece (UTF-8) to the path the person named; returns the
+    absolute path written. Nothing is checked or made before the path has been judged.
 
     A new or own regular file is replaced atomically and left readable only by its owner;
     a character device or FIFO is written to in place. InputError (with the sentence) when
@@ -87,7 +98,7 @@ def write_output(path: Path, text: str) -> Path:
         info = None
     except OSError as err:
         raise DataError(f"Thaw can't look at {target} ({_reason(err)}).") from None
-    data = text.encode("utf-8")
+    data = (chunk.encode("utf-8") for chunk in chunks)
     if info is not None and stat.S_ISLNK(info.st_mode):
         # /dev/stdout and /dev/fd/N are links to the terminal or pipe this was started with.
         try:
@@ -109,7 +120,7 @@ def write_output(path: Path, text: str) -> Path:
             f"There is no folder {target.parent}, so Thaw can't write {target.name} there. "
             "Choose a folder that exists."
         )
-    from tui.core.storage.files import atomic_write
+    from tui.core.storage.files import atomic_write_chunks
 
-    atomic_write(target, data)
+    atomic_write_chunks(target, data)
     return target

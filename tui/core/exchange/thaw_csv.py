@@ -9,7 +9,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import replace
 from datetime import date, datetime, time, tzinfo
 
@@ -30,28 +30,38 @@ LIST_SEPARATOR = "; "  # emotions and tags in one spreadsheet cell
 SOURCE_PREFIX = "csv:"
 
 
-def checkins_to_csv(checkins: Iterable[CheckIn]) -> str:
-    """One row a check-in, for spreadsheets; emotions and tags joined with "; "."""
+def checkins_csv_pieces(groups: Iterable[Iterable[CheckIn]]) -> Iterator[str]:
+    """Thaw's CSV as pieces of text: the header, then a piece a group (a month)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(CSV_HEADER)
-    for c in checkins:
-        writer.writerow(
-            (
-                c.at.strftime("%Y-%m-%d"),
-                c.at.strftime("%H:%M"),
-                c.mood,
-                "" if c.feel is None else c.feel,
-                csv_cell(LIST_SEPARATOR.join(c.emotions)),
-                csv_cell(LIST_SEPARATOR.join(c.tags)),
-                csv_cell(c.note),
-                c.at.isoformat(),
-                csv_cell(c.tz),
-                csv_cell(c.id),
-                csv_cell(c.source),
+    for group in groups:
+        for c in group:
+            writer.writerow(
+                (
+                    c.at.strftime("%Y-%m-%d"),
+                    c.at.strftime("%H:%M"),
+                    c.mood,
+                    "" if c.feel is None else c.feel,
+                    csv_cell(LIST_SEPARATOR.join(c.emotions)),
+                    csv_cell(LIST_SEPARATOR.join(c.tags)),
+                    csv_cell(c.note),
+                    c.at.isoformat(),
+                    csv_cell(c.tz),
+                    csv_cell(c.id),
+                    csv_cell(c.source),
+                )
             )
-        )
-    return buffer.getvalue()
+        yield buffer.getvalue()
+        buffer.seek(0)
+        buffer.truncate()
+    if buffer.tell():
+        yield buffer.getvalue()  # the header alone: no check-ins
+
+
+def checkins_to_csv(checkins: Iterable[CheckIn]) -> str:
+    """One row a check-in, for spreadsheets; emotions and tags joined with "; "."""
+    return "".join(checkins_csv_pieces((checkins,)))
 
 
 def header_of(row: list[str]) -> list[str] | None:

@@ -8,9 +8,9 @@ by `plan.py`; a record whose fields are the wrong shape is named here, and the r
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from datetime import datetime
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from tui.core.errors import InputError
 from tui.core.exchange.base import FileRead, ReadOptions, Rejected, decode_text
@@ -31,27 +31,80 @@ from tui.core.exchange.codec import (
     settings_to_dict,
 )
 
+if TYPE_CHECKING:
+    from tui.core.records.models import CheckIn, Contact, Marker, PlanItem, Session, Settings
+
 WHAT = "this Thaw export"
 FORMAT_NAME = "thaw-export"
 FORMAT_VERSION = 1
 
 T = TypeVar("T")
+# One line a record and non-ASCII kept as it is: with no indent json uses its C encoder.
+_COMPACT = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": "))
+
+
+def _records(
+    name: str, groups: Iterable[Iterable[T]], to_dict: Callable[[T], dict[str, Any]]
+) -> Iterator[str]:
+    """`"name": [...]`, a piece a group (a month), one record a line."""
+    encode = _COMPACT.encode
+    first = True
+    yield f'  "{name}": ['
+    for group in groups:
+        lines = [encode(to_dict(item)) for item in group]
+        if lines:
+            yield ("\n    " if first else ",\n    ") + ",\n    ".join(lines)
+            first = False
+    yield "]" if first else "\n  ]"
+
+
+def thaw_json_pieces(
+    exported_at: datetime,
+    checkins: Iterable[Iterable[CheckIn]],
+    sessions: Iterable[Iterable[Session]],
+    markers: Iterable[Marker],
+    plan: Iterable[PlanItem],
+    contacts: Iterable[Contact],
+    settings: Settings | None,
+) -> Iterator[str]:
+    """The export as pieces of text, made as they are asked for.
+
+    Check-ins and sessions come in groups (a month each), and each group is turned into text
+    only when its piece is asked for, so nothing holds the whole document. Each record is one
+    compact line from the C encoder (`indent` would use Python's own, several times slower);
+    joined, the pieces are one JSON document that `parse_thaw_json` reads back.
+    """
+    encode = _COMPACT.encode
+    yield (
+        f'{{\n  "format": {encode(FORMAT_NAME)},\n  "version": {FORMAT_VERSION},\n'
+        f'  "exported_at": {encode(exported_at.isoformat())},\n'
+    )
+    yield from _records("checkins", checkins, checkin_to_dict)
+    yield ",\n"
+    yield from _records("sessions", sessions, session_to_dict)
+    yield ",\n"
+    yield from _records("markers", (markers,), marker_to_dict)
+    yield ",\n"
+    yield from _records("plan", (plan,), plan_item_to_dict)
+    yield ",\n"
+    yield from _records("contacts", (contacts,), contact_to_dict)
+    settings_data = settings_to_dict(settings) if settings else None
+    yield f',\n  "settings": {encode(settings_data)}\n}}\n'
 
 
 def bundle_to_json(bundle: Bundle, exported_at: datetime) -> str:
-    """Everything, as indented JSON that `parse_thaw_json` reads back to the same records."""
-    document: dict[str, Any] = {
-        "format": FORMAT_NAME,
-        "version": FORMAT_VERSION,
-        "exported_at": exported_at.isoformat(),
-        "checkins": [checkin_to_dict(c) for c in bundle.checkins],
-        "sessions": [session_to_dict(s) for s in bundle.sessions],
-        "markers": [marker_to_dict(m) for m in bundle.markers],
-        "plan": [plan_item_to_dict(p) for p in bundle.plan],
-        "contacts": [contact_to_dict(c) for c in bundle.contacts],
-        "settings": settings_to_dict(bundle.settings) if bundle.settings else None,
-    }
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    """Everything, as JSON that `parse_thaw_json` reads back to the same records."""
+    return "".join(
+        thaw_json_pieces(
+            exported_at,
+            (bundle.checkins,),
+            (bundle.sessions,),
+            bundle.markers,
+            bundle.plan,
+            bundle.contacts,
+            bundle.settings,
+        )
+    )
 
 
 def load_document(text: str) -> dict[str, Any]:

@@ -17,6 +17,7 @@ import os
 import stat
 from contextlib import suppress
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tui.core.errors import (
     DataError,
@@ -26,6 +27,9 @@ from tui.core.errors import (
     UnsafePathError,
 )
 from tui.core.storage.schema import META_TABLE, SCHEMA_VERSION, Loaded, Tables, migrate
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
 
 DIR_MODE = 0o700
 FILE_MODE = 0o600
@@ -333,6 +337,35 @@ def atomic_write(path: Path, data: bytes) -> None:
         os.close(fd)
         fd = -1
         os.replace(tmp, path)  # noqa: PTH105 - os.replace is the call a durability test watches
+        tmp = None
+        fsync_dir(path.parent)
+    except OSError as exc:
+        raise write_error(exc, path) from exc
+    finally:
+        if fd >= 0:
+            os.close(fd)
+        if tmp is not None:
+            with suppress(OSError):
+                tmp.unlink()
+
+
+def atomic_write_chunks(path: Path, chunks: Iterable[bytes]) -> None:
+    """`atomic_write` for data made as it is written (a long export): the same temp file,
+    fsync, rename and folder fsync, and on any failure (the chunks' own too) the old file is
+    untouched and the temp file removed."""
+    tmp: Path | None = None
+    fd = -1
+    try:
+        fd, tmp = _create_temp(path)
+        os.fchmod(fd, FILE_MODE)
+        for chunk in chunks:
+            view = memoryview(chunk)
+            while view:
+                view = view[os.write(fd, view) :]
+        os.fsync(fd)
+        os.close(fd)
+        fd = -1
+        os.replace(tmp, path)  # noqa: PTH105 - as in atomic_write
         tmp = None
         fsync_dir(path.parent)
     except OSError as exc:
