@@ -665,8 +665,18 @@ def test_a_file_larger_than_thaw_writes_is_set_aside_unread(
     monkeypatch.setattr(files, "MAX_FILE_BYTES", 1000)
     (data_dir / "checkins").mkdir(exist_ok=True)
     (data_dir / NOV).write_bytes(b'{"checkins": {}, "pad": "' + b"x" * 2000 + b'"}')
+    reads: list[int] = []
+    real_read = os.read
+
+    def counted_read(fd: int, n: int) -> bytes:
+        reads.append(n)
+        return real_read(fd, n)
+
+    monkeypatch.setattr(os, "read", counted_read)
     with pytest.raises(files.BadFileError, match="larger"):
         files.read_bytes(data_dir / NOV, limit=files.MAX_FILE_BYTES)
+    assert reads == [], "a file over the cap was refused only after reading it"
+    monkeypatch.setattr(os, "read", real_read)
     assert store.checkins() == []
     (problem,) = store.problems
     assert problem.moved_to is not None and problem.moved_to.name.endswith(".large")
