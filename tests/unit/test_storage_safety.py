@@ -682,6 +682,25 @@ def test_a_file_larger_than_thaw_writes_is_set_aside_unread(
     assert problem.moved_to is not None and problem.moved_to.name.endswith(".large")
 
 
+def test_a_file_that_grows_past_the_cap_while_read_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The size is checked again after reading: a file small when `fstat` looked (simulated:
+    `fstat` reports 10 bytes) but larger by the time it is read is refused, never parsed."""
+    path = tmp_path / "month.json"
+    path.write_bytes(b'{"pad": "' + b"x" * 2000 + b'"}')
+    real_fstat = os.fstat
+
+    def fstat_before_it_grew(fd: int) -> os.stat_result:
+        fields = list(real_fstat(fd))
+        fields[stat.ST_SIZE] = 10
+        return os.stat_result(fields)
+
+    monkeypatch.setattr(os, "fstat", fstat_before_it_grew)
+    with pytest.raises(files.BadFileError, match="larger"):
+        files.read_bytes(path, limit=1000)
+
+
 def test_a_record_of_the_wrong_type_is_told_by_doctor(store: Store, data_dir: Path) -> None:
     store.add_checkin(5)
     raw = json.loads((data_dir / NOV).read_text())
