@@ -701,6 +701,14 @@ def test_a_file_that_grows_past_the_cap_while_read_is_refused(
         files.read_bytes(path, limit=1000)
 
 
+@pytest.mark.parametrize("value", [float("nan"), float("inf"), float("-inf")])
+def test_a_value_the_reader_would_refuse_is_never_written(value: float) -> None:
+    """The writer refuses what the reader sets aside: a NaN or infinity in a record is an error
+    before anything reaches the disk, never a file that reads back as damaged."""
+    with pytest.raises(ValueError):
+        files.dump_tables({"checkins": {"1": {"mood": value}}})
+
+
 def test_a_record_of_the_wrong_type_is_told_by_doctor(store: Store, data_dir: Path) -> None:
     store.add_checkin(5)
     raw = json.loads((data_dir / NOV).read_text())
