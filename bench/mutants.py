@@ -31,10 +31,22 @@ REPO = Path(__file__).resolve().parents[1]
 
 # --- where things are: update this table when modules move ------------------------------------
 FILES = {
-    "storage": "tui/core/storage.py",
-    "store": "tui/core/store.py",
-    "exchange": "tui/core/exchange.py",
+    "files": "tui/core/storage/files.py",
+    "lock": "tui/core/storage/lock.py",
+    "layout": "tui/core/storage/layout.py",
+    "backups": "tui/core/storage/backups.py",
+    "quarantine": "tui/core/storage/quarantine.py",
+    "datafolder": "tui/core/datafolder.py",
+    "rules": "tui/core/records/rules.py",
+    "codec": "tui/core/records/codec.py",
+    "collection": "tui/core/collection.py",
+    "singles": "tui/core/singles.py",
+    "plan": "tui/core/exchange/plan.py",
+    "journal": "tui/core/exchange/journal.py",
+    "daylio_csv": "tui/core/exchange/daylio_csv.py",
+    "moods": "tui/core/exchange/moods.py",
     "text": "tui/core/text.py",
+    "outward": "tui/core/outward.py",
     "when": "tui/core/when.py",
     "app": "tui/app.py",
     "entries": "tui/screens/entries.py",
@@ -49,12 +61,13 @@ STORE = ("tests/unit/test_store.py", "tests/unit/test_store_restore.py")
 CONCURRENCY = ("tests/unit/test_crash_safety.py::test_two_processes_logging_at_once_lose_nothing",)
 EXCHANGE = ("tests/unit/test_exchange.py", "tests/unit/test_exchange_store.py")
 TEXT = ("tests/unit/test_text.py", "tests/unit/test_store.py", "tests/ui/test_checkin.py")
+OUTWARD = ("tests/unit/test_outward.py",)
 DUE = ("tests/unit/test_store.py", "tests/e2e/test_cli.py")
 WHEN = ("tests/unit/test_when.py",)
 PICKER = ("tests/ui/test_emotion_picker.py",)
 ENTRIES = ("tests/ui/test_entries.py",)
 BREATHE = ("tests/ui/test_practice.py",)
-HANGUP = ("tests/ui/test_practice.py", "tests/ui/test_checkin.py")
+HANGUP = ("tests/ui/test_practice.py", "tests/ui/test_checkin.py", "tests/e2e/test_pty_signals.py")
 
 
 @dataclass(frozen=True)
@@ -76,31 +89,34 @@ class Mutant:
 
 MUTANTS = [
     # Durability: fsync before the rename, the folder after it.
-    Mutant("fsync-every-call", "storage", r"\bos\.fsync\(fd\)", "pass", DURABILITY),
+    Mutant("fsync-every-call", "files", r"\bos\.fsync\(fd\)", "pass", DURABILITY),
     Mutant(
-        "fsync-written-file", "storage", r"\bos\.fsync\(fd\)", "pass", DURABILITY,
+        "fsync-written-file", "files", r"\bos\.fsync\(fd\)", "pass", DURABILITY,
         context=r"view = view\[written:\]",
     ),
     Mutant(
-        "fsync-folder", "storage", r"\bos\.fsync\(fd\)", "pass", DURABILITY,
+        "fsync-folder", "files", r"\bos\.fsync\(fd\)", "pass", DURABILITY,
         context=r"^\s*return\s*$",
     ),
     Mutant(
-        "folder-fsync-after-replace", "storage", r"\bfsync_dir\(path\.parent\)", "pass",
+        "folder-fsync-after-replace", "files", r"\bfsync_dir\(path\.parent\)", "pass",
         DURABILITY, context=r"tmp = None",
     ),
-    Mutant("quarantine-target-fsync", "storage", r"\bfsync_dir\(target_dir\)", "pass", DURABILITY),
+    Mutant("quarantine-folder-fsync", "quarantine", r"files\.fsync_dir\(path\.parent\)", "pass",
+           DURABILITY),
+    Mutant("quarantine-target-fsync", "quarantine", r"files\.fsync_dir\(target\.parent\)", "pass",
+           DURABILITY),
+    Mutant("journal-fsync-file", "journal", r"\bos\.fsync\(fd\)", "pass",
+           (*DURABILITY, "tests/e2e/test_import_kills.py"), context=r"os\.write\(fd"),
+    Mutant("journal-fsync-folder", "journal", r"^    _fsync_dir\(folder\)", "    pass",
+           (*DURABILITY, "tests/e2e/test_import_kills.py")),
     # The lock: two processes saving at once.
-    Mutant(
-        "save-lock-removed", "store", r"with st\.locked\(self\.data_dir\):", "if True:",
-        CONCURRENCY,
-    ),
-    Mutant(
-        "flock-not-taken", "storage", r"fcntl\.flock\(fd, fcntl\.LOCK_EX \| fcntl\.LOCK_NB\)",
-        "pass", CONCURRENCY,
-    ),
+    Mutant("save-lock-removed", "datafolder", r"with lock\.locked\(self\.root\):", "if True:",
+           CONCURRENCY),
+    Mutant("flock-not-taken", "lock", r"fcntl\.flock\(fd, fcntl\.LOCK_EX \| fcntl\.LOCK_NB\)",
+           "pass", CONCURRENCY),
     # `due`: today, not this month.
-    Mutant("has-day-matches-month", "storage", r"prefix = day\.isoformat\(\)$",
+    Mutant("has-day-matches-month", "layout", r"prefix = day\.isoformat\(\)$",
            "prefix = day.isoformat()[:7]", DUE),
     # The feelings filter.
     Mutant("filter-ignores-meanings", "picker", r", emotion\.meaning\]", "]", PICKER),
@@ -113,9 +129,11 @@ MUTANTS = [
     Mutant("header-only-on-first-breath", "breathe",
            r"if message\.state\.round != self\._shown_round:",
            "if message.state.index == 0:", BREATHE),
-    Mutant("hangup-does-nothing", "app", r"self\._keep_drafts\(\)", "pass", HANGUP,
+    Mutant("hangup-does-nothing", "app", r"self\.end_calmly\(\)", "pass", HANGUP,
            context=r"def handle_hangup"),
-    # Text cleaning.
+    Mutant("calm-end-keeps-nothing", "app", r"signals\.keep_unfinished\(self\._all_screens\(\)\)",
+           "pass", HANGUP, context=r"def end_calmly"),
+    # Text cleaning (the way in).
     Mutant("clean-keeps-c1", "text", r"\\x80-\\x9f", "", TEXT),
     Mutant("clean-keeps-bidi-overrides", "text", r"\\u202a-\\u202e", "", TEXT),
     Mutant("clean-keeps-bidi-isolates", "text", r"\\u2066-\\u2069", "", TEXT),
@@ -125,44 +143,73 @@ MUTANTS = [
     Mutant("clean-line-keeps-newlines", "text",
            r'return " "\.join\(clean_text\(text\)\.split\(\)\)',
            "return clean_text(text).strip()", TEXT),
+    # The way out: JSON escapes, the CSV formula guard.
+    Mutant("json-keeps-unsafe-raw", "outward",
+           r"_escape\(m\[0\]\) if _is_unsafe\(m\[0\]\) else m\[0\]", "m[0]", OUTWARD),
+    Mutant("json-unsafe-ignores-surrogates", "outward",
+           r"return bool\(_SURROGATE\.fullmatch\(char\)\) or ", "return ", OUTWARD),
+    Mutant("csv-no-formula-guard", "outward", r"return CSV_GUARD \+ cleaned", "return cleaned",
+           (*OUTWARD, "tests/unit/test_exchange.py")),
+    Mutant("csv-guard-misses-at", "outward", r'"=", "\+", "-", "@", ', '"=", "+", "-", ',
+           (*OUTWARD, "tests/unit/test_exchange.py")),
+    Mutant("csv-guard-quoted-formula", "outward",
+           r"if cleaned\.lstrip\(CSV_GUARD\)\.startswith", "if cleaned.startswith",
+           (*OUTWARD, "tests/unit/test_exchange.py")),
+    Mutant("csv-read-keeps-guard", "outward", r"return cell\[1:\]", "return cell",
+           (*OUTWARD, "tests/unit/test_exchange.py")),
     # Limits, off by one.
-    Mutant("note-limit-off-by-one", "store", r"if len\(cleaned\) > NOTE_MAX_CHARS:",
+    Mutant("note-limit-off-by-one", "rules", r"if len\(cleaned\) > NOTE_MAX_CHARS:",
            "if len(cleaned) > NOTE_MAX_CHARS + 1:", TEXT),
-    Mutant("one-line-limit-off-by-one", "store", r"if len\(cleaned\) > limit:",
+    Mutant("one-line-limit-off-by-one", "rules", r"if len\(cleaned\) > limit:",
            "if len(cleaned) > limit + 1:", (*STORE, "tests/ui/test_care.py")),
-    Mutant("tag-limit-off-by-one", "store", r"what, 60\)", "what, 61)", STORE + TEXT),
-    Mutant("mood-range-off-by-one", "store", r"not MOOD_MIN <= value <= MOOD_MAX",
+    Mutant("tag-limit-off-by-one", "rules", r"^WORD_MAX_CHARS = 60", "WORD_MAX_CHARS = 61",
+           STORE + TEXT),
+    Mutant("mood-range-off-by-one", "rules", r"not MOOD_MIN <= value <= MOOD_MAX",
            "not MOOD_MIN <= value <= MOOD_MAX + 1", STORE),
-    Mutant("scale-range-off-by-one", "store", r"not low <= value <= high",
+    Mutant("scale-range-off-by-one", "rules", r"not low <= value <= high",
            "not low - 1 <= value <= high", STORE),
-    Mutant("future-time-accepted", "store", r"if at > now \+ FUTURE_SKEW:", "if False:", STORE),
+    Mutant("future-time-accepted", "rules", r"if at > now \+ FUTURE_SKEW:", "if False:", STORE),
     Mutant("when-now-is-future", "when", r"if result > now:", "if result >= now:", WHEN),
     Mutant("when-1970-refused", "when", r"if result\.year < 1970:", "if result.year <= 1970:",
            WHEN),
     # Revisions: a stale edit is refused, the higher revision wins.
-    Mutant("stale-update-applied", "store", r"if _rev\(stored\) != old_rev:", "if False:", STORE,
-           nth=1),
-    Mutant("stale-delete-applied", "store", r"if _rev\(stored\) != old_rev:", "if False:", STORE,
-           nth=2),
-    Mutant("stale-settings-applied", "store", r"if new\.rev != stored_rev:", "if False:", STORE),
-    Mutant("dedupe-keeps-lower-rev", "store", r"elif _rev\(doc\) > _rev\(best\[key\]\):",
-           "elif _rev(doc) < _rev(best[key]):", STORE),
+    Mutant("stale-edit-applied", "collection", r"if codec\.rev_of\(found\[2\]\) != old\.rev:",
+           "if False:", STORE),
+    Mutant("stale-settings-applied", "singles", r"if new\.rev != _stored\(stored\):", "if False:",
+           STORE),
+    Mutant("stale-plan-applied", "singles", r"if plan\.rev != _stored\(stored\):", "if False:",
+           (*STORE, "tests/unit/test_safety_plan.py")),
+    Mutant("dedupe-keeps-lower-rev", "codec", r"rev_of\(doc\) > rev_of\(best\[key\]\)",
+           "rev_of(doc) < rev_of(best[key])", STORE),
     # Files on disk.
-    Mutant("files-world-readable", "storage", r"^FILE_MODE = 0o600", "FILE_MODE = 0o644", STORAGE),
-    Mutant("folder-world-readable", "storage", r"^DIR_MODE = 0o700", "DIR_MODE = 0o755", STORAGE),
-    Mutant("reads-follow-symlinks", "storage",
-           r"os\.open\(path, os\.O_RDONLY \| os\.O_NOFOLLOW \| os\.O_CLOEXEC\)",
-           "os.open(path, os.O_RDONLY | os.O_CLOEXEC)", STORAGE),
-    Mutant("backups-keep-one-day-less", "storage", r"^BACKUP_KEEP = 7", "BACKUP_KEEP = 6",
+    Mutant("files-world-readable", "files", r"^FILE_MODE = 0o600", "FILE_MODE = 0o644", STORAGE),
+    Mutant("folder-world-readable", "files", r"^DIR_MODE = 0o700", "DIR_MODE = 0o755", STORAGE),
+    Mutant("reads-follow-symlinks", "files", r"os\.O_RDONLY \| os\.O_NOFOLLOW \| os\.O_NONBLOCK",
+           "os.O_RDONLY | os.O_NONBLOCK", STORAGE),
+    Mutant("backups-keep-one-day-less", "backups", r"^BACKUP_KEEP = 7", "BACKUP_KEEP = 6",
            (*STORAGE, "tests/unit/test_store_restore.py")),
+    # The safe reader: only a regular file, never blocking, never too large, never NaN.
+    Mutant("reads-any-file-kind", "files", r"if not stat\.S_ISREG\(info\.st_mode\):", "if False:",
+           STORAGE),
+    Mutant("reads-block-on-fifo", "files", r"os\.O_NOFOLLOW \| os\.O_NONBLOCK \| os\.O_CLOEXEC",
+           "os.O_NOFOLLOW | os.O_CLOEXEC", STORAGE, context=r"_check_node\(path, os\.lstat"),
+    Mutant("reads-lstat-skipped", "files", r"_check_node\(path, os\.lstat\(path\)\)", "pass",
+           STORAGE),
+    Mutant("reads-no-size-cap", "files", r"if info\.st_size > limit:", "if False:", STORAGE),
+    Mutant("reads-grown-file-kept", "files", r"if size > limit:", "if False:", STORAGE),
+    Mutant("reads-accept-nan", "files", r"parse_constant=_refuse_constant,", "", STORAGE),
+    Mutant("reads-accept-infinite-float", "files", r"if not math\.isfinite\(value\):",
+           "if False:", STORAGE),
+    Mutant("writes-allow-nan", "files", r"allow_nan=False", "allow_nan=True", STORAGE),
     # Import: never twice, nothing lost.
-    Mutant("daylio-rad-is-9", "exchange", r'"rad": 10', '"rad": 9', EXCHANGE),
-    Mutant("daylio-same-row-twice-merged", "exchange",
+    Mutant("daylio-rad-is-9", "moods", r"^FIVE_FACES: tuple\[int, \.\.\.\] = \(10, ",
+           "FIVE_FACES: tuple[int, ...] = (9, ", EXCHANGE),
+    Mutant("daylio-same-row-twice-merged", "daylio_csv",
            r"seen\[digest\] = seen\.get\(digest, 0\) \+ 1", "seen[digest] = 1", EXCHANGE),
-    Mutant("import-twice-adds-twice", "exchange", r"if item\.source and item\.source in sources:",
-           "if False:", EXCHANGE),
-    Mutant("thaw-json-duplicate-ids-imported", "exchange",
-           r"if c\.id in ids or key in sources:", "if key in sources:", EXCHANGE),
+    Mutant("import-twice-adds-twice", "plan", r"item\.source and item\.source in sources$",
+           "False", EXCHANGE),
+    Mutant("thaw-json-duplicate-ids-imported", "plan", r"ids\.add\(item\.id\)", "pass",
+           EXCHANGE),
 ]  # fmt: skip
 
 

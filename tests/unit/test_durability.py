@@ -51,12 +51,15 @@ def calls(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[Event]]:
 
 
 def assert_durable(events: list[Event], what: str) -> None:
-    """Each rename: its new file fsynced before it, the folder(s) fsynced after it."""
+    """Each rename: its new file fsynced before it, the folder(s) fsynced after it and before
+    the next rename (a later step may rely on it: the import journal must be durable before the
+    records it protects are written, so a folder fsync at the very end would come too late)."""
     renames = [(i, e) for i, e in enumerate(events) if e[0] == "rename"]
     assert renames, f"{what}: nothing was written through a rename"
-    for i, (_, src, dst) in renames:
+    for n, (i, (_, src, dst)) in enumerate(renames):
         before = {path for kind, path, _ in events[:i] if kind == "fsync"}
-        after = {path for kind, path, _ in events[i + 1 :] if kind == "fsync"}
+        upto = renames[n + 1][0] if n + 1 < len(renames) else len(events)
+        after = {path for kind, path, _ in events[i + 1 : upto] if kind == "fsync"}
         if Path(src).parent == Path(dst).parent:  # a temp file put in place: its bytes first
             assert src in before, f"{what}: {dst} was put in place before its bytes were fsynced"
         assert str(Path(dst).parent) in after, f"{what}: the rename into {dst} was not made durable"

@@ -223,3 +223,19 @@ def test_a_plan_title_beyond_the_limit_is_named_and_everything_else_comes_back(
     assert target.checkins() == source.checkins()
     assert target.plan_items() == source.plan_items()
     assert target.contacts() == source.contacts()
+
+
+def test_a_thaw_file_holding_the_same_check_in_twice_imports_it_once(
+    clock: FakeClock, tmp_path: Path
+) -> None:
+    """Two exports pasted into one file by hand give the same id twice: one record comes in,
+    the copy is counted as already there, never saved as a second check-in."""
+    source = Store(tmp_path / "a", clock)
+    source.add_checkin(4, note="only once", at=clock.now() - timedelta(hours=1))
+    bundle = _export(source, clock)
+    doubled = replace(bundle, checkins=bundle.checkins * 2)
+    target = Store(tmp_path / "b", clock)
+    plan = plan_bundle_import(target, doubled)
+    assert (plan.checkin_count, plan.skipped) == (1, 1)
+    apply_import(target, plan)
+    assert target.checkins() == source.checkins()

@@ -43,6 +43,16 @@ def test_json_keeps_every_character_but_writes_unsafe_ones_as_escapes() -> None:
     assert json.loads(text) == document
 
 
+def test_json_writes_a_lone_surrogate_as_an_escape_so_the_output_can_be_encoded() -> None:
+    """A lone surrogate (a hand-edited file can hold one) is not something the way in removes,
+    yet written raw it would make the output unencodable as UTF-8: it is escaped like C1."""
+    text = escape_json(json.dumps({"note": "a\ud800b"}, ensure_ascii=False))
+    assert "\ud800" not in text
+    assert "\\ud800" in text
+    text.encode("utf-8")  # raises on a raw surrogate
+    assert json.loads(text) == {"note": "a\ud800b"}
+
+
 def test_json_for_an_ascii_output_escapes_everything_beyond_ascii() -> None:
     document = {"note": "café 🌱 —\u009b\x7f"}
     text = escape_json(json.dumps(document, ensure_ascii=False), ascii_only=True)

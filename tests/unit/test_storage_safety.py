@@ -106,6 +106,69 @@ def test_symlinked_data_file_is_refused(store: Store, data_dir: Path, tmp_path: 
     assert (data_dir / NOV).is_symlink()
 
 
+def test_a_file_swapped_for_a_symlink_after_the_check_is_still_not_followed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The `lstat` check comes before the open, so a file swapped for a symlink in between
+    (simulated here: `lstat` reports the regular file it saw a moment before) is refused by the
+    open itself (O_NOFOLLOW), never read through the link."""
+    secret = tmp_path / "secret.json"
+    secret.write_text('{"checkins": {}}')
+    plain = tmp_path / "plain.json"
+    plain.write_text("{}")
+    link = tmp_path / "month.json"
+    link.symlink_to(secret)
+    real_lstat = os.lstat
+
+    def lstat_before_the_swap(path: object, *args: object, **kwargs: object) -> os.stat_result:
+        if Path(str(path)) == link:
+            return real_lstat(plain)
+        return real_lstat(path, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "lstat", lstat_before_the_swap)
+    with pytest.raises(UnsafePathError, match="symbolic link"):
+        files.read_bytes(link)
+
+
+def test_a_file_swapped_for_a_fifo_after_the_check_does_not_block_the_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A FIFO put in place between the `lstat` check and the open (simulated as above) is
+    opened without blocking (O_NONBLOCK) and refused by the `fstat` check: Thaw never hangs
+    waiting for a writer that will not come."""
+    import threading
+
+    fifo = tmp_path / "month.json"
+    os.mkfifo(fifo, 0o600)
+    plain = tmp_path / "plain.json"
+    plain.write_text("{}")
+    real_lstat = os.lstat
+
+    def lstat_before_the_swap(path: object, *args: object, **kwargs: object) -> os.stat_result:
+        if Path(str(path)) == fifo:
+            return real_lstat(plain)
+        return real_lstat(path, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "lstat", lstat_before_the_swap)
+    outcome: list[BaseException | bytes | None] = []
+
+    def read() -> None:
+        try:
+            outcome.append(files.read_bytes(fifo))
+        except BaseException as exc:  # handed to the test thread
+            outcome.append(exc)
+
+    reader = threading.Thread(target=read, daemon=True)
+    reader.start()
+    reader.join(10)
+    blocked = reader.is_alive()
+    if blocked:  # let the stuck open go: a writer end opened and closed at once
+        os.close(os.open(fifo, os.O_WRONLY | os.O_NONBLOCK))
+        reader.join(10)
+    assert not blocked, "reading a FIFO blocked until something wrote to it"
+    assert len(outcome) == 1 and isinstance(outcome[0], UnsafePathError)
+
+
 @pytest.mark.skipif(not AS_ROOT, reason="needs root to give a file to another user")
 def test_other_users_file_and_folder_are_refused(store: Store, data_dir: Path) -> None:
     store.add_checkin(5)
@@ -602,11 +665,48 @@ def test_a_file_larger_than_thaw_writes_is_set_aside_unread(
     monkeypatch.setattr(files, "MAX_FILE_BYTES", 1000)
     (data_dir / "checkins").mkdir(exist_ok=True)
     (data_dir / NOV).write_bytes(b'{"checkins": {}, "pad": "' + b"x" * 2000 + b'"}')
+    reads: list[int] = []
+    real_read = os.read
+
+    def counted_read(fd: int, n: int) -> bytes:
+        reads.append(n)
+        return real_read(fd, n)
+
+    monkeypatch.setattr(os, "read", counted_read)
     with pytest.raises(files.BadFileError, match="larger"):
         files.read_bytes(data_dir / NOV, limit=files.MAX_FILE_BYTES)
+    assert reads == [], "a file over the cap was refused only after reading it"
+    monkeypatch.setattr(os, "read", real_read)
     assert store.checkins() == []
     (problem,) = store.problems
     assert problem.moved_to is not None and problem.moved_to.name.endswith(".large")
+
+
+def test_a_file_that_grows_past_the_cap_while_read_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The size is checked again after reading: a file small when `fstat` looked (simulated:
+    `fstat` reports 10 bytes) but larger by the time it is read is refused, never parsed."""
+    path = tmp_path / "month.json"
+    path.write_bytes(b'{"pad": "' + b"x" * 2000 + b'"}')
+    real_fstat = os.fstat
+
+    def fstat_before_it_grew(fd: int) -> os.stat_result:
+        fields = list(real_fstat(fd))
+        fields[stat.ST_SIZE] = 10
+        return os.stat_result(fields)
+
+    monkeypatch.setattr(os, "fstat", fstat_before_it_grew)
+    with pytest.raises(files.BadFileError, match="larger"):
+        files.read_bytes(path, limit=1000)
+
+
+@pytest.mark.parametrize("value", [float("nan"), float("inf"), float("-inf")])
+def test_a_value_the_reader_would_refuse_is_never_written(value: float) -> None:
+    """The writer refuses what the reader sets aside: a NaN or infinity in a record is an error
+    before anything reaches the disk, never a file that reads back as damaged."""
+    with pytest.raises(ValueError):
+        files.dump_tables({"checkins": {"1": {"mood": value}}})
 
 
 def test_a_record_of_the_wrong_type_is_told_by_doctor(store: Store, data_dir: Path) -> None:
