@@ -6,6 +6,8 @@ import json
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
+from tui.core.paths import command
+
 if TYPE_CHECKING:
     import argparse
 
@@ -71,7 +73,7 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
     ctx.report_open_problems()
     if not checkins:
         span = "today" if args.days == 1 else f"the last {args.days} days"
-        ctx.out(f"No check-ins in {span}. `thaw log 6` or `thaw checkin` adds one.")
+        ctx.out(f"No check-ins in {span}. `{command('log 6')}` or `{command('checkin')}` adds one.")
         return 0
     ctx.out(format_table(checkins, _emotion_names(ctx)))
     return 0

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from tui.core import problems as pr
 from tui.core.datafolder import DataFolder, Transaction
 from tui.core.errors import DataError, UnsafePathError
+from tui.core.paths import command
 from tui.core.problems import Problem
 from tui.core.records import codec
 from tui.core.storage import backups, files, quarantine
@@ -90,7 +91,7 @@ class DamagedFile:
     @property
     def restore_command(self) -> str:
         """The command that puts the backup back (merged with what was saved since)."""
-        return f"thaw doctor --restore {self.backup.day.isoformat()}" if self.backup else ""
+        return command(f"doctor --restore {self.backup.day.isoformat()}") if self.backup else ""
 
     def sentence(self, now: datetime) -> str:
         """What doctor (and a save that set the file aside) says about it."""

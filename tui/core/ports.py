@@ -193,6 +193,10 @@ class StorePort(Protocol):
         """Save settings read earlier; returns them with the new revision."""
         ...
 
+    def settings_problems(self) -> dict[str, str]:
+        """Values in settings.json Thaw can't use (the default stands in), with sentences."""
+        ...
+
     def safety_plan(self) -> SafetyPlan:
         """The person's safety plan; an empty one when none is written yet."""
         ...

@@ -40,6 +40,12 @@ def read_settings(folder: DataFolder) -> Settings:
     return Settings() if doc is None else codec.decode_settings(doc)
 
 
+def settings_problems(folder: DataFolder) -> dict[str, str]:
+    """Stored settings Thaw can't use (the default stands in), by name, each with its sentence."""
+    doc = _first(folder, SETTINGS)
+    return {} if doc is None else codec.settings_problems(doc)
+
+
 def save_settings(folder: DataFolder, new: Settings) -> Settings:
     """Save if new.rev equals the stored rev (else StaleEditError); returns with rev+1."""
     rel = Path(SETTINGS.file)

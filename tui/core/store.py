@@ -282,6 +282,11 @@ class Store:
         """Saved settings; defaults for anything missing or unreadable."""
         return singles.read_settings(self.folder)
 
+    def settings_problems(self) -> dict[str, str]:
+        """Values in settings.json Thaw can't use, by setting name, each with its sentence (the
+        default is used meanwhile; saving that setting again puts it right)."""
+        return singles.settings_problems(self.folder)
+
     def save_settings(self, new: Settings) -> Settings:
         """Save if new.rev equals the stored rev (else StaleEditError); returns with rev+1."""
         return singles.save_settings(self.folder, new)

@@ -302,27 +302,37 @@ def decode_draft(d: Doc) -> Draft:
 
 
 def decode_settings(d: Doc) -> Settings:
-    """Known keys of the right type are used; anything else falls back to the default."""
+    """Known keys whose value passes the typed checks are used; anything else takes the default.
+
+    `settings_problems` names what was left out, for doctor and the settings screen.
+    """
     defaults = Settings()
     values: dict[str, Any] = {}
     for f in fields(Settings):
-        if f.name not in d:
+        if f.name not in d or f.name == "rev":
+            continue
+        value = d[f.name]
+        default = getattr(defaults, f.name)
+        if not rules.stored_setting_ok(f.name, value, default):
+            continue
+        if f.name == "custom_breath":
+            value = tuple(float(v) for v in value)
+        elif f.name == "reminder_time":
+            value = rules.check_reminder_time(value)
+        values[f.name] = value
+    if "rev" in d:
+        values["rev"] = rev_of(d)
+    return replace(defaults, **values)
+
+
+def settings_problems(d: Doc) -> dict[str, str]:
+    """Stored settings Thaw can't use, by name, each with the sentence that says so."""
+    defaults = Settings()
+    found: dict[str, str] = {}
+    for f in fields(Settings):
+        if f.name not in d or f.name == "rev":
             continue
         default = getattr(defaults, f.name)
-        value = d[f.name]
-        if f.name == "custom_breath":
-            if (
-                isinstance(value, list)
-                and len(value) == 4
-                and all(isinstance(v, int | float) and not isinstance(v, bool) for v in value)
-            ):
-                values[f.name] = tuple(float(v) for v in value)
-        elif isinstance(default, bool):
-            if isinstance(value, bool):
-                values[f.name] = value
-        elif isinstance(default, int):
-            if rules.is_int(value):
-                values[f.name] = value
-        elif isinstance(default, str) and isinstance(value, str):
-            values[f.name] = value
-    return replace(defaults, **values)
+        if not rules.stored_setting_ok(f.name, d[f.name], default):
+            found[f.name] = rules.stored_setting_sentence(f.name, d[f.name], default)
+    return found
