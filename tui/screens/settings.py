@@ -376,12 +376,14 @@ class SettingsScreen(ThawScreen):
             return []
 
     # --- saving ---------------------------------------------------------------------------------
-    def _save(self, *, chosen: bool = False, **changes: object) -> None:
-        """Save changed fields through the app (which applies theme, motion and bell at once).
+    def _save(self, **changes: object) -> None:
+        """Save changed fields through the app (which applies theme, motion and bell at once)."""
+        self._save_changes(changes, chosen=False)
 
-        `chosen`: the person settled a field (Enter, moving on), so a value that was wrong in
-        the file is written even when the default shown equals it. Widgets' own change events
-        at mount never count as that.
+    def _save_changes(self, changes: dict[str, object], *, chosen: bool) -> None:
+        """Save changed fields. `chosen`: the person settled a field (Enter, moving on), so a
+        value that was wrong in the file is written even when the default shown equals it.
+        Widgets' own change events at mount never count as that.
         """
         current = self.thaw.settings
         wrong_on_disk = self._stored_wrong & set(changes)
@@ -442,7 +444,7 @@ class SettingsScreen(ThawScreen):
             self._problem(field.name, str(err))
             return False
         self._problem(field.name, "")
-        self._save(chosen=True, **{field.name: value})
+        self._save_changes({field.name: value}, chosen=True)
         shown = field.show(self.thaw.settings)
         if widget.value != shown:
             widget.value = shown
