@@ -139,7 +139,9 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
     if words:
         ctx.out(f"- {words}")
         serious = True
-    backups = store.backups()
+    ahead = store.future_backups()
+    # A folder dated after today is told above; the days offered are those up to today.
+    backups = [day for day in store.backups() if day not in ahead]
     if serious:
         if store.damaged_files():
             ctx.out(KEEP_AS_IS_HINT.format(command=command("doctor --keep-as-is")))
@@ -156,8 +158,9 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
         return 1  # a wrong setting is put right on the settings screen, not by a restore
     newest = backups[0].isoformat() if backups else "none yet (one is made each day you save)"
     count = len(data_files(store.data_dir))
+    well = "Otherwise all well" if ahead else "All well"
     ctx.out(
-        f"All well. Your data is in {store.data_dir} ({count} file{'s' if count != 1 else ''}); "
+        f"{well}. Your data is in {store.data_dir} ({count} file{'s' if count != 1 else ''}); "
         f"newest backup: {newest}."
     )
     return 0

@@ -42,6 +42,11 @@ EARLIER_COPIES = (
     "{n} earlier {copies} of your files {are} kept in quarantine/ (set aside, or replaced by a "
     "restore). You may delete them once you no longer need them."
 )
+FUTURE_BACKUPS = (
+    "{n} backup {folders} in backups/ {are} dated after today ({days}): the clock may have "
+    "run ahead, or the folder came from a machine whose clock did. {they} kept as {it_is}; "
+    "today's backup is made and kept as usual."
+)
 NO_BACKUP_YET = "There is no backup yet; Thaw makes one each day you save something."
 OPEN_TO_OTHERS = "{path} can be read by others and Thaw could not change that."
 MADE_PRIVATE = "{rel} could be read by other users; Thaw made it private."
@@ -223,6 +228,18 @@ def doctor(folder: DataFolder) -> list[Problem]:
             n=n, copies="copies" if n != 1 else "copy", are="are" if n != 1 else "is"
         )
         found.append(Problem(folder.root / quarantine.QUARANTINE_DIR, sentence, serious=False))
+    ahead = backups.future_backups(folder.root, now.date())
+    if ahead:
+        n = len(ahead)
+        sentence = FUTURE_BACKUPS.format(
+            n=n,
+            folders="folders" if n != 1 else "folder",
+            are="are" if n != 1 else "is",
+            days=", ".join(day.isoformat() for day in ahead),
+            they="They are" if n != 1 else "It is",
+            it_is="they are" if n != 1 else "it is",
+        )
+        found.append(Problem(folder.root / backups.BACKUP_DIR, sentence, serious=False))
     if not backups.list_backups(folder.root) and data_files(folder.root):
         found.append(Problem(folder.root / backups.BACKUP_DIR, NO_BACKUP_YET, serious=False))
     return found

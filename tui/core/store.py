@@ -329,6 +329,10 @@ class Store:
         """Days with a rolling backup, newest first."""
         return backups.list_backups(self.data_dir)
 
+    def future_backups(self) -> list[date]:
+        """Backup folders dated after today (a clock that ran ahead), newest first."""
+        return backups.future_backups(self.data_dir, self.clock.now().date())
+
     def backup_of(self, rel: Path | str) -> date | None:
         """The newest day whose backup holds a readable copy of data file `rel`, if any."""
         from tui.core import care
