@@ -72,7 +72,7 @@ def _restore(args: argparse.Namespace, store: Store, ctx: CliContext) -> int:
     """Put back the damaged files (or, with --all, every file) from one day's backup."""
     day = _backup_day(args.restore, store)
     if args.all:
-        results = store.restore_backup(day)
+        results = store.restore_backup(day, with_deleted=args.with_deleted)
     else:
         waiting = store.damaged_files()
         if not waiting:
@@ -120,6 +120,11 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
     if args.all and not args.restore:
         raise InputError(
             "--all goes with --restore DAY, e.g. " + command("doctor --restore 2026-11-20 --all")
+        )
+    if args.with_deleted and not args.all:
+        raise InputError(
+            "--with-deleted goes with --restore DAY --all, e.g. "
+            + command("doctor --restore 2026-11-20 --all --with-deleted")
         )
     if args.keep_as_is and args.restore:
         raise InputError("Use either --restore or --keep-as-is, not both at once.")

@@ -173,8 +173,9 @@ class Collection(Generic[R]):
         """
         kept: dict[str, R | None] = {}  # None: the winning copy could not be read
         broken_revs: dict[str, int] = {}
+        deleted: dict[str, int] = {}
         for rel in self.layout.files(self.folder.root, since, until):
-            for doc in self.folder.docs(self.layout, rel):
+            for doc in self._docs(rel, deleted):
                 key = str(doc.get("id"))
                 if key in kept:
                     held = kept[key]
@@ -185,7 +186,11 @@ class Collection(Generic[R]):
                 kept[key] = decoded[0] if decoded else None
                 if not decoded:
                     broken_revs[key] = codec.rev_of(doc)
-        items = [item for item in kept.values() if item is not None]
+        items = [
+            item
+            for item in kept.values()
+            if item is not None and deleted.get(item.id, 0) <= item.rev
+        ]
         key = self.spec.time_key
         if key:
             items = [
@@ -204,15 +209,30 @@ class Collection(Generic[R]):
             return []
         docs: list[Doc] = []
         collected: list[R] = []
+        deleted: dict[str, int] = {}
         for name in reversed(self.folder.month_names(self.layout)):
             rel = Path(self.layout.folder) / name
-            docs.extend(self.folder.docs(self.layout, rel))
-            collected = self.folder.decode(rel, codec.dedupe(docs), self.spec.decode)
+            docs.extend(self._docs(rel, deleted))
+            alive = [
+                d for d in codec.dedupe(docs) if deleted.get(codec.id_of(d), 0) <= codec.rev_of(d)
+            ]
+            collected = self.folder.decode(rel, alive, self.spec.decode)
             if len(collected) >= limit:
                 break
         key = self.spec.time_key
         collected.sort(key=lambda r: getattr(r, key), reverse=True)
         return collected[:limit]
+
+    def _docs(self, rel: Path, deleted: dict[str, int]) -> list[Doc]:
+        """One file's records (parsed once), noting its tombstones (id -> rev of the deletion)
+        in `deleted`: a copy a crash mid-move left in another file, with a lower rev, must not
+        stand in for a record deleted since."""
+        loaded = self.folder.load(rel)
+        if loaded is None:
+            return []
+        for rec_id, mark in codec.deletions(loaded.tables).items():
+            deleted[rec_id] = max(deleted.get(rec_id, 0), codec.rev_of(mark))
+        return loaded.table(self.layout.table)
 
     def has_day(self, day: date) -> bool:
         """Whether a record is dated `day`: one month file, no dates parsed (`due` is fast)."""
@@ -299,6 +319,11 @@ class Collection(Generic[R]):
                 ids.add(str(doc.get("id")))
                 if doc.get("source"):
                     sources.add(str(doc["source"]))
+            # Deleted ones count as here: an import never brings back what was deleted.
+            for rec_id, mark in codec.deletions(loaded.tables).items() if loaded else ():
+                ids.add(rec_id)
+                if mark.get("source"):
+                    sources.add(str(mark["source"]))
             txn.forget(rel)
         return ids, sources
 
@@ -352,11 +377,18 @@ class Collection(Generic[R]):
         return spec.decode(doc)
 
     def delete(self, old: R) -> None:
-        """Delete if unchanged since read, else StaleEditError."""
+        """Delete if unchanged since read, else StaleEditError.
+
+        The file remembers the deletion (a tombstone: id, next rev, when, in its `_meta`
+        table), so restoring an older backup, merging or importing never brings it back.
+        """
         with self.folder.transaction() as txn:
-            rel, doc_key_, _ = self._find_current(txn, old)
+            rel, doc_key_, stored = self._find_current(txn, old)
             tables = txn.writable(rel)
             del tables[self.layout.table][doc_key_]
+            marks = codec.deletions(tables)
+            marks[old.id] = codec.tombstone(stored, self.folder.clock.now())
+            codec.set_deletions(tables, marks)
             txn.write(rel, tables)
 
     def _old_rel(self, old: R) -> Path:

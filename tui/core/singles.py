@@ -42,6 +42,8 @@ def read_settings(folder: DataFolder) -> Settings:
 
 def settings_problems(folder: DataFolder) -> dict[str, str]:
     """Stored settings Thaw can't use (the default stands in), by name, each with its sentence."""
+    if not (folder.root / SETTINGS.file).is_file():
+        return {}  # nothing saved yet: nothing to look at (doctor reads no file twice for it)
     doc = _first(folder, SETTINGS)
     return {} if doc is None else codec.settings_problems(doc)
 

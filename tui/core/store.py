@@ -357,11 +357,14 @@ class Store:
 
         return restore.restore_damaged(self.folder, day)
 
-    def restore_backup(self, day: date, *, only: Sequence[Path] = ()) -> list[RestoreResult]:
-        """Put back every file of that day's backup (or those in `only`), each merged."""
+    def restore_backup(
+        self, day: date, *, only: Sequence[Path] = (), with_deleted: bool = False
+    ) -> list[RestoreResult]:
+        """Put back every file of that day's backup (or those in `only`), each merged; what
+        was deleted since stays deleted unless `with_deleted`."""
         from tui.core import restore
 
-        return restore.restore_backup(self.folder, day, only)
+        return restore.restore_backup(self.folder, day, only, with_deleted=with_deleted)
 
     def keep_as_is(self) -> list[DamagedFile]:
         """Leave the damaged files as they are (settled; the copies stay in quarantine/)."""
