@@ -14,6 +14,7 @@ from tui.core.clock import FakeClock
 from tui.core.errors import StaleEditError
 from tui.core.records.models import NewCheckIn
 from tui.core.restore import merge_tables
+from tui.core.storage.schema import Doc, Tables
 from tui.core.store import Store
 
 LONDON = ZoneInfo("Europe/London")
@@ -103,10 +104,10 @@ def test_importing_an_export_taken_before_a_delete_does_not_bring_it_back(
 
 
 def test_merge_keeps_a_tombstone_over_an_older_copy_and_counts_it() -> None:
-    copy = {"id": "a", "rev": 1, "text": "x", "at": "2026-11-20T10:00:00+00:00"}
-    mark = {"rev": 2, "deleted_at": "2026-11-21T10:00:00+00:00"}
-    backup = {"markers": {"1": copy}, "_meta": {"1": {"schema": 1}}}
-    live = {"markers": {}, "_meta": {"1": {"schema": 1}, "2": {"deleted": {"a": mark}}}}
+    copy: Doc = {"id": "a", "rev": 1, "text": "x", "at": "2026-11-20T10:00:00+00:00"}
+    mark: Doc = {"rev": 2, "deleted_at": "2026-11-21T10:00:00+00:00"}
+    backup: Tables = {"markers": {"1": copy}, "_meta": {"1": {"schema": 1}}}
+    live: Tables = {"markers": {}, "_meta": {"1": {"schema": 1}, "2": {"deleted": {"a": mark}}}}
     done = merge_tables(backup, live)
     assert done.tables["markers"] == {}
     assert done.tables["_meta"]["2"] == {"deleted": {"a": mark}}
