@@ -2,16 +2,29 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
-from textual.widgets import Input, Select, Static
+from textual.pilot import Pilot
+from textual.widgets import Checkbox, Input, Select, Static
 
 from tui.app import ThawApp
 from tui.core.clock import FakeClock
 from tui.core.content import Content
 from tui.core.store import Store
 from tui.screens.settings import SettingsScreen
+
+
+async def until(pilot: Pilot[Any], condition: Callable[[], bool]) -> None:
+    """Wait for the app to settle until `condition` holds (at most a few hundred rounds)."""
+    for _ in range(300):
+        if condition():
+            return
+        await pilot.pause()
+    assert condition()
 
 
 def _broken_settings(data_dir: Path, clock: FakeClock, **values: object) -> None:
@@ -78,3 +91,21 @@ async def test_an_unknown_theme_is_named_and_choosing_one_puts_the_file_right(
     store = Store(data_dir, clock)
     assert store.settings_problems() == {}
     assert store.settings().theme == "thaw-light"
+
+
+async def test_theme_changed_in_another_window_survives_the_bell_changed_here(
+    data_dir: Path, clock: FakeClock
+) -> None:
+    app = ThawApp(Store(data_dir, clock), Content(), clock, start="settings")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        other = Store(data_dir, clock)  # a second window, over SSH
+        seen = other.settings()
+        other.save_settings(dataclasses.replace(seen, theme="thaw-light"), old=seen)
+        bell = app.screen.query_one("#bell", Checkbox)
+        bell.value = False  # the person switches the bell off here
+        await pilot.pause()
+        assert app.settings.theme == "thaw-light"  # theirs is applied here too
+        await until(pilot, lambda: app.theme == "thaw-light")
+    stored = Store(data_dir, clock).settings()
+    assert (stored.theme, stored.bell) == ("thaw-light", False)

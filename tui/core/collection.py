@@ -39,6 +39,30 @@ STALE = (
     "saved. Please look at it again and redo the change if you still want it."
 )
 GONE = "This {what} was deleted in another window, so your change was not saved."
+STALE_FIELD = (
+    "The {field} of this {what} was changed in another window since you opened it, so your "
+    "change was not saved. Please look at it again and redo the change if you still want it."
+)
+#: What a field is called in STALE_FIELD (a name not here is said with its underscores as spaces).
+FIELD_WORDS = {
+    "feel": "how-much-you-can-feel answer",
+    "emotions": "feelings",
+    "at": "time",
+    "started_at": "start time",
+    "next_step": "next step",
+    "phone": "phone number",
+    "text": "words",
+    "planned_seconds": "planned length",
+    "actual_seconds": "length",
+}
+
+
+def stale_field(what: str, clash: Iterable[str]) -> StaleEditError:
+    """The refusal naming the first field both windows changed."""
+    field = sorted(clash)[0]
+    return StaleEditError(
+        STALE_FIELD.format(field=FIELD_WORDS.get(field, field.replace("_", " ")), what=what)
+    )
 
 
 class Record(Protocol):
@@ -354,8 +378,14 @@ class Collection(Generic[R]):
                 txn.forget(rel)
 
     # --- changing -----------------------------------------------------------------------------
-    def update(self, old: R, changes: Mapping[str, object]) -> R:
-        """Apply changes if the stored rev still equals old.rev, else StaleEditError."""
+    def update(self, old: R, changes: Mapping[str, object], *, merge: bool = False) -> R:
+        """Apply changes if the stored rev still equals old.rev, else StaleEditError.
+
+        `merge`: when another window saved since `old` was read, its change and this one are
+        merged field by field if they touched different fields (this edit touches the fields
+        whose new value differs from `old`'s); if both touched one, StaleEditError names it.
+        Never a silent lost update: either both changes are kept or this one is refused.
+        """
         spec = self.spec
         unknown = set(changes) - set(spec.fields)
         if unknown:
@@ -372,8 +402,12 @@ class Collection(Generic[R]):
         if keep_time:
             new[key] = getattr(old, key).isoformat()
             new.pop("tz", None)  # the stored zone stays with the stored time
+        touched: set[str] | None = None
+        if merge:
+            mine = spec.decode({**new, "id": old.id, "rev": old.rev})
+            touched = {f for f in spec.fields if getattr(mine, f) != getattr(old, f)}
         with self.folder.transaction() as txn:
-            doc = self._replace(txn, old, new)
+            doc = self._replace(txn, old, new, touched)
         return spec.decode(doc)
 
     def delete(self, old: R) -> None:
@@ -398,12 +432,15 @@ class Collection(Generic[R]):
             )
         return Path(self.layout.file)
 
-    def _find_current(self, txn: Transaction, old: R) -> tuple[Path, str, Doc]:
-        """The stored copy of `old` (inside the lock), refusing a stale or deleted one."""
+    def _find_current(
+        self, txn: Transaction, old: R, newer_ok: bool = False
+    ) -> tuple[Path, str, Doc]:
+        """The stored copy of `old` (inside the lock), refusing a deleted one, and a stale
+        one unless `newer_ok` (a merging edit looks at what changed itself)."""
         found = self._find(txn, self._old_rel(old), old.id)
         if found is None:
             raise StaleEditError(GONE.format(what=self.spec.what))
-        if codec.rev_of(found[2]) != old.rev:
+        if codec.rev_of(found[2]) != old.rev and not newer_ok:
             raise StaleEditError(STALE.format(what=self.spec.what))
         return found
 
@@ -429,10 +466,27 @@ class Collection(Generic[R]):
                 txn.forget(cand)  # looked in and let go: one month in memory at a time
         return found
 
-    def _replace(self, txn: Transaction, old: R, fields: Doc) -> Doc:
-        """Stale-checked update (inside the lock). Moves between month files if needed."""
-        rel, key, stored = self._find_current(txn, old)
-        new_doc = {**stored, **fields, "id": old.id, "rev": old.rev + 1}
+    def _replace(
+        self, txn: Transaction, old: R, fields: Doc, touched: set[str] | None = None
+    ) -> Doc:
+        """Stale-checked update (inside the lock). Moves between month files if needed.
+
+        `touched` (merging): the fields this edit changed; a record saved since by another
+        window takes only those, when that window changed none of them.
+        """
+        rel, key, stored = self._find_current(txn, old, touched is not None)
+        if touched is not None and codec.rev_of(stored) != old.rev:
+            current = self.spec.decode(stored)
+            theirs = {f for f in self.spec.fields if getattr(current, f) != getattr(old, f)}
+            if theirs & touched:
+                raise stale_field(self.spec.what, theirs & touched)
+            time_key = self.spec.time_key
+            fields = {
+                k: v
+                for k, v in fields.items()
+                if k in touched or (k == "tz" and time_key in touched)
+            }
+        new_doc = {**stored, **fields, "id": old.id, "rev": codec.rev_of(stored) + 1}
         new_rel = self.layout.rel_for(new_doc)
         if new_rel == rel:
             tables = txn.writable(rel)

@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from tui.core import singles
 from tui.core.clock import Clock, SystemClock
@@ -47,6 +47,8 @@ from tui.core.records.models import (
     Settings,
 )
 from tui.core.storage import backups
+
+Editable = TypeVar("Editable", CheckIn, Session, Marker, PlanItem, Contact)
 
 if TYPE_CHECKING:
     from tui.core.care import DamagedFile
@@ -264,6 +266,23 @@ class Store:
         """Delete if unchanged since read, else StaleEditError."""
         self.contact_records.delete(old)
 
+    def update_merged(self, old: Editable, **changes: object) -> Editable:
+        """Apply changes to any record kind, merged field by field with a change another
+        window saved since (`Collection.update(merge=True)`): both kept when they touched
+        different fields; StaleEditError naming the field when both touched one."""
+        kinds: tuple[tuple[type, Collection[Any]], ...] = (
+            (CheckIn, self.checkin_records),
+            (Session, self.session_records),
+            (Marker, self.marker_records),
+            (PlanItem, self.plan_records),
+            (Contact, self.contact_records),
+        )
+        for record_type, collection in kinds:
+            if isinstance(old, record_type):
+                updated: Editable = collection.update(old, changes, merge=True)
+                return updated
+        raise TypeError(f"no collection keeps {type(old).__name__}")
+
     # --- import, settings and drafts ----------------------------------------------------------
     def import_records(
         self,
@@ -287,17 +306,22 @@ class Store:
         default is used meanwhile; saving that setting again puts it right)."""
         return singles.settings_problems(self.folder)
 
-    def save_settings(self, new: Settings) -> Settings:
-        """Save if new.rev equals the stored rev (else StaleEditError); returns with rev+1."""
-        return singles.save_settings(self.folder, new)
+    def save_settings(self, new: Settings, old: Settings | None = None) -> Settings:
+        """Save if new.rev equals the stored rev (else StaleEditError); returns with rev+1.
+
+        With `old` (the settings this edit started from), a change saved since by another
+        window is kept, field by field, when it touched other settings; when it touched one
+        this edit changed too, StaleEditError names it."""
+        return singles.save_settings(self.folder, new, old)
 
     def safety_plan(self) -> SafetyPlan:
         """The person's safety plan; an empty one when none is written or the file is unreadable."""
         return singles.read_safety_plan(self.folder)
 
-    def save_safety_plan(self, plan: SafetyPlan) -> SafetyPlan:
-        """Save if plan.rev equals the stored rev (else StaleEditError); returns with rev+1."""
-        return singles.save_safety_plan(self.folder, plan)
+    def save_safety_plan(self, plan: SafetyPlan, old: SafetyPlan | None = None) -> SafetyPlan:
+        """Save if plan.rev equals the stored rev (else StaleEditError); returns with rev+1.
+        With `old`, sections changed elsewhere since are kept, as for `save_settings`."""
+        return singles.save_safety_plan(self.folder, plan, old)
 
     def draft(self) -> Draft | None:
         """The unfinished check-in, if one was kept."""

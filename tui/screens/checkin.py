@@ -341,7 +341,8 @@ class CheckInScreen(ThawScreen):
         store = self.thaw.store
         try:
             if self._editing is not None:
-                saved = store.update_checkin(
+                # Merged with a change made meanwhile elsewhere when it touched other fields.
+                saved = store.update_merged(
                     self._editing,
                     mood=d.mood,
                     feel=d.feel,
