@@ -258,6 +258,27 @@ class Collection(Generic[R]):
             deleted[rec_id] = max(deleted.get(rec_id, 0), codec.rev_of(mark))
         return loaded.table(self.layout.table)
 
+    def get(self, rec_id: str) -> R | None:
+        """The stored record with this id, however old (None: not stored, or deleted).
+
+        Looks through every file of the kind, one in memory at a time, decoding only the
+        matching document: for the rare look-up by id (an unfinished edit's entry), not for
+        lists.
+        """
+        best: Doc | None = None
+        best_rel: Path | None = None
+        deleted: dict[str, int] = {}
+        for rel in reversed(self.layout.files(self.folder.root)):
+            for doc in self._docs(rel, deleted):
+                if doc.get("id") == rec_id and (
+                    best is None or codec.rev_of(doc) > codec.rev_of(best)
+                ):
+                    best, best_rel = doc, rel
+        if best is None or best_rel is None or deleted.get(rec_id, 0) > codec.rev_of(best):
+            return None
+        found = self.folder.decode(best_rel, [best], self.spec.decode)
+        return found[0] if found else None
+
     def has_day(self, day: date) -> bool:
         """Whether a record is dated `day`: one month file, no dates parsed (`due` is fast)."""
         rel = lay.month_file(self.layout.folder, day)

@@ -85,6 +85,10 @@ class StorePort(Protocol):
         """Save a new check-in."""
         ...
 
+    def checkin(self, checkin_id: str) -> CheckIn | None:
+        """The check-in with this id, however old (None: not stored, or deleted since)."""
+        ...
+
     def update_checkin(self, old: CheckIn, **changes: object) -> CheckIn:
         """Change a check-in read earlier."""
         ...

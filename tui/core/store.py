@@ -132,6 +132,10 @@ class Store:
         """The newest `limit` check-ins, newest first, reading as few files as possible."""
         return self.checkin_records.recent(limit)
 
+    def checkin(self, checkin_id: str) -> CheckIn | None:
+        """The check-in with this id, however old (None: not stored, or deleted since)."""
+        return self.checkin_records.get(checkin_id)
+
     def has_checkin_on(self, day: date) -> bool:
         """Fast: used by `due` at every login. Reads one month file, parses no dates."""
         return self.checkin_records.has_day(day)
