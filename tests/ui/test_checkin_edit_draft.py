@@ -44,7 +44,7 @@ async def test_a_draft_of_an_edit_to_an_old_entry_changes_that_entry(
         await app.push_screen(CheckInScreen())  # the check-in picks up the draft
         await pilot.pause()
         assert isinstance(app.screen, CheckInScreen)
-        assert "changing the entry from" in app.screen.sub_title
+        assert "changing the entry from" in str(app.screen.sub_title)
         await pilot.press("enter")
         await pilot.pause()
     again = Store(data_dir, clock)
