@@ -21,17 +21,9 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from tui.core import singles
 from tui.core.clock import Clock, SystemClock
-from tui.core.collection import (
-    CHECKINS,
-    CONTACTS,
-    MARKERS,
-    PLAN,
-    SESSIONS,
-    Collection,
-    import_all,
-    known_tags,
-)
+from tui.core.collection import Collection, import_all, known_tags
 from tui.core.datafolder import DataFolder
+from tui.core.kinds import CHECKINS, CONTACTS, MARKERS, PLAN, SESSIONS
 from tui.core.problems import Problem
 from tui.core.records.models import (
     CheckIn,

@@ -40,12 +40,6 @@ QUICK_EXIT_SECONDS = 1.5
 TAG_MEMORY_DAYS = 120
 
 
-GONE_ON_RESUME = (
-    "The entry this unfinished change was for was deleted in another window. Your changes are "
-    "still here: Enter saves them as a new entry, Esc lets them go."
-)
-
-
 class CheckInScreen(ThawScreen):
     """New check-in, back-fill (`at`), edit (`editing`), or an unfinished draft picked up."""
 
@@ -208,7 +202,7 @@ class CheckInScreen(ThawScreen):
         elif self._at is not None:
             self._set_notice(f"Filling in {describe_time(self._at, now)}.")
         elif self._let_go_on_leave:
-            self._set_status(GONE_ON_RESUME)
+            self._set_status(records.GONE_ON_RESUME)
         elif self._draft is not None:
             when = describe_time(self._draft.saved_at, now)
             self._set_notice(

@@ -16,6 +16,12 @@ if TYPE_CHECKING:
     from tui.core.records.models import CheckIn, Settings
 
 
+GONE_ON_RESUME = (
+    "The entry this unfinished change was for was deleted in another window. Your changes are "
+    "still here: Enter saves them as a new entry, Esc lets them go."
+)
+
+
 class StartingPoint(NamedTuple):
     """The form's first values, and the entry and draft they came from (either may be None).
 
