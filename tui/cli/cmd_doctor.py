@@ -159,11 +159,10 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
         else:
             ctx.out("There is no backup to put back yet.")
         return 1
-    if wrong_settings:
-        return 1  # a wrong setting is put right on the settings screen, not by a restore
     newest = backups[0].isoformat() if backups else "none yet (one is made each day you save)"
     count = len(data_files(store.data_dir))
-    well = "Otherwise all well" if ahead else "All well"
+    # Told above, not trouble with the files: a setting is put right on the settings screen.
+    well = "Otherwise all well" if ahead or wrong_settings else "All well"
     ctx.out(
         f"{well}. Your data is in {store.data_dir} ({count} file{'s' if count != 1 else ''}); "
         f"newest backup: {newest}."
