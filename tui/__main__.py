@@ -116,6 +116,8 @@ def _run(argv: list[str]) -> int:
     except DataError as err:
         ctx.err(str(err))
         return EXIT_DATA
+    finally:
+        remember_data_dir_flag(None)  # this run's folder only: a caller in-process starts clean
 
 
 def main(argv: list[str] | None = None) -> int:
