@@ -96,7 +96,7 @@ def _tolerant_output() -> None:
 def _run(argv: list[str]) -> int:
     from tui.cli.context import CliContext
     from tui.core.errors import DataError, InputError
-    from tui.core.paths import data_dir
+    from tui.core.paths import data_dir, remember_data_dir_flag
     from tui.core.storage import lock
 
     if not lock.supported():  # Thaw supports Linux and macOS: say so, not an ImportError
@@ -114,6 +114,7 @@ def _run(argv: list[str]) -> int:
         what = f'"{command}"' if command else "the full-screen app"
         print(f"thaw: {what} isn't part of this build yet. Try thaw --help.", file=sys.stderr)
         return EXIT_USAGE
+    remember_data_dir_flag(args.data_dir)  # every suggested command then carries it
     ctx = CliContext(data_dir(args.data_dir))
     try:
         return handler(args, ctx)
@@ -123,6 +124,8 @@ def _run(argv: list[str]) -> int:
     except DataError as err:
         ctx.err(str(err))
         return EXIT_DATA
+    finally:
+        remember_data_dir_flag(None)  # this run's folder only: a caller in-process starts clean
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -150,9 +153,11 @@ def main(argv: list[str] | None = None) -> int:
                 f"thaw: {clean_text(str(err))}\nReinstalling Thaw puts them back.", file=sys.stderr
             )
             return EXIT_DATA
+        from tui.core.paths import command
+
         print(
             f"thaw: something went wrong that Thaw didn't expect ({type(err).__name__}: "
-            f"{clean_line(str(err))[:200]}). `thaw doctor` checks your files; "
+            f"{clean_line(str(err))[:200]}). `{command('doctor')}` checks your files; "
             "THAW_DEBUG=1 shows the details.",
             file=sys.stderr,
         )

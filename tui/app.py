@@ -170,14 +170,14 @@ class ThawApp(CoveredScreensWait, PaintsWhatChanged):
     def save_settings(self, new: Settings) -> Settings:
         """Store new preferences and apply them now; a save problem is told, still applied."""
         try:
-            saved = self.store.save_settings(new)
-        except StaleEditError:
-            # Another window changed settings: keep theirs, lay our fields over the newer rev.
+            # What this edit started from goes too: a setting another window changed since is
+            # kept (merged field by field); one both changed is refused and named.
+            saved = self.store.save_settings(new, old=self._settings)
+        except StaleEditError as err:
+            self.notify(str(err), severity="warning")
             try:
-                current = self.store.settings()
-                saved = self.store.save_settings(dataclasses.replace(new, rev=current.rev))
-            except ThawError as err:
-                self.notify(str(err), severity="warning")
+                saved = self.store.settings()  # theirs, as it is now on disk
+            except ThawError:
                 saved = new
         except ThawError as err:
             self.notify(str(err), severity="warning")

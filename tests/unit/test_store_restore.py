@@ -294,3 +294,30 @@ def test_settings_put_back_say_so_in_words(data_dir: Path, clock: FakeClock) -> 
     (result,) = opened.restore_damaged(DAY2)
     assert "your settings" in result.message and "set of" not in result.message
     assert opened.settings().theme == "thaw-light"
+
+
+def test_backup_folders_dated_in_the_future_never_stop_todays_backup(
+    data_dir: Path, clock: FakeClock
+) -> None:
+    """A clock that ran ahead (or a synced folder) left ten backup folders dated next year."""
+    (data_dir / "backups").mkdir(parents=True)
+    ahead = [date(2027, 3, 1) + timedelta(days=i) for i in range(10)]
+    for day in ahead:
+        (data_dir / "backups" / day.isoformat()).mkdir()
+        (data_dir / "backups" / day.isoformat() / "markers.json").write_text("{}")
+    store = Store(data_dir, clock)
+    today = clock.now().date()
+    for _ in range(9):  # nine days of saving: two saves a day, so each day has a backup
+        store.add_checkin(5)
+        store.add_checkin(6)
+        clock.advance(86400)
+    kept = store.backups()
+    last = clock.now().date() - timedelta(days=1)
+    assert last in kept  # the newest day's copy was made and not pruned away at once
+    assert [d for d in kept if d <= last] == [last - timedelta(days=i) for i in range(7)]
+    assert today not in kept  # nine days old by now: pruned by age
+    assert set(ahead) <= set(kept)  # never counted as newer than today, never removed
+    assert store.future_backups() == sorted(ahead, reverse=True)
+    told = [p for p in store.doctor() if "dated after today" in p.message]
+    assert len(told) == 1 and not told[0].serious
+    assert "10 backup folders" in told[0].message and "2027-03-10" in told[0].message

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tui.core.errors import InputError
+from tui.core.paths import command
 from tui.core.storage import layout
 
 if TYPE_CHECKING:
@@ -30,7 +31,7 @@ CONTENT_PARTS = (
     "about",
 )
 KEEP_AS_IS_HINT = (
-    "If you would rather leave things as they are, thaw doctor --keep-as-is stops these "
+    "If you would rather leave things as they are, {command} stops these "
     "reminders; the damaged copies stay in quarantine/."
 )
 
@@ -71,14 +72,14 @@ def _restore(args: argparse.Namespace, store: Store, ctx: CliContext) -> int:
     """Put back the damaged files (or, with --all, every file) from one day's backup."""
     day = _backup_day(args.restore, store)
     if args.all:
-        results = store.restore_backup(day)
+        results = store.restore_backup(day, with_deleted=args.with_deleted)
     else:
         waiting = store.damaged_files()
         if not waiting:
             ctx.out(
                 "No file is waiting to be put back, so nothing was changed. To put back every "
-                f"file of that day's backup anyway, merged with what you saved since: "
-                f"thaw doctor --restore {day.isoformat()} --all"
+                "file of that day's backup anyway, merged with what you saved since: "
+                + command(f"doctor --restore {day.isoformat()} --all")
             )
             return 0
         results = store.restore_damaged(day)
@@ -118,7 +119,12 @@ def _keep_as_is(store: Store, ctx: CliContext) -> int:
 def run(args: argparse.Namespace, ctx: CliContext) -> int:
     if args.all and not args.restore:
         raise InputError(
-            "--all goes with --restore DAY, e.g. thaw doctor --restore 2026-11-20 --all"
+            "--all goes with --restore DAY, e.g. " + command("doctor --restore 2026-11-20 --all")
+        )
+    if args.with_deleted and not args.all:
+        raise InputError(
+            "--with-deleted goes with --restore DAY --all, e.g. "
+            + command("doctor --restore 2026-11-20 --all --with-deleted")
         )
     if args.keep_as_is and args.restore:
         raise InputError("Use either --restore or --keep-as-is, not both at once.")
@@ -131,27 +137,34 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
     for problem in problems:
         ctx.out(f"- {problem.message}")
         serious = serious or problem.serious
+    wrong_settings = store.settings_problems()
+    for sentence in wrong_settings.values():
+        ctx.out(f"- {sentence}")
     words = content_problem(ctx)
     if words:
         ctx.out(f"- {words}")
         serious = True
-    backups = store.backups()
+    ahead = store.future_backups()
+    # A folder dated after today is told above; the days offered are those up to today.
+    backups = [day for day in store.backups() if day not in ahead]
     if serious:
         if store.damaged_files():
-            ctx.out(KEEP_AS_IS_HINT)
+            ctx.out(KEEP_AS_IS_HINT.format(command=command("doctor --keep-as-is")))
         elif backups:
             days = ", ".join(d.isoformat() for d in backups)
             ctx.out(
                 f"Backups kept: {days}. To put back every file of one day, merged with what "
-                f"you saved since: thaw doctor --restore {backups[0].isoformat()} --all"
+                f"you saved since: {command(f'doctor --restore {backups[0].isoformat()} --all')}"
             )
         else:
             ctx.out("There is no backup to put back yet.")
         return 1
     newest = backups[0].isoformat() if backups else "none yet (one is made each day you save)"
     count = len(data_files(store.data_dir))
+    # Told above, not trouble with the files: a setting is put right on the settings screen.
+    well = "Otherwise all well" if ahead or wrong_settings else "All well"
     ctx.out(
-        f"All well. Your data is in {store.data_dir} ({count} file{'s' if count != 1 else ''}); "
+        f"{well}. Your data is in {store.data_dir} ({count} file{'s' if count != 1 else ''}); "
         f"newest backup: {newest}."
     )
     return 0

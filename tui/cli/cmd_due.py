@@ -14,7 +14,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from tui.core.errors import DataError
+from tui.core.errors import DataError, InputError
+from tui.core.paths import command
 from tui.core.storage.quick import quick_has_checkin_on, quick_setting
 
 if TYPE_CHECKING:
@@ -22,18 +23,24 @@ if TYPE_CHECKING:
 
     from tui.cli.context import CliContext
 
-DUE_LINE = "No check-in yet today. `thaw checkin` takes a minute, whenever you like."
-TROUBLE_LINE = "Thaw couldn't read its data just now; `thaw doctor` will say why."
+DUE_LINE = "No check-in yet today. `{checkin}` takes a minute, whenever you like."
+TROUBLE_LINE = "Thaw couldn't read its data just now; `{doctor}` will say why."
 
 
 def _before_reminder(reminder: object, hour: int, minute: int) -> bool:
-    """True when "HH:MM" is still ahead of hour:minute today (a malformed time never hides it)."""
-    if not isinstance(reminder, str) or not reminder:
-        return False
+    """True when "HH:MM" is still ahead of hour:minute today (a malformed time never hides it:
+    "25:99" is checked by the same rule as a typed time, and then any time is the reminder)."""
+    if not reminder:
+        return False  # most people: no reminder time, and `due` never loads the rules
+    from tui.core.records.rules import check_reminder_time  # off the quick path
+
     try:
-        want_hour, want_minute = (int(part) for part in reminder.split(":", 1))
-    except ValueError:
+        checked = check_reminder_time(reminder)
+    except InputError:
         return False
+    if not checked:
+        return False
+    want_hour, want_minute = (int(part) for part in checked.split(":", 1))
     return (hour, minute) < (want_hour, want_minute)
 
 
@@ -65,9 +72,9 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
         return 0 if due else 1
     if due is None:
         # At login a data problem must not shout: one short line, and doctor explains.
-        ctx.out(TROUBLE_LINE)
+        ctx.out(TROUBLE_LINE.format(doctor=command("doctor")))
     elif due:
-        ctx.out(DUE_LINE)
+        ctx.out(DUE_LINE.format(checkin=command("checkin")))
     return 0
 
 

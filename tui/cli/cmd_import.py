@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tui.core.errors import InputError
+from tui.core.paths import command
 
 if TYPE_CHECKING:
     import argparse
@@ -54,7 +55,7 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
             raise InputError("--finish takes no file: it finishes the import that was cut short.")
         return _finish(ctx)
     if not args.file:
-        raise InputError("Which file? For example: thaw import daylio_export.csv")
+        raise InputError("Which file? For example: " + command("import daylio_export.csv"))
     where = Path(args.file).name
     try:
         mood_map = _mood_map(args)

@@ -10,6 +10,7 @@ from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from tui.cli.filters import emotion_names, filter_from_args, has_filters
+from tui.core.paths import command
 from tui.core.text import clean_line
 
 if TYPE_CHECKING:
@@ -79,7 +80,7 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
             ctx.out("No check-ins match that. Fewer filters, or a wider --from/--to, show more.")
             return 0
         span = "today" if args.days == 1 else f"the last {args.days} days"
-        ctx.out(f"No check-ins in {span}. `thaw log 6` or `thaw checkin` adds one.")
+        ctx.out(f"No check-ins in {span}. `{command('log 6')}` or `{command('checkin')}` adds one.")
         return 0
     ctx.out(format_table(checkins, names or emotion_names(ctx)))
     return 0

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from tui.core.errors import InputError
+from tui.core.paths import command
 from tui.core.records.rules import FEEL_MAX, FEEL_MIN, MOOD_MAX, MOOD_MIN, NOTE_MAX_CHARS
 from tui.core.text import clean_line, clean_text
 
@@ -52,11 +53,11 @@ def resolve_emotion(content: Content, text: str) -> str:
 
 def run(args: argparse.Namespace, ctx: CliContext) -> int:
     """Validate everything first, then save once; nothing is written when anything is wrong."""
-    mood = parse_scale(args.mood, MOOD_MIN, MOOD_MAX, "Mood", "thaw log 6")
+    mood = parse_scale(args.mood, MOOD_MIN, MOOD_MAX, "Mood", command("log 6"))
     feel = None
     if args.feel is not None:
         feel = parse_scale(
-            args.feel, FEEL_MIN, FEEL_MAX, "How much you can feel", "thaw log 6 --feel 2"
+            args.feel, FEEL_MIN, FEEL_MAX, "How much you can feel", command("log 6 --feel 2")
         )
     note = clean_text(args.note)
     if len(note) > NOTE_MAX_CHARS and not getattr(args, "edit", False):

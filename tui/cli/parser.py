@@ -302,6 +302,12 @@ def _doctor(p: argparse.ArgumentParser) -> None:
         help="with --restore: put back every file of that day's backup, each merged the same way",
     )
     p.add_argument(
+        "--with-deleted",
+        action="store_true",
+        help="with --restore: bring back entries deleted since that backup too "
+        "(without it they stay deleted)",
+    )
+    p.add_argument(
         "--keep-as-is",
         action="store_true",
         help="stop reminding about files that could not be read, without putting anything back "

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from tui.core import problems as pr
 from tui.core.datafolder import DataFolder, Transaction
 from tui.core.errors import DataError, UnsafePathError
+from tui.core.paths import command
 from tui.core.problems import Problem
 from tui.core.records import codec
 from tui.core.storage import backups, files, quarantine
@@ -40,6 +41,11 @@ NOT_WRITABLE = (
 EARLIER_COPIES = (
     "{n} earlier {copies} of your files {are} kept in quarantine/ (set aside, or replaced by a "
     "restore). You may delete them once you no longer need them."
+)
+FUTURE_BACKUPS = (
+    "{n} backup {folders} in backups/ {are} dated after today ({days}): the clock may have "
+    "run ahead, or the folder came from a machine whose clock did. {they} kept as {it_is}; "
+    "today's backup is made and kept as usual."
 )
 NO_BACKUP_YET = "There is no backup yet; Thaw makes one each day you save something."
 OPEN_TO_OTHERS = "{path} can be read by others and Thaw could not change that."
@@ -90,7 +96,7 @@ class DamagedFile:
     @property
     def restore_command(self) -> str:
         """The command that puts the backup back (merged with what was saved since)."""
-        return f"thaw doctor --restore {self.backup.day.isoformat()}" if self.backup else ""
+        return command(f"doctor --restore {self.backup.day.isoformat()}") if self.backup else ""
 
     def sentence(self, now: datetime) -> str:
         """What doctor (and a save that set the file aside) says about it."""
@@ -222,6 +228,18 @@ def doctor(folder: DataFolder) -> list[Problem]:
             n=n, copies="copies" if n != 1 else "copy", are="are" if n != 1 else "is"
         )
         found.append(Problem(folder.root / quarantine.QUARANTINE_DIR, sentence, serious=False))
+    ahead = backups.future_backups(folder.root, now.date())
+    if ahead:
+        n = len(ahead)
+        sentence = FUTURE_BACKUPS.format(
+            n=n,
+            folders="folders" if n != 1 else "folder",
+            are="are" if n != 1 else "is",
+            days=", ".join(day.isoformat() for day in ahead),
+            they="They are" if n != 1 else "It is",
+            it_is="they are" if n != 1 else "it is",
+        )
+        found.append(Problem(folder.root / backups.BACKUP_DIR, sentence, serious=False))
     if not backups.list_backups(folder.root) and data_files(folder.root):
         found.append(Problem(folder.root / backups.BACKUP_DIR, NO_BACKUP_YET, serious=False))
     return found

@@ -1,6 +1,6 @@
 """One generic collection per record kind: add, add many, read, update (revision-checked), delete.
 
-Each kind is described once by a `KindSpec` (its file layout, its codec, its editable fields);
+Each kind is described once by a `KindSpec` in `tui.core.kinds` (layout, codec, fields);
 the same code saves a check-in, a practice, a marker, a plan item and a contact.
 
 Who owns table operations, decided by measurement: this module, over TinyDB's file format
@@ -22,137 +22,18 @@ Figures and commands: bench/README.md, "Core redesign".
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime, timedelta
 from pathlib import Path
-from typing import Any, Generic, Protocol, TypeVar
+from typing import Any, Generic
 
 from tui.core.datafolder import DataFolder, Transaction
 from tui.core.errors import InputError, StaleEditError
+from tui.core.kinds import GONE, STALE, KindSpec, Prepared, R, stale_field
 from tui.core.records import codec, rules
 from tui.core.records.zones import zone_fits
 from tui.core.storage import layout as lay
 from tui.core.storage.schema import Doc
-
-STALE = (
-    "This {what} was changed in another window since you opened it, so your change was not "
-    "saved. Please look at it again and redo the change if you still want it."
-)
-GONE = "This {what} was deleted in another window, so your change was not saved."
-
-
-class Record(Protocol):
-    """What every stored record has: an id and a revision."""
-
-    @property
-    def id(self) -> str: ...
-
-    @property
-    def rev(self) -> int: ...
-
-
-R = TypeVar("R", bound=Record)
-Prepared = tuple[Doc, str]  # (checked document, id it asks to keep or "")
-
-
-class KindSpec(Generic[R]):
-    """How one record kind is stored: layout, codec, editable fields, the word for it."""
-
-    __slots__ = (
-        "decode",
-        "encode",
-        "fields",
-        "has_source",
-        "layout",
-        "name",
-        "time_key",
-        "what",
-        "when_what",
-    )
-
-    def __init__(
-        self,
-        name: str,
-        layout: lay.Layout,
-        what: str,
-        fields: tuple[str, ...],
-        encode: Callable[[Mapping[str, Any], datetime], Doc],
-        decode: Callable[[Doc], R],
-        time_key: str = "",
-        when_what: str = "",
-        has_source: bool = False,
-    ) -> None:
-        self.name = name  # "checkin": used in `update_checkin cannot change ...`
-        self.layout = layout
-        self.what = what  # "entry": "This entry was changed in another window..."
-        self.fields = fields
-        self.encode = encode
-        self.decode = decode
-        self.time_key = time_key  # the record's time, kept as stored when an edit leaves it
-        self.when_what = when_what  # "check-in": "The time of the check-in needs to be..."
-        self.has_source = has_source  # imported records remember where they came from
-
-
-CHECKIN_FIELDS = ("mood", "feel", "emotions", "note", "tags", "at")
-SESSION_FIELDS = (
-    "kind",
-    "detail",
-    "started_at",
-    "planned_seconds",
-    "actual_seconds",
-    "completed",
-    "before",
-    "after",
-    "notes",
-    "rating",
-)
-CHECKINS = KindSpec(
-    "checkin",
-    lay.CHECKINS,
-    "entry",
-    CHECKIN_FIELDS,
-    codec.encode_checkin,
-    codec.decode_checkin,
-    "at",
-    "check-in",
-    has_source=True,
-)
-SESSIONS = KindSpec(
-    "session",
-    lay.SESSIONS,
-    "practice",
-    SESSION_FIELDS,
-    codec.encode_session,
-    codec.decode_session,
-    "started_at",
-    "practice",
-)
-MARKERS = KindSpec(
-    "marker",
-    lay.MARKERS,
-    "marker",
-    ("text", "kind", "at"),
-    codec.encode_marker,
-    codec.decode_marker,
-    "at",
-    "marker",
-)
-PLAN = KindSpec(
-    "plan_item",
-    lay.PLAN,
-    "plan item",
-    ("title", "key", "status", "note", "next_step"),
-    codec.encode_plan,
-    codec.decode_plan,
-)
-CONTACTS = KindSpec(
-    "contact",
-    lay.CONTACTS,
-    "contact",
-    ("name", "phone", "note"),
-    codec.encode_contact,
-    codec.decode_contact,
-)
 
 
 class Collection(Generic[R]):
@@ -173,8 +54,9 @@ class Collection(Generic[R]):
         """
         kept: dict[str, R | None] = {}  # None: the winning copy could not be read
         broken_revs: dict[str, int] = {}
+        deleted: dict[str, int] = {}
         for rel in self.layout.files(self.folder.root, since, until):
-            for doc in self.folder.docs(self.layout, rel):
+            for doc in self._docs(rel, deleted):
                 key = str(doc.get("id"))
                 if key in kept:
                     held = kept[key]
@@ -185,7 +67,11 @@ class Collection(Generic[R]):
                 kept[key] = decoded[0] if decoded else None
                 if not decoded:
                     broken_revs[key] = codec.rev_of(doc)
-        items = [item for item in kept.values() if item is not None]
+        items = [
+            item
+            for item in kept.values()
+            if item is not None and deleted.get(item.id, 0) <= item.rev
+        ]
         key = self.spec.time_key
         if key:
             items = [
@@ -204,15 +90,51 @@ class Collection(Generic[R]):
             return []
         docs: list[Doc] = []
         collected: list[R] = []
+        deleted: dict[str, int] = {}
         for name in reversed(self.folder.month_names(self.layout)):
             rel = Path(self.layout.folder) / name
-            docs.extend(self.folder.docs(self.layout, rel))
-            collected = self.folder.decode(rel, codec.dedupe(docs), self.spec.decode)
+            docs.extend(self._docs(rel, deleted))
+            alive = [
+                d for d in codec.dedupe(docs) if deleted.get(codec.id_of(d), 0) <= codec.rev_of(d)
+            ]
+            collected = self.folder.decode(rel, alive, self.spec.decode)
             if len(collected) >= limit:
                 break
         key = self.spec.time_key
         collected.sort(key=lambda r: getattr(r, key), reverse=True)
         return collected[:limit]
+
+    def _docs(self, rel: Path, deleted: dict[str, int]) -> list[Doc]:
+        """One file's records (parsed once), noting its tombstones (id -> rev of the deletion)
+        in `deleted`: a copy a crash mid-move left in another file, with a lower rev, must not
+        stand in for a record deleted since."""
+        loaded = self.folder.load(rel)
+        if loaded is None:
+            return []
+        for rec_id, mark in codec.deletions(loaded.tables).items():
+            deleted[rec_id] = max(deleted.get(rec_id, 0), codec.rev_of(mark))
+        return loaded.table(self.layout.table)
+
+    def get(self, rec_id: str) -> R | None:
+        """The stored record with this id, however old (None: not stored, or deleted).
+
+        Looks through every file of the kind, one in memory at a time, decoding only the
+        matching document: for the rare look-up by id (an unfinished edit's entry), not for
+        lists.
+        """
+        best: Doc | None = None
+        best_rel: Path | None = None
+        deleted: dict[str, int] = {}
+        for rel in reversed(self.layout.files(self.folder.root)):
+            for doc in self._docs(rel, deleted):
+                if doc.get("id") == rec_id and (
+                    best is None or codec.rev_of(doc) > codec.rev_of(best)
+                ):
+                    best, best_rel = doc, rel
+        if best is None or best_rel is None or deleted.get(rec_id, 0) > codec.rev_of(best):
+            return None
+        found = self.folder.decode(best_rel, [best], self.spec.decode)
+        return found[0] if found else None
 
     def has_day(self, day: date) -> bool:
         """Whether a record is dated `day`: one month file, no dates parsed (`due` is fast)."""
@@ -299,6 +221,11 @@ class Collection(Generic[R]):
                 ids.add(str(doc.get("id")))
                 if doc.get("source"):
                     sources.add(str(doc["source"]))
+            # Deleted ones count as here: an import never brings back what was deleted.
+            for rec_id, mark in codec.deletions(loaded.tables).items() if loaded else ():
+                ids.add(rec_id)
+                if mark.get("source"):
+                    sources.add(str(mark["source"]))
             txn.forget(rel)
         return ids, sources
 
@@ -329,8 +256,14 @@ class Collection(Generic[R]):
                 txn.forget(rel)
 
     # --- changing -----------------------------------------------------------------------------
-    def update(self, old: R, changes: Mapping[str, object]) -> R:
-        """Apply changes if the stored rev still equals old.rev, else StaleEditError."""
+    def update(self, old: R, changes: Mapping[str, object], *, merge: bool = False) -> R:
+        """Apply changes if the stored rev still equals old.rev, else StaleEditError.
+
+        `merge`: when another window saved since `old` was read, its change and this one are
+        merged field by field if they touched different fields (this edit touches the fields
+        whose new value differs from `old`'s); if both touched one, StaleEditError names it.
+        Never a silent lost update: either both changes are kept or this one is refused.
+        """
         spec = self.spec
         unknown = set(changes) - set(spec.fields)
         if unknown:
@@ -347,16 +280,27 @@ class Collection(Generic[R]):
         if keep_time:
             new[key] = getattr(old, key).isoformat()
             new.pop("tz", None)  # the stored zone stays with the stored time
+        touched: set[str] | None = None
+        if merge:
+            mine = spec.decode({**new, "id": old.id, "rev": old.rev})
+            touched = {f for f in spec.fields if getattr(mine, f) != getattr(old, f)}
         with self.folder.transaction() as txn:
-            doc = self._replace(txn, old, new)
+            doc = self._replace(txn, old, new, touched)
         return spec.decode(doc)
 
     def delete(self, old: R) -> None:
-        """Delete if unchanged since read, else StaleEditError."""
+        """Delete if unchanged since read, else StaleEditError.
+
+        The file remembers the deletion (a tombstone: id, next rev, when, in its `_meta`
+        table), so restoring an older backup, merging or importing never brings it back.
+        """
         with self.folder.transaction() as txn:
-            rel, doc_key_, _ = self._find_current(txn, old)
+            rel, doc_key_, stored = self._find_current(txn, old)
             tables = txn.writable(rel)
             del tables[self.layout.table][doc_key_]
+            marks = codec.deletions(tables)
+            marks[old.id] = codec.tombstone(stored, self.folder.clock.now())
+            codec.set_deletions(tables, marks)
             txn.write(rel, tables)
 
     def _old_rel(self, old: R) -> Path:
@@ -366,12 +310,15 @@ class Collection(Generic[R]):
             )
         return Path(self.layout.file)
 
-    def _find_current(self, txn: Transaction, old: R) -> tuple[Path, str, Doc]:
-        """The stored copy of `old` (inside the lock), refusing a stale or deleted one."""
+    def _find_current(
+        self, txn: Transaction, old: R, newer_ok: bool = False
+    ) -> tuple[Path, str, Doc]:
+        """The stored copy of `old` (inside the lock), refusing a deleted one, and a stale
+        one unless `newer_ok` (a merging edit looks at what changed itself)."""
         found = self._find(txn, self._old_rel(old), old.id)
         if found is None:
             raise StaleEditError(GONE.format(what=self.spec.what))
-        if codec.rev_of(found[2]) != old.rev:
+        if codec.rev_of(found[2]) != old.rev and not newer_ok:
             raise StaleEditError(STALE.format(what=self.spec.what))
         return found
 
@@ -397,10 +344,27 @@ class Collection(Generic[R]):
                 txn.forget(cand)  # looked in and let go: one month in memory at a time
         return found
 
-    def _replace(self, txn: Transaction, old: R, fields: Doc) -> Doc:
-        """Stale-checked update (inside the lock). Moves between month files if needed."""
-        rel, key, stored = self._find_current(txn, old)
-        new_doc = {**stored, **fields, "id": old.id, "rev": old.rev + 1}
+    def _replace(
+        self, txn: Transaction, old: R, fields: Doc, touched: set[str] | None = None
+    ) -> Doc:
+        """Stale-checked update (inside the lock). Moves between month files if needed.
+
+        `touched` (merging): the fields this edit changed; a record saved since by another
+        window takes only those, when that window changed none of them.
+        """
+        rel, key, stored = self._find_current(txn, old, touched is not None)
+        if touched is not None and codec.rev_of(stored) != old.rev:
+            current = self.spec.decode(stored)
+            theirs = {f for f in self.spec.fields if getattr(current, f) != getattr(old, f)}
+            if theirs & touched:
+                raise stale_field(self.spec.what, theirs & touched)
+            time_key = self.spec.time_key
+            fields = {
+                k: v
+                for k, v in fields.items()
+                if k in touched or (k == "tz" and time_key in touched)
+            }
+        new_doc = {**stored, **fields, "id": old.id, "rev": codec.rev_of(stored) + 1}
         new_rel = self.layout.rel_for(new_doc)
         if new_rel == rel:
             tables = txn.writable(rel)

@@ -43,3 +43,25 @@ def _linux_xdg_data_dir(env: Mapping[str, str]) -> Path | None:
     if home.startswith("/") and not xdg:
         return Path(home.rstrip("/") or "/") / ".local" / "share" / APP_NAME
     return None
+
+
+# --- commands Thaw suggests, as they can be pasted -----------------------------------------------
+_flag_data_dir: list[str] = []  # the --data-dir this process was given, if any
+
+
+def remember_data_dir_flag(value: str | None) -> None:
+    """Note the --data-dir this run was given, so every command Thaw suggests carries it.
+
+    THAW_DATA_DIR needs no such note: it is in the environment the person pastes into.
+    """
+    _flag_data_dir[:] = [value] if value else []
+
+
+def command(rest: str) -> str:
+    """'thaw doctor --restore 2026-11-20', with `--data-dir DIR` (shell-quoted) when this run
+    was given one: pasted as printed, it looks in the same folder and nowhere else."""
+    if not _flag_data_dir:
+        return f"{APP_NAME} {rest}"
+    import shlex  # only when a folder was named: `due` at login never pays for it
+
+    return f"{APP_NAME} --data-dir {shlex.quote(_flag_data_dir[0])} {rest}"

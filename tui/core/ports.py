@@ -8,7 +8,13 @@ asks of the data layer. `tests/unit/test_ports.py` has mypy check that `Store` s
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Protocol, TypeVar
+
+from tui.core.records.models import CheckIn as _CheckIn
+from tui.core.records.models import Contact as _Contact
+from tui.core.records.models import Marker as _Marker
+from tui.core.records.models import PlanItem as _PlanItem
+from tui.core.records.models import Session as _Session
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -32,6 +38,10 @@ if TYPE_CHECKING:
     )
     from tui.core.restore import RestoreResult
     from tui.core.safety_plan import SafetyPlan
+
+
+#: Any record kind an edit can be merged into (`update_merged`).
+Editable = TypeVar("Editable", _CheckIn, _Session, _Marker, _PlanItem, _Contact)
 
 
 class StorePort(Protocol):
@@ -73,6 +83,10 @@ class StorePort(Protocol):
         at: datetime | None = None,
     ) -> CheckIn:
         """Save a new check-in."""
+        ...
+
+    def checkin(self, checkin_id: str) -> CheckIn | None:
+        """The check-in with this id, however old (None: not stored, or deleted since)."""
         ...
 
     def update_checkin(self, old: CheckIn, **changes: object) -> CheckIn:
@@ -189,15 +203,24 @@ class StorePort(Protocol):
         """Saved settings (defaults for anything missing)."""
         ...
 
-    def save_settings(self, new: Settings) -> Settings:
+    def update_merged(self, old: Editable, **changes: object) -> Editable:
+        """Change any record read earlier, merged field by field with a change another window
+        saved since (StaleEditError naming the field when both changed the same one)."""
+        ...
+
+    def save_settings(self, new: Settings, old: Settings | None = None) -> Settings:
         """Save settings read earlier; returns them with the new revision."""
+        ...
+
+    def settings_problems(self) -> dict[str, str]:
+        """Values in settings.json Thaw can't use (the default stands in), with sentences."""
         ...
 
     def safety_plan(self) -> SafetyPlan:
         """The person's safety plan; an empty one when none is written yet."""
         ...
 
-    def save_safety_plan(self, plan: SafetyPlan) -> SafetyPlan:
+    def save_safety_plan(self, plan: SafetyPlan, old: SafetyPlan | None = None) -> SafetyPlan:
         """Save a safety plan read earlier; returns it with the new revision."""
         ...
 

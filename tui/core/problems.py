@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
+from tui.core.paths import command
 from tui.core.storage import files
 from tui.core.storage.schema import SCHEMA_VERSION
 
@@ -22,9 +23,7 @@ SET_ASIDE = (
     "Thaw could not read {rel}: {detail}. It was moved aside into quarantine/ and kept "
     "unchanged; nothing was overwritten. {hint}"
 )
-RESTORE_HINT = (
-    "To put back {described}, merged with anything saved since, run: thaw doctor --restore {day}"
-)
+RESTORE_HINT = "To put back {described}, merged with anything saved since, run: {command}"
 NO_BACKUP_HINT = "There is no backup of it yet; Thaw started a fresh file in its place."
 LEFT_READ_ONLY = (
     "Thaw could not read {rel}: {detail}. It was left as it is because the data folder is "
@@ -87,7 +86,9 @@ def set_aside_problem(
     rel = path.relative_to(root)
     info = newest_backup(root, rel, now)  # every backup there is was taken before this moment
     if info is not None:
-        hint = RESTORE_HINT.format(described=info.described, day=info.day.isoformat())
+        hint = RESTORE_HINT.format(
+            described=info.described, command=command(f"doctor --restore {info.day.isoformat()}")
+        )
     else:
         hint = NO_BACKUP_HINT
     return Problem(path, SET_ASIDE.format(rel=rel, detail=bad.detail, hint=hint), moved_to=moved)

@@ -17,21 +17,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from tui.core import singles
 from tui.core.clock import Clock, SystemClock
-from tui.core.collection import (
-    CHECKINS,
-    CONTACTS,
-    MARKERS,
-    PLAN,
-    SESSIONS,
-    Collection,
-    import_all,
-    known_tags,
-)
+from tui.core.collection import Collection, import_all, known_tags
 from tui.core.datafolder import DataFolder
+from tui.core.kinds import CHECKINS, CONTACTS, MARKERS, PLAN, SESSIONS
 from tui.core.problems import Problem
 from tui.core.records.models import (
     CheckIn,
@@ -47,6 +39,8 @@ from tui.core.records.models import (
     Settings,
 )
 from tui.core.storage import backups
+
+Editable = TypeVar("Editable", CheckIn, Session, Marker, PlanItem, Contact)
 
 if TYPE_CHECKING:
     from tui.core.care import DamagedFile
@@ -129,6 +123,10 @@ class Store:
     def recent_checkins(self, limit: int) -> list[CheckIn]:
         """The newest `limit` check-ins, newest first, reading as few files as possible."""
         return self.checkin_records.recent(limit)
+
+    def checkin(self, checkin_id: str) -> CheckIn | None:
+        """The check-in with this id, however old (None: not stored, or deleted since)."""
+        return self.checkin_records.get(checkin_id)
 
     def has_checkin_on(self, day: date) -> bool:
         """Fast: used by `due` at every login. Reads one month file, parses no dates."""
@@ -264,6 +262,23 @@ class Store:
         """Delete if unchanged since read, else StaleEditError."""
         self.contact_records.delete(old)
 
+    def update_merged(self, old: Editable, **changes: object) -> Editable:
+        """Apply changes to any record kind, merged field by field with a change another
+        window saved since (`Collection.update(merge=True)`): both kept when they touched
+        different fields; StaleEditError naming the field when both touched one."""
+        kinds: tuple[tuple[type, Collection[Any]], ...] = (
+            (CheckIn, self.checkin_records),
+            (Session, self.session_records),
+            (Marker, self.marker_records),
+            (PlanItem, self.plan_records),
+            (Contact, self.contact_records),
+        )
+        for record_type, collection in kinds:
+            if isinstance(old, record_type):
+                updated: Editable = collection.update(old, changes, merge=True)
+                return updated
+        raise TypeError(f"no collection keeps {type(old).__name__}")
+
     # --- import, settings and drafts ----------------------------------------------------------
     def import_records(
         self,
@@ -282,17 +297,27 @@ class Store:
         """Saved settings; defaults for anything missing or unreadable."""
         return singles.read_settings(self.folder)
 
-    def save_settings(self, new: Settings) -> Settings:
-        """Save if new.rev equals the stored rev (else StaleEditError); returns with rev+1."""
-        return singles.save_settings(self.folder, new)
+    def settings_problems(self) -> dict[str, str]:
+        """Values in settings.json Thaw can't use, by setting name, each with its sentence (the
+        default is used meanwhile; saving that setting again puts it right)."""
+        return singles.settings_problems(self.folder)
+
+    def save_settings(self, new: Settings, old: Settings | None = None) -> Settings:
+        """Save if new.rev equals the stored rev (else StaleEditError); returns with rev+1.
+
+        With `old` (the settings this edit started from), a change saved since by another
+        window is kept, field by field, when it touched other settings; when it touched one
+        this edit changed too, StaleEditError names it."""
+        return singles.save_settings(self.folder, new, old)
 
     def safety_plan(self) -> SafetyPlan:
         """The person's safety plan; an empty one when none is written or the file is unreadable."""
         return singles.read_safety_plan(self.folder)
 
-    def save_safety_plan(self, plan: SafetyPlan) -> SafetyPlan:
-        """Save if plan.rev equals the stored rev (else StaleEditError); returns with rev+1."""
-        return singles.save_safety_plan(self.folder, plan)
+    def save_safety_plan(self, plan: SafetyPlan, old: SafetyPlan | None = None) -> SafetyPlan:
+        """Save if plan.rev equals the stored rev (else StaleEditError); returns with rev+1.
+        With `old`, sections changed elsewhere since are kept, as for `save_settings`."""
+        return singles.save_safety_plan(self.folder, plan, old)
 
     def draft(self) -> Draft | None:
         """The unfinished check-in, if one was kept."""
@@ -324,6 +349,10 @@ class Store:
         """Days with a rolling backup, newest first."""
         return backups.list_backups(self.data_dir)
 
+    def future_backups(self) -> list[date]:
+        """Backup folders dated after today (a clock that ran ahead), newest first."""
+        return backups.future_backups(self.data_dir, self.clock.now().date())
+
     def backup_of(self, rel: Path | str) -> date | None:
         """The newest day whose backup holds a readable copy of data file `rel`, if any."""
         from tui.core import care
@@ -348,11 +377,14 @@ class Store:
 
         return restore.restore_damaged(self.folder, day)
 
-    def restore_backup(self, day: date, *, only: Sequence[Path] = ()) -> list[RestoreResult]:
-        """Put back every file of that day's backup (or those in `only`), each merged."""
+    def restore_backup(
+        self, day: date, *, only: Sequence[Path] = (), with_deleted: bool = False
+    ) -> list[RestoreResult]:
+        """Put back every file of that day's backup (or those in `only`), each merged; what
+        was deleted since stays deleted unless `with_deleted`."""
         from tui.core import restore
 
-        return restore.restore_backup(self.folder, day, only)
+        return restore.restore_backup(self.folder, day, only, with_deleted=with_deleted)
 
     def keep_as_is(self) -> list[DamagedFile]:
         """Leave the damaged files as they are (settled; the copies stay in quarantine/)."""

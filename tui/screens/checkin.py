@@ -104,6 +104,10 @@ class CheckInScreen(ThawScreen):
         self._leaving = False
         self._exit_timer: Timer | None = None
         self._drafted_away = False  # a draft was kept while another screen was on top
+        # The entry being changed was deleted in another window and the person was told: Esc
+        # then leaves it deleted and keeps no draft; Enter saves the words as a new entry.
+        self._let_go_on_leave = False
+        self._let_go = False  # ... and it was let go: nothing here is to be kept any more
 
     # --- layout -----------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -147,6 +151,8 @@ class CheckInScreen(ThawScreen):
             self.sub_title = f"changing the entry from {when}"
         elif self._at is not None:
             self._set_notice(f"Filling in {describe_time(self._at, now)}.")
+        elif self._let_go_on_leave:
+            self._set_status(records.GONE_ON_RESUME)
         elif self._draft is not None:
             when = describe_time(self._draft.saved_at, now)
             self._set_notice(
@@ -159,6 +165,7 @@ class CheckInScreen(ThawScreen):
             self.thaw.store, self.thaw.clock.now(), self._editing, self._draft, self._at
         )
         self._editing, self._draft = start.editing, start.draft
+        self._let_go_on_leave = start.gone
         return start.values
 
     def _load_known_tags(self) -> None:
@@ -190,7 +197,7 @@ class CheckInScreen(ThawScreen):
 
     def has_changes(self) -> bool:
         """True when there is something typed that has not been saved."""
-        if self._saved is not None or not self.is_mounted:
+        if self._saved is not None or not self.is_mounted or self._let_go:
             return False
         d = self.current_draft()
         if self._editing is not None:
@@ -291,7 +298,8 @@ class CheckInScreen(ThawScreen):
         store = self.thaw.store
         try:
             if self._editing is not None:
-                saved = store.update_checkin(
+                # Merged with a change made meanwhile elsewhere when it touched other fields.
+                saved = store.update_merged(
                     self._editing,
                     mood=d.mood,
                     feel=d.feel,
@@ -360,6 +368,7 @@ class CheckInScreen(ThawScreen):
                 "This entry was deleted in another window. Your changes are still here: "
                 "Enter saves them as a new entry, Esc leaves it deleted."
             )
+            self._let_go_on_leave = True
             return
         summary = records.newer_summary(newer, self.thaw.content)
         self._editing = newer
@@ -377,6 +386,13 @@ class CheckInScreen(ThawScreen):
     def action_leave(self) -> None:
         """Esc: go back. Typed-but-unsaved words are kept as a draft, and we say so."""
         if self._saved is not None:
+            self._exit_screen()
+            return
+        if self._let_go_on_leave:  # "Esc leaves it deleted": as promised, nothing is kept
+            self._let_go = True
+            with contextlib.suppress(ThawError):
+                self.thaw.store.clear_draft()
+            self.app.notify("Left deleted. Nothing was kept.")
             self._exit_screen()
             return
         try:

@@ -15,16 +15,24 @@ if TYPE_CHECKING:
     from tui.core.ports import StorePort
     from tui.core.records.models import CheckIn, Settings
 
-# An unfinished edit's entry is looked for among this many recent check-ins (rare, so wide).
-FIND_EDITED_AMONG = 2000
+
+GONE_ON_RESUME = (
+    "The entry this unfinished change was for was deleted in another window. Your changes are "
+    "still here: Enter saves them as a new entry, Esc lets them go."
+)
 
 
 class StartingPoint(NamedTuple):
-    """The form's first values, and the entry and draft they came from (either may be None)."""
+    """The form's first values, and the entry and draft they came from (either may be None).
+
+    `gone`: the draft was of an edit whose entry is no longer stored (deleted in another
+    window): the person chooses between saving it as new and letting it go.
+    """
 
     values: Draft
     editing: CheckIn | None
     draft: Draft | None
+    gone: bool = False
 
 
 def starting_point(
@@ -51,16 +59,13 @@ def starting_point(
     if draft is None:
         return StartingPoint(Draft(saved_at=now), None, None)
     if draft.editing_id:
-        editing = _find_recent(store, draft.editing_id)
+        try:
+            editing = store.checkin(draft.editing_id)  # by id, however old the entry is
+        except ThawError:
+            editing = None
+        if editing is None:
+            return StartingPoint(draft, None, draft, gone=True)
     return StartingPoint(draft, editing, draft)
-
-
-def _find_recent(store: StorePort, checkin_id: str) -> CheckIn | None:
-    try:
-        recent = store.recent_checkins(FIND_EDITED_AMONG)
-    except ThawError:
-        return None
-    return next((c for c in recent if c.id == checkin_id), None)
 
 
 def suggestion_after(
@@ -87,15 +92,11 @@ def suggestion_after(
 
 
 def stored_version(store: StorePort, known: CheckIn) -> CheckIn | None:
-    """The stored version of one check-in, looked for on the day we knew it by (None: gone)."""
-    day = known.at.date()
+    """The stored version of one check-in, by id wherever its time now is (None: gone)."""
     try:
-        for c in store.checkins(since=day, until=day):
-            if c.id == known.id:
-                return c
+        return store.checkin(known.id)
     except ThawError:
         return None
-    return None
 
 
 def newer_summary(newer: CheckIn, content: Content) -> str:

@@ -114,7 +114,7 @@ class MarkerForm(ModalScreen[bool]):
                 changes: dict[str, object] = {"text": text, "kind": kind}
                 if when_text.strip() != local_day(self.marker.at).isoformat():
                     changes["at"] = marker_when(when_text, app.clock.now())
-                app.store.update_marker(self.marker, **changes)
+                app.store.update_merged(self.marker, **changes)  # keeps others' other fields
         except StaleEditError:
             self.query_one("#error", Static).update(
                 "This marker was changed in another window. Close this and open it again."

@@ -16,6 +16,7 @@ from textual.widgets import Header, Static
 
 from tui.core.errors import ThawError
 from tui.core.outward import shown_line
+from tui.core.paths import command
 from tui.screens import SCREENS
 from tui.screens.base import ThawScreen, describe_time
 from tui.widgets.key_footer import KeyFooter
@@ -107,7 +108,8 @@ def damage_lines(damaged: Sequence[DamagedFile]) -> list[str]:
         what = describe_file(d.rel)
         line = f"Thaw couldn't read {what}, so it set the file aside; nothing was deleted."
         if d.backup is None:
-            line += " There is no earlier backup of it; thaw doctor tells what can be done."
+            doctor = command("doctor")
+            line += f" There is no earlier backup of it; {doctor} tells what can be done."
         lines.append(line)
     with_backup = [d.backup for d in damaged if d.backup is not None]
     if len(with_backup) == 1:

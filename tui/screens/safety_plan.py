@@ -141,7 +141,8 @@ class SafetyPlanScreen(ThawScreen):
 
     def _save(self, plan: SafetyPlan) -> None:
         try:
-            self.plan = self.thaw.store.save_safety_plan(plan)
+            # From self.plan: a section changed in another window meanwhile is kept.
+            self.plan = self.thaw.store.save_safety_plan(plan, old=self.plan)
         except StaleEditError as err:
             self.notify(str(err), severity="warning", timeout=10, markup=False)
             self._load()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
@@ -18,6 +17,7 @@ from tui.core.analysis.report import MAX_WEEKS, MIN_WEEKS
 from tui.core.content import ContentError
 from tui.core.errors import InputError
 from tui.core.outward import shown_line
+from tui.core.records.rules import check_reminder_time
 from tui.core.text import clean_line
 from tui.screens.base import ThawScreen
 from tui.screens.support import SOMEWHERE_ELSE
@@ -30,23 +30,13 @@ if TYPE_CHECKING:
 
 THEMES = (("Dark", "thaw-dark"), ("Light", "thaw-light"))
 THEME_IDS = tuple(ident for _, ident in THEMES)
-_TIME = re.compile(r"^(\d{1,2})[:.](\d{2})$")
 
 
 def parse_reminder_time(text: str) -> str:
-    """ "HH:MM" (24-hour) for `due`, "" for any time. InputError with a sentence otherwise."""
-    text = text.strip()
-    if not text:
-        return ""
-    found = _TIME.match(text)
-    if found:
-        hour, minute = int(found.group(1)), int(found.group(2))
-        if hour <= 23 and minute <= 59:
-            return f"{hour:02d}:{minute:02d}"
-    raise InputError(
-        f'"{text}" is not a time Thaw understands. Use 24-hour HH:MM, such as 09:30 or 18:00, '
-        "or leave it empty for any time."
-    )
+    """ "HH:MM" (24-hour) for `due`, "" for any time. InputError with a sentence otherwise.
+
+    The rule is the one settings read from disk are checked by (records/rules.py)."""
+    return check_reminder_time(text)
 
 
 def parse_whole(text: str, low: int, high: int, what: str) -> int:
@@ -288,6 +278,14 @@ class SettingsScreen(ThawScreen):
         self.title = "Settings"
         self.sub_title = "saved as you go"
         self._problems: dict[str, str] = {}
+        self._stored_wrong: set[str] = set()  # read wrong from settings.json: saved on any choice
+
+    def on_mount(self) -> None:
+        """Name any value in settings.json Thaw can't use (the default is shown and used)."""
+        wrong = self.thaw.store.settings_problems()
+        self._stored_wrong = set(wrong)
+        for name, sentence in wrong.items():
+            self._problem(name, sentence)
 
     def compose(self) -> ComposeResult:
         settings = self.thaw.settings
@@ -380,9 +378,21 @@ class SettingsScreen(ThawScreen):
     # --- saving ---------------------------------------------------------------------------------
     def _save(self, **changes: object) -> None:
         """Save changed fields through the app (which applies theme, motion and bell at once)."""
+        self._save_changes(changes, chosen=False)
+
+    def _save_changes(self, changes: dict[str, object], *, chosen: bool) -> None:
+        """Save changed fields. `chosen`: the person settled a field (Enter, moving on), so a
+        value that was wrong in the file is written even when the default shown equals it.
+        Widgets' own change events at mount never count as that.
+        """
         current = self.thaw.settings
-        if all(getattr(current, k) == v for k, v in changes.items()):
+        wrong_on_disk = self._stored_wrong & set(changes)
+        unchanged = all(getattr(current, k) == v for k, v in changes.items())
+        if unchanged and not (chosen and wrong_on_disk):
             return
+        for name in wrong_on_disk:  # the file is put right by this save
+            self._stored_wrong.discard(name)
+            self._problem(name, "")
         self.thaw.save_settings(dataclasses.replace(current, **changes))  # type: ignore[arg-type]
 
     def _problem(self, name: str, message: str) -> None:
@@ -434,7 +444,7 @@ class SettingsScreen(ThawScreen):
             self._problem(field.name, str(err))
             return False
         self._problem(field.name, "")
-        self._save(**{field.name: value})
+        self._save_changes({field.name: value}, chosen=True)
         shown = field.show(self.thaw.settings)
         if widget.value != shown:
             widget.value = shown

@@ -373,7 +373,7 @@ class SupportScreen(ThawScreen):
             if values is None:
                 return
             try:
-                self.thaw.store.update_contact(
+                self.thaw.store.update_merged(  # a change made elsewhere to other fields stays
                     contact,
                     name=clean_line(values["name"]),
                     phone=clean_line(values["phone"]),

@@ -29,7 +29,7 @@ from tui.core.records.models import (
     Settings,
 )
 from tui.core.records.zones import zone_name
-from tui.core.storage.schema import Doc
+from tui.core.storage.schema import META_TABLE, Doc, Tables
 
 #: What a kept (imported) id may look like: Thaw's own are 32 hex digits ("v0" + 30 for old files).
 _GOOD_ID = re.compile(r"[A-Za-z0-9_-]{1,64}")
@@ -73,6 +73,45 @@ def id_of(doc: Doc) -> str:
     """A stored document's id ("" when missing or odd)."""
     value = doc.get("id")
     return value if isinstance(value, str) else ""
+
+
+#: Where a file remembers the records deleted from it: its `_meta` table, document "2",
+#: {"deleted": {"<id>": {"rev": <rev of the deletion>, "deleted_at": "<when>"[, "source": ...]}}}.
+#: The record tables hold only live records (as TinyDB and any reader expect); the deletions
+#: travel with the file into backups and restores.
+DELETIONS_DOC = "2"
+
+
+def deletions(tables: Tables) -> dict[str, Doc]:
+    """The tombstones of one file's tables by id (empty when none, or oddly shaped)."""
+    meta = tables.get(META_TABLE)
+    held = meta.get(DELETIONS_DOC) if isinstance(meta, dict) else None
+    found = held.get("deleted") if isinstance(held, dict) else None
+    if not isinstance(found, dict):
+        return {}
+    return {k: v for k, v in found.items() if isinstance(k, str) and isinstance(v, dict)}
+
+
+def set_deletions(tables: Tables, marks: Mapping[str, Doc]) -> None:
+    """Store a file's tombstones (removing the document when there are none)."""
+    meta = tables.setdefault(META_TABLE, {})
+    if marks:
+        meta[DELETIONS_DOC] = {"deleted": dict(marks)}
+    else:
+        meta.pop(DELETIONS_DOC, None)
+
+
+def tombstone(doc: Doc, when: datetime) -> Doc:
+    """What a deleted record leaves behind: its next revision and when (and its source).
+
+    Kept so that a restore, a merge or an import of an older copy sees the record was
+    deleted on purpose (the higher rev wins) and leaves it deleted. An imported record keeps
+    its source, so importing the same file again does not bring it back either.
+    """
+    mark: Doc = {"rev": rev_of(doc) + 1, "deleted_at": when.isoformat()}
+    if doc.get("source"):
+        mark["source"] = doc["source"]
+    return mark
 
 
 def dedupe(docs: Iterable[Doc]) -> list[Doc]:
@@ -302,27 +341,37 @@ def decode_draft(d: Doc) -> Draft:
 
 
 def decode_settings(d: Doc) -> Settings:
-    """Known keys of the right type are used; anything else falls back to the default."""
+    """Known keys whose value passes the typed checks are used; anything else takes the default.
+
+    `settings_problems` names what was left out, for doctor and the settings screen.
+    """
     defaults = Settings()
     values: dict[str, Any] = {}
     for f in fields(Settings):
-        if f.name not in d:
+        if f.name not in d or f.name == "rev":
+            continue
+        value = d[f.name]
+        default = getattr(defaults, f.name)
+        if not rules.stored_setting_ok(f.name, value, default):
+            continue
+        if f.name == "custom_breath":
+            value = tuple(float(v) for v in value)
+        elif f.name == "reminder_time":
+            value = rules.check_reminder_time(value)
+        values[f.name] = value
+    if "rev" in d:
+        values["rev"] = rev_of(d)
+    return replace(defaults, **values)
+
+
+def settings_problems(d: Doc) -> dict[str, str]:
+    """Stored settings Thaw can't use, by name, each with the sentence that says so."""
+    defaults = Settings()
+    found: dict[str, str] = {}
+    for f in fields(Settings):
+        if f.name not in d or f.name == "rev":
             continue
         default = getattr(defaults, f.name)
-        value = d[f.name]
-        if f.name == "custom_breath":
-            if (
-                isinstance(value, list)
-                and len(value) == 4
-                and all(isinstance(v, int | float) and not isinstance(v, bool) for v in value)
-            ):
-                values[f.name] = tuple(float(v) for v in value)
-        elif isinstance(default, bool):
-            if isinstance(value, bool):
-                values[f.name] = value
-        elif isinstance(default, int):
-            if rules.is_int(value):
-                values[f.name] = value
-        elif isinstance(default, str) and isinstance(value, str):
-            values[f.name] = value
-    return replace(defaults, **values)
+        if not rules.stored_setting_ok(f.name, d[f.name], default):
+            found[f.name] = rules.stored_setting_sentence(f.name, d[f.name], default)
+    return found

@@ -6,6 +6,7 @@ way a record arrives. Every failure is an InputError carrying the sentence a per
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterable, Sequence
 from datetime import datetime, timedelta
@@ -161,3 +162,114 @@ def check_texts(values: object, what: str) -> list[str]:
     if isinstance(values, str) or not isinstance(values, Iterable):
         raise InputError(NEEDS_TEXTS.format(what=what))
     return [n for n in (clean_note(x) for x in values) if n]
+
+
+# --- settings: the same checks for a typed value and for one read back from settings.json -------
+THEMES = ("thaw-dark", "thaw-light")
+REMINDER_TIME_WRONG = (
+    '"{text}" is not a time Thaw understands. Use 24-hour HH:MM, such as 09:30 or 18:00, '
+    "or leave it empty for any time."
+)
+#: Whole-number settings and their ranges (the settings screen says the same in its labels).
+SETTING_RANGES: dict[str, tuple[int, int]] = {
+    "meditation_minutes": (1, 120),
+    "settle_seconds": (0, 120),
+    "interval_bell_minutes": (0, 30),
+    "breath_minutes": (1, 60),
+    "breath_rounds": (0, 100),
+    "report_weeks": (1, 52),
+}
+CUSTOM_PHASE_MAX_SECONDS = 30.0  # one part of a custom breathing pattern (practice.py says so too)
+#: What each setting is called in a sentence about a wrong stored value.
+SETTING_NAMES = {
+    "country": "country",
+    "reminder_time": "reminder time",
+    "theme": "theme",
+    "reduced_motion": "reduced motion setting",
+    "bell": "bell setting",
+    "meditation_minutes": "meditation length",
+    "settle_seconds": "settle-in time",
+    "interval_bell_minutes": "interval bell",
+    "breath_pattern": "breathing pattern",
+    "breath_rounds": "breathing rounds",
+    "breath_minutes": "breathing length",
+    "custom_breath": "custom breathing pattern",
+    "breath_bell": "breathing bell setting",
+    "report_weeks": "summary length",
+    "report_include_notes": "notes-in-summary setting",
+    "report_include_plan": "plan-in-summary setting",
+    "report_include_markers": "changes-in-summary setting",
+    "plan_hint_dismissed_on": "plan hint date",
+}
+STORED_SETTING_WRONG = (
+    "The {what} in settings.json is {shown}, which Thaw can't use, so the default ({default}) "
+    "is used meanwhile. Choosing it again on the settings screen puts it right."
+)
+_REMINDER = re.compile(r"(\d{1,2})[:.](\d{2})")
+
+
+def check_reminder_time(value: object) -> str:
+    """ "HH:MM" (24-hour, normalised) for `due`, "" for any time; InputError otherwise.
+
+    Used for a typed time and for one read from settings.json alike, so "25:99" in the file
+    is as wrong as "25:99" typed (and never keeps `due` quiet).
+    """
+    if not isinstance(value, str):
+        raise InputError(REMINDER_TIME_WRONG.format(text=clean_line(str(value))[:40]))
+    text = value.strip()
+    if not text:
+        return ""
+    found = _REMINDER.fullmatch(text)
+    if found:
+        hour, minute = int(found.group(1)), int(found.group(2))
+        if hour <= 23 and minute <= 59:
+            return f"{hour:02d}:{minute:02d}"
+    raise InputError(REMINDER_TIME_WRONG.format(text=clean_line(text)[:40]))
+
+
+def stored_setting_ok(name: str, value: object, default: object) -> bool:
+    """Whether a value read from settings.json can be used for setting `name`.
+
+    The checks a typed value gets: the right type, a whole number within its range, a
+    reminder time that is a real time, a theme Thaw has. Unknown names are ignored elsewhere.
+    """
+    if isinstance(default, bool):
+        return isinstance(value, bool)
+    if isinstance(default, int):
+        low, high = SETTING_RANGES.get(name, (-(2**63), 2**63))
+        return is_int(value) and low <= value <= high  # type: ignore[operator]
+    if isinstance(default, tuple):  # custom_breath: four lengths in seconds, 0 or more
+        return (
+            isinstance(value, list)
+            and len(value) == 4
+            and all(isinstance(v, int | float) and not isinstance(v, bool) for v in value)
+            and all(math.isfinite(v) and 0 <= v <= CUSTOM_PHASE_MAX_SECONDS for v in value)
+            and value[0] >= 1
+            and value[2] >= 1
+        )
+    if not isinstance(value, str):
+        return False
+    if name == "reminder_time":
+        try:
+            check_reminder_time(value)
+        except InputError:
+            return False
+    if name == "theme":
+        return value in THEMES
+    return True
+
+
+def stored_setting_sentence(name: str, value: object, default: object) -> str:
+    """The sentence doctor and the settings screen say about a wrong stored value."""
+    shown = clean_line(repr(value) if not isinstance(value, str) else f'"{value}"')[:60]
+    if isinstance(default, bool):
+        default_text = "on" if default else "off"
+    elif isinstance(default, str):
+        default_text = default or "none"
+        if name == "reminder_time" and not default:
+            default_text = "any time"
+    else:
+        default_text = str(default)
+    return STORED_SETTING_WRONG.format(
+        what=SETTING_NAMES.get(name, name.replace("_", " ")), shown=shown, default=default_text
+    )

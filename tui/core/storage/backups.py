@@ -1,6 +1,10 @@
 """Rolling daily backups: the day's first save of a file keeps a copy of what it held.
 
-backups/YYYY-MM-DD/<same paths>   the newest BACKUP_KEEP days are kept
+backups/YYYY-MM-DD/<same paths>   the days of the last BACKUP_KEEP, counted back from today
+
+Pruning goes by age relative to today, never by counting folders: a folder dated after today
+(a clock that ran ahead, a folder synced from such a machine) is not "newer" than today's and
+can never push today's copy out. Such folders are kept and told by `doctor`.
 """
 
 from __future__ import annotations
@@ -12,7 +16,7 @@ from tui.core.storage import files
 from tui.core.storage.quarantine import KeptCopy, damaged_copies
 
 BACKUP_DIR = "backups"
-BACKUP_KEEP = 7  # day folders kept
+BACKUP_KEEP = 7  # days kept, today included
 
 
 def backup_path(root: Path, day: date, rel: Path) -> Path:
@@ -41,7 +45,7 @@ def backup_before_write(root: Path, path: Path, today: date, raw: bytes | None =
     files.ensure_private_tree(root, target.parent.relative_to(root))
     files.atomic_write(target, raw)
     if new_day:
-        prune_backups(root)
+        prune_backups(root, today)
 
 
 def list_backups(root: Path) -> list[date]:
@@ -77,12 +81,19 @@ def backup_predates(root: Path, day: date, copy: KeptCopy) -> bool:
     return taken <= moved
 
 
-def prune_backups(root: Path, keep: int = BACKUP_KEEP) -> None:
-    """Keep the newest `keep` day folders; remove older ones.
+def future_backups(root: Path, today: date) -> list[date]:
+    """Backup folders dated after today, newest first (kept; `doctor` tells about them)."""
+    return [day for day in list_backups(root) if day > today]
 
-    A day still needed to put back a damaged file (one not yet settled) is kept too.
+
+def prune_backups(root: Path, today: date, keep: int = BACKUP_KEEP) -> None:
+    """Remove day folders `keep` days old or more (counted from `today`); keep the rest.
+
+    Folders dated after today are left alone, and today's is never old. A day still needed
+    to put back a damaged file (one not yet settled) is kept too.
     """
-    old_days = list_backups(root)[keep:]
+    oldest_kept = today.toordinal() - (keep - 1)
+    old_days = [day for day in list_backups(root) if day.toordinal() < oldest_kept]
     if not old_days:
         return
     import shutil  # only here: it pulls in the compression modules, and `log` need not pay

@@ -159,8 +159,12 @@ def parse_bytes(raw: bytes) -> Loaded:
 def dump_tables(tables: Tables) -> bytes:
     """Serialise tables (stamping our schema version) to the bytes written to disk."""
     out = dict(tables)
-    old_meta = (tables.get(META_TABLE) or {}).get("1") or {}
-    out[META_TABLE] = {"1": {**old_meta, "schema": SCHEMA_VERSION}}
+    meta = tables.get(META_TABLE) or {}
+    # Document "1" says the schema; later ones (the deletions a file remembers) are kept.
+    out[META_TABLE] = {
+        "1": {**(meta.get("1") or {}), "schema": SCHEMA_VERSION},
+        **{key: doc for key, doc in meta.items() if key != "1"},
+    }
     text = json.dumps(out, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
     # "replace": a lone surrogate must never make a save fail (or a file unreadable).
     return text.encode("utf-8", "replace")
