@@ -13,7 +13,6 @@ from pathlib import Path
 from tests.e2e.test_cli import assert_calm
 from tests.proc_env import checkout_env, thaw_cmd
 
-ROOT = Path(__file__).resolve().parents[2]
 # A suggested command ends at a closing backquote, at " stops", or at the end of its line.
 SUGGESTED = re.compile(
     r"""thaw --data-dir (?:'[^']*'|"[^"]*"|[^\s'"])+ [^`\n]*?(?=`| stops|$)""", re.MULTILINE

@@ -21,15 +21,16 @@ def local_zone_name() -> str:
     return name if sep else ""
 
 
-def zone_fits(name: str, at: datetime) -> bool:
-    """Whether IANA zone `name` has `at`'s UTC offset at that moment."""
+def zone_fits(name: str, at: datetime, *, local: str | None = None) -> bool:
+    """Whether IANA zone `name` has `at`'s UTC offset at that moment (`local`: this machine's
+    zone name when the caller has just worked it out, so a save reads the link once)."""
     offset = at.utcoffset()
     if offset is None or not name:
         return False
     # When the process already runs in that zone the C library knows its offset, and a save
     # need not import zoneinfo. A mismatch is looked at again with zoneinfo just below.
     if (
-        name == local_zone_name()
+        name == (local_zone_name() if local is None else local)
         and not name.startswith("/")
         and ".." not in name
         and (Path(os.environ.get("TZDIR") or "/usr/share/zoneinfo") / name).is_file()
@@ -51,4 +52,4 @@ def zone_name(at: datetime) -> str:
     if isinstance(key, str):
         return key
     name = local_zone_name()
-    return name if zone_fits(name, at) else ""
+    return name if zone_fits(name, at, local=name) else ""
