@@ -18,9 +18,9 @@ def after_the_app(output: bytes) -> str:
     return strip_ansi(rest)
 
 
-def check_in_at_mood_1(data_dir: Path) -> str:
+def check_in_at_mood_1(data_dir: Path, size: tuple[int, int] = (80, 24)) -> str:
     env = {"THAW_DATA_DIR": str(data_dir), "LANG": "en_GB.UTF-8", "TZ": "Europe/London"}
-    with PtyProcess(thaw_argv("checkin"), env=env, size=(80, 24), cwd=REPO) as proc:
+    with PtyProcess(thaw_argv("checkin"), env=env, size=size, cwd=REPO) as proc:
         proc.wait_for_text("Mood right now", timeout=20)
         proc.send("1\r")  # one burst, as keys arrive over SSH
         proc.wait_for_text("Saved: mood 1", timeout=10)
@@ -44,3 +44,13 @@ def test_mood_1_names_the_persons_own_contact_before_the_line(tmp_path: Path) ->
     shown = " ".join(check_in_at_mood_1(data_dir).split())
     assert "Sam is someone you could reach out to: 07700 900123" in shown
     assert shown.index("07700 900123") < shown.index("Samaritans")
+
+
+def test_on_a_phones_40_columns_the_words_left_behind_are_whole(tmp_path: Path) -> None:
+    """The terminal would wrap a long line mid-word ("ca / ll"); the lines are wrapped between
+    words to the window instead, each shorter than its 40 columns."""
+    shown = check_in_at_mood_1(tmp_path / "thaw", size=(40, 12))
+    lines = [line for line in shown.replace("\r", "").split("\n") if line.strip()]
+    assert any("Samaritans" in line for line in lines)
+    assert all(len(line) < 40 for line in lines), lines
+    assert "call free, any time" in " ".join(shown.split())

@@ -130,8 +130,28 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
     )
     code = signals.run(app)
     if app.farewell:
-        # After the full screen has gone: the saved line and its one suggestion stay visible.
-        from tui.core.text import clean_line
-
-        print("\n".join(clean_line(part) for line in app.farewell for part in line.splitlines()))
+        # After the full screen has gone: the saved line and its one suggestion stay visible,
+        # wrapped between words to the window (a phone's 40 columns would cut "call" in two).
+        print(farewell_lines(app.farewell))
     return code
+
+
+def farewell_lines(lines: list[str], width: int | None = None) -> str:
+    """The farewell as printed: each line cleaned and wrapped at word boundaries to `width`
+    (the terminal's columns when not given)."""
+    import os
+    import sys
+    import textwrap
+
+    from tui.core.text import clean_line
+
+    if width is None:
+        try:  # the window itself, not COLUMNS (which may be stale)
+            width = os.get_terminal_size(sys.stdout.fileno()).columns
+        except (OSError, ValueError):
+            width = 80
+    columns = width
+    parts = [clean_line(part) for line in lines for part in line.splitlines()]
+    return "\n".join(
+        wrapped for part in parts for wrapped in textwrap.wrap(part, max(columns - 1, 20)) or [""]
+    )
