@@ -59,6 +59,36 @@ settings.register_profile("thorough", max_examples=2_000, deadline=10_000, datab
 settings.load_profile(os.environ.get("THAW_HYPOTHESIS", "ci"))
 
 
+def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
+    """Two workers per core for `-n auto`: a pty or timer test spends much of its time waiting
+    on the clock or a child process, and a second worker per core fills that time. Measured in
+    bench/README.md ("The suite"): one worker per core left the cores idle a third of the run."""
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:  # macOS has no affinity call
+        cores = os.cpu_count() or 1
+    return 2 * cores
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Collect cycles less often in the test processes (each xdist worker runs this too).
+
+    Every pilot test builds and drops a whole app, a few hundred thousand objects; with
+    Python's default thresholds the collector ran about 60 times a test and took a fifth of a
+    UI test's CPU, scanning the same long-lived objects again. Fewer, larger collections free
+    the same garbage. The app's own processes (CLI and pty tests) keep Python's defaults.
+    """
+    gc.set_threshold(20_000, 20, 20)
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    """One full collection, then freeze what is left: pytest's own clean-up collects five
+    times more to surface errors raised in `__del__` (still raised here, by this collection),
+    and each of those scanned the whole heap again, about 2 s per worker."""
+    gc.collect()
+    gc.freeze()
+
+
 @pytest.fixture
 def clock() -> FakeClock:
     """Wednesday 25 November 2026, 09:30 in London."""
