@@ -253,7 +253,7 @@ def _written_date(text: str, month_of: Callable[[str], int | None]) -> _Written 
         if month is not None:
             return None
         month = placed["month"]
-    if "day" in placed and days or "year" in placed and years:
+    if ("day" in placed and days) or ("year" in placed and years):
         return None
     day = placed.get("day", days[0] if days else None)
     year = placed.get("year", years[0] if years else None)
