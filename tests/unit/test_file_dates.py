@@ -34,6 +34,7 @@ from tui.core.when_phrases import (
 
 LONDON = ZoneInfo("Europe/London")
 NOW = datetime(2026, 11, 25, 9, 30, tzinfo=LONDON)
+SYSTEM_NOW = NOW.replace(tzinfo=None).astimezone()  # as SystemClock gives it: "+00:00 GMT"
 OLD_HEADER = "year,date,weekday,time,mood,activities,note\n"  # Daylio's layout before full_date
 NEW_HEADER = "full_date,date,weekday,time,mood,activities,note_title,note\n"
 
@@ -299,6 +300,8 @@ def test_times_around_the_clock_changes_land_where_at_puts_them(
 ) -> None:
     typed = parse_when(f"{day.isoformat()} {written}", NOW)
     assert typed.timestamp() == utc.timestamp()
+    # The CLI's clock gives a fixed offset, not the named zone: the same moment all the same.
+    assert parse_when(f"{day.isoformat()} {written}", SYSTEM_NOW).timestamp() == utc.timestamp()
     store = Store(data_dir, clock)
     # Both layouts: ISO full_date, and the old year column beside a written date.
     text = NEW_HEADER + f'{day.isoformat()},x,x,{written},good,"","","new"\n'
