@@ -130,16 +130,6 @@ class Phrase:
     clock: time | None
 
 
-@dataclass(frozen=True, slots=True)
-class _Written:
-    """A date as written, before a year is chosen for it."""
-
-    day: int
-    month: int
-    year: int | None
-    weekday: int | None
-
-
 def parse_clock_time(text: str) -> time | None:
     """ "08:30", "8:30 pm", "9:05 PM", "21:00", "21.00", "9pm", "noon", "오후 6:50" -> time, or
     None when it is not a time of day (a bare "8" is too ambiguous to guess at)."""
@@ -215,6 +205,11 @@ def _any_month(word: str) -> int | None:
     return found.pop() if len(found) == 1 else None
 
 
+# A date as written, before a year is chosen for it: (day, month, year, weekday). A plain
+# tuple, not a dataclass: making a dataclass costs `--at` a millisecond and a half at import.
+_Written = tuple[int, int, int | None, int | None]
+
+
 def _written_date(text: str, month_of: Callable[[str], int | None]) -> _Written | None:
     """The day, month, year and weekday a date's words give, or None when they are not one
     date: one month, one day number, at most one year and one weekday, nothing else."""
@@ -259,7 +254,7 @@ def _written_date(text: str, month_of: Callable[[str], int | None]) -> _Written 
     year = placed.get("year", years[0] if years else None)
     if month is None or day is None:
         return None
-    return _Written(day, month, year, weekday)
+    return day, month, year, weekday
 
 
 def read_calendar_date(text: str, year: int | None = None) -> date | str:
@@ -287,18 +282,19 @@ def read_calendar_date(text: str, year: int | None = None) -> date | str:
         if len(tokens) == 3 and all(token.isdecimal() for token in tokens):
             return NUMBERS_ONLY  # "03/04/2024": 3 April, or March 4?
         return UNREADABLE
-    if written.year is not None and year is not None and written.year != year:
-        return f"says {written.year}, but the file's year for it is {year}"
-    chosen = written.year if written.year is not None else year
+    day_number, month, written_year, weekday = written
+    if written_year is not None and year is not None and written_year != year:
+        return f"says {written_year}, but the file's year for it is {year}"
+    chosen = written_year if written_year is not None else year
     if chosen is None:
         return "has no year, and the file gives none"
     try:
-        found = date(chosen, written.month, written.day)
+        found = date(chosen, month, day_number)
     except ValueError:
         return "isn't a day on the calendar"
-    if written.weekday is not None and found.weekday() != written.weekday:
+    if weekday is not None and found.weekday() != weekday:
         return (
-            f"says {WEEKDAYS[written.weekday].capitalize()}, but {found.day} "
+            f"says {WEEKDAYS[weekday].capitalize()}, but {found.day} "
             f"{MONTHS[found.month - 1].capitalize()} {found.year} was a "
             f"{WEEKDAYS[found.weekday()].capitalize()}"
         )
@@ -334,17 +330,17 @@ def _month_day(words: list[str], today: date) -> date | None:
     written = _written_date(" ".join(words), _english_month)
     if written is None:
         return None
-    month, day_number = written.month, written.day
+    day_number, month, year, weekday = written
     try:
-        if written.year is not None:
-            found = date(written.year, month, day_number)
+        if year is not None:
+            found = date(year, month, day_number)
         else:
             found = date(today.year, month, day_number)
             if found > today:
                 found = date(today.year - 1, month, day_number)
     except ValueError:
         return None  # 31 Nov, or 29 Feb in a year without one
-    if written.weekday is not None and found.weekday() != written.weekday:
+    if weekday is not None and found.weekday() != weekday:
         return None
     return found
 
