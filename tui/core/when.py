@@ -7,7 +7,7 @@ adds the zone, the relative amounts of elapsed time and the rule that a moment i
 from __future__ import annotations
 
 import re
-from datetime import UTC, date, datetime, time, timedelta, tzinfo
+from datetime import UTC, date, datetime, time, timedelta, timezone, tzinfo
 
 from tui.core.errors import InputError
 from tui.core.when_phrases import parse_clock_time, parse_phrase
@@ -48,11 +48,21 @@ def localize(naive: datetime, reference: tzinfo | None) -> datetime:
     """Attach the local zone to a wall-clock time, with the offset right for that date.
 
     A named zone (ZoneInfo) knows its own summer time; a fixed offset, as the system clock gives,
-    does not, so then the system's rules for that date are used instead.
+    does not, so then the system's rules for that date are used instead. Either way a time the
+    clock skipped (01:30 on the spring change) is read with the offset in force just before
+    the change, as a named zone reads it: `--at` (the system clock) and an import (the named
+    zone) then give the same moment.
     """
     if reference is not None and hasattr(reference, "key"):  # ZoneInfo
         return naive.replace(tzinfo=reference)
-    return naive.astimezone()
+    aware = naive.astimezone()
+    if aware.replace(tzinfo=None) != naive:
+        # Skipped: Python moved the wall time back by the gap, to a moment before the change,
+        # so the offset it carries is the one in force before the change.
+        offset = aware.utcoffset()
+        if offset is not None:
+            return naive.replace(tzinfo=timezone(offset))
+    return aware
 
 
 def _parse_date(text: str) -> date | None:

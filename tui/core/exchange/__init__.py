@@ -4,7 +4,7 @@
     detect.py         which reader a file needs, and what was seen
     thaw_json.py      Thaw's own export (everything; reads back identical)
     thaw_csv.py       Thaw's CSV of check-ins, and hand-made CSVs
-    daylio_csv.py     every Daylio CSV layout (daylio_words.py: its dates and times)
+    daylio_csv.py     every Daylio CSV layout (dates and times: tui.core.when_phrases)
     daylio_backup.py  Daylio's .daylio backup
     pixels.py         Pixels backups
     moods.py          mood labels onto 1-10 (--map, --map-file)

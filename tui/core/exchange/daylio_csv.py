@@ -7,6 +7,9 @@ Layouts seen in real exports (newest first, one row an entry):
     year,date,weekday,time,mood,activities,note      ("7 września", "June 22", "16 de octubre")
 and any of them with the header line removed. A row that does not fit is named with its line
 and why, and the rest are still read; a cell is never moved into another column to make it fit.
+Dates and times are read by `tui.core.when_phrases`, as `--at` reads them: an ISO `full_date`
+on its fast exact path, else the written date ("30 November 2024", "7 września" beside the
+`year` column); a relative day ("yesterday") is refused with its reason, never dated today.
 """
 
 from __future__ import annotations
@@ -26,10 +29,10 @@ from tui.core.exchange.base import (
     join_note,
     mood_label,
 )
-from tui.core.exchange.daylio_words import clock_time, iso_date, old_layout_date
 from tui.core.exchange.moods import default_moods
 from tui.core.text import clean_line
 from tui.core.when import localize
+from tui.core.when_phrases import iso_day, parse_clock_time, read_calendar_date
 
 WHAT = "this Daylio CSV export"
 SOURCE_PREFIX = "daylio:"
@@ -67,9 +70,9 @@ def header_of(row: Sequence[str]) -> tuple[str, ...] | None:
 
 def headerless_layout(row: Sequence[str]) -> tuple[str, ...] | None:
     """The layout of a first row that has no header above it, judged by its shape."""
-    if len(row) < 5 or clock_time(row[3]) is None:
+    if len(row) < 5 or parse_clock_time(row[3]) is None:
         return None
-    if iso_date(row[0]) is not None:
+    if iso_day(row[0]) is not None:
         return {7: LAYOUT_7, 8: LAYOUT_8, 9: LAYOUT_9}.get(len(row))
     if row[0].strip().isdigit() and len(row[0].strip()) == 4 and len(row) == 7:
         return LAYOUT_OLD
@@ -130,11 +133,18 @@ def _fit(row: list[str], header: tuple[str, ...]) -> dict[str, str] | str:
     )
 
 
-def _day(cells: dict[str, str]) -> date | None:
+def _day(cells: dict[str, str]) -> date | str:
+    """The row's day, or why it can't be read (a clause to follow 'the date "..."')."""
     full = cells.get("full_date", "")
     if full.strip():
-        return iso_date(full)
-    return old_layout_date(cells.get("year", ""), cells.get("date", ""))
+        return iso_day(full) or read_calendar_date(full)
+    year: int | None = None
+    if "year" in cells:
+        written = cells["year"].strip()
+        if not (written.isdecimal() and len(written) == 4):
+            return "has no year beside it that Thaw can read"
+        year = int(written)
+    return read_calendar_date(cells.get("date", ""), year)
 
 
 def _extras(cells: dict[str, str]) -> list[str]:
@@ -172,7 +182,7 @@ def read(data: bytes, options: ReadOptions) -> FileRead:
     seen: dict[str, int] = {}
     # Ten years hold a few thousand distinct dates, times, labels and activity lists: each is
     # read once (a person waits for an import of their whole history).
-    days: dict[tuple[str, str, str], date | None] = {}
+    days: dict[tuple[str, str, str], date | str] = {}
     clocks: dict[str, time | None] = {}
     labels: dict[str, tuple[str, int | None]] = {}
     tag_lists: dict[str, tuple[str, ...]] = {}
@@ -186,13 +196,14 @@ def read(data: bytes, options: ReadOptions) -> FileRead:
         if day_key not in days:
             days[day_key] = _day(cells)
         day = days[day_key]
-        if day is None:
+        if isinstance(day, str):
             shown = clean_line(cells.get("full_date") or cells.get("date", ""))[:30]
-            out.rejected.append(Rejected(where, f'the date "{shown}" isn\'t one Thaw can read'))
+            why = f'the date "{shown}" {day}' if shown else "it has no date"
+            out.rejected.append(Rejected(where, why))
             continue
         time_cell = cells.get("time", "")
         if time_cell not in clocks:
-            clocks[time_cell] = clock_time(time_cell)
+            clocks[time_cell] = parse_clock_time(time_cell)
         clock = clocks[time_cell]
         if clock is None:
             shown = clean_line(cells.get("time", ""))[:20]

@@ -11,15 +11,15 @@ the day's note and tags go with its first check-in.
 from __future__ import annotations
 
 import json
-from datetime import datetime, time
+from datetime import date, datetime, time
 from typing import Any
 
 from tui.core.errors import InputError
 from tui.core.exchange.base import FileRead, ReadOptions, Rejected, decode_text, join_note
-from tui.core.exchange.daylio_words import iso_date
 from tui.core.exchange.moods import FIVE_FACES
 from tui.core.text import clean_line
 from tui.core.when import localize
+from tui.core.when_phrases import iso_day, read_calendar_date
 
 WHAT = "this Pixels backup"
 SOURCE_PREFIX = "pixels:"
@@ -75,10 +75,11 @@ def read(data: bytes, options: ReadOptions) -> FileRead:
             out.rejected.append(Rejected(f"Day {number}", "it isn't a day with named fields"))
             continue
         written = day.get("date")
-        on = iso_date(written) if isinstance(written, str) else None
-        if on is None:
+        on = (iso_day(written) or read_calendar_date(written)) if isinstance(written, str) else None
+        if not isinstance(on, date):
             shown = clean_line(str(written))[:30]
-            out.rejected.append(Rejected(f"Day {number}", f'the date "{shown}" can\'t be read'))
+            why = on if isinstance(on, str) else "can't be read"
+            out.rejected.append(Rejected(f"Day {number}", f'the date "{shown}" {why}'))
             continue
         where = f"Day {on.isoformat()}"
         scores = day.get("scores")

@@ -11,7 +11,7 @@ import hashlib
 import io
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import replace
-from datetime import date, datetime, time, tzinfo
+from datetime import datetime, tzinfo
 
 from tui.core.errors import InputError
 from tui.core.exchange.base import FileRead, ReadOptions, Rejected, csv_rows, decode_text
@@ -19,7 +19,8 @@ from tui.core.exchange.codec import checkin_as_new
 from tui.core.outward import csv_cell, csv_cell_read
 from tui.core.records.models import CheckIn
 from tui.core.text import clean_line
-from tui.core.when import localize, parse_clock_time
+from tui.core.when import DATE_ONLY_TIME, localize
+from tui.core.when_phrases import parse_clock_time, read_calendar_date
 
 WHAT = "this CSV file"
 CSV_HEADER = (
@@ -89,11 +90,16 @@ def _when(cells: Mapping[str, str], reference: tzinfo | None) -> datetime:
         except ValueError:
             raise InputError(f'"{clean_line(at)[:40]}" isn\'t a date and time') from None
         return parsed if parsed.tzinfo else localize(parsed, reference)
-    try:
-        day = date.fromisoformat(cells.get("date", "").strip())
-    except ValueError:
-        raise InputError("the date should look like 2026-11-20") from None
-    clock = parse_clock_time(cells.get("time", "").strip()) or time(12, 0)
+    day_cell = cells.get("date", "").strip()
+    if not day_cell:
+        raise InputError("it has no date; dates look like 2026-11-20")
+    day = read_calendar_date(day_cell)  # ISO first; "30 Nov 2025" as `--at` reads it
+    if isinstance(day, str):
+        raise InputError(f'the date "{clean_line(day_cell)[:30]}" {day}')
+    time_cell = cells.get("time", "").strip()
+    clock = parse_clock_time(time_cell) if time_cell else DATE_ONLY_TIME
+    if clock is None:  # never a silent midday for a time that was written but can't be read
+        raise InputError(f'the time "{clean_line(time_cell)[:20]}" isn\'t one Thaw can read')
     return localize(datetime.combine(day, clock), reference)
 
 
