@@ -166,7 +166,7 @@ BAD_LOGS = [
     (["log", "6", "--feel", "11"], "from 0 to 10"),
     (["log", "6", "-e", "numbb"], 'Thaw doesn\'t know the emotion "numbb". Did you mean "numb"'),
     (["log", "6", "-n", "x" * 10_001], "10,001 characters; a note can hold up to 10,000"),
-    (["log", "6", "--at", "tomorrow"], 'couldn\'t read "tomorrow" as a time'),
+    (["log", "6", "--at", "tomorrow"], '"tomorrow" is still to come. A check-in can be for now'),
     (["log", "6", "--at", "2999-01-01 08:00"], "still to come"),
     (["log", "6", "--at", "someday"], '"yesterday 21:00"'),
     (["log"], "this needs MOOD"),

@@ -59,8 +59,17 @@ def test_hours_ago_counts_real_time_across_a_clock_change() -> None:
     [
         ("10:00", "2026-11-25 10:00 is still to come."),
         ("2026-11-26", "2026-11-26 12:00 is still to come."),
-        # "tomorrow" is not a form Thaw reads at all, so it is refused as unreadable.
-        ("tomorrow 08:00", 'I couldn\'t read "tomorrow 08:00" as a time.'),
+        # Words that point ahead are never read as a time, and are told as still to come.
+        ("tomorrow 08:00", '"tomorrow 08:00" is still to come.'),
+        ("tomorrow", '"tomorrow" is still to come.'),
+        ("next monday", '"next monday" is still to come.'),
+        ("in 2 hours", '"in 2 hours" is still to come.'),
+        ("in an hour", '"in an hour" is still to come.'),
+        ("+2h", '"+2h" is still to come.'),
+        ("3 days from now", '"3 days from now" is still to come.'),
+        # Neither read nor pointing ahead: unreadable.
+        ("teatime", 'I couldn\'t read "teatime" as a time.'),
+        ("in the garden", 'I couldn\'t read "in the garden" as a time.'),
         ("2027-01-01 00:00", "2027-01-01 00:00 is still to come."),
     ],
 )

@@ -40,7 +40,19 @@ for _names, _delta in (
         _UNITS[_name] = _delta
 
 
+# Words that point ahead ("tomorrow 8am", "next friday", "in 2 hours", "+2h"): Thaw never reads
+# these as a time, because a check-in is for now or before; saying so beats "couldn't read".
+_AHEAD_RE = re.compile(
+    r"^(?:tomorrow\b|next\s|in\s+(?:an?\s|\d)|\+\s*\d)|\bfrom\s+now$", re.IGNORECASE
+)
+
+
 def _unreadable(text: str) -> InputError:
+    if _AHEAD_RE.search(text):
+        return InputError(
+            f'"{text}" is still to come. A check-in can be for now or any time before; '
+            f"these forms work: {ACCEPTED_FORMS}."
+        )
     return InputError(f'I couldn\'t read "{text}" as a time. These forms work: {ACCEPTED_FORMS}.')
 
 
