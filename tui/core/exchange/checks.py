@@ -9,7 +9,7 @@ When the core's one rules module exists, these should ask it instead of repeatin
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from tui.core.records.models import (
@@ -21,18 +21,28 @@ from tui.core.records.models import (
     PlanItem,
     Session,
 )
-from tui.core.records.rules import FEEL_MAX, FEEL_MIN, MOOD_MAX, MOOD_MIN, NOTE_MAX_CHARS
+from tui.core.records.rules import (
+    FEEL_MAX,
+    FEEL_MIN,
+    FUTURE_SKEW,
+    LINE_MAX_CHARS,
+    MOOD_MAX,
+    MOOD_MIN,
+    NOTE_MAX_CHARS,
+    PLAN_TITLE_MAX_CHARS,
+    SOURCE_MAX_CHARS,
+    WORD_MAX_CHARS,
+)
 from tui.core.text import clean_line, clean_text
 
 if TYPE_CHECKING:
     from tui.core.records.models import NewCheckIn
 
-#: How far ahead of the clock the store accepts a time (two devices rarely agree exactly).
-FUTURE_SKEW = timedelta(minutes=5)
-WORD_MAX = 60  # a tag or emotion
-LINE_MAX = 200  # a name, a practice's name, a plan key
-TITLE_MAX = 300  # a plan item's title
-SOURCE_MAX = 500
+# The store's own limits (records/rules.py), so a file is held to what a typed record is.
+WORD_MAX = WORD_MAX_CHARS  # a tag or emotion
+LINE_MAX = LINE_MAX_CHARS  # a name, a practice's name, a plan key
+TITLE_MAX = PLAN_TITLE_MAX_CHARS  # a plan item's title
+SOURCE_MAX = SOURCE_MAX_CHARS
 
 
 def _too_long(text: str, what: str, limit: int, one_line: bool = False) -> str | None:
