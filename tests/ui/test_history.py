@@ -299,7 +299,10 @@ async def test_a_marker_without_words_is_refused_in_a_sentence(
         form.query_one("#text", Input).focus()
         await pilot.press("enter")
         await pilot.pause()
-        assert "couldn't read" in str(form.query_one("#error", Static).render())
+        # A marker is for something that has happened: a time ahead is told as still to come.
+        assert str(form.query_one("#error", Static).render()).startswith(
+            '"next week" is still to come. A marker can be for now or any time before;'
+        )
         assert store.markers() == []
         form.query_one("#when", Input).value = "today"
         form.query_one("#text", Input).value = "   "

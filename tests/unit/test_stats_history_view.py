@@ -178,3 +178,12 @@ def test_marker_strip_never_breaks_inside_a_marker() -> None:
             assert part in labels or (part.endswith("…") and labels[-1].startswith(part[:-1]))
     assert marker_strip(labels, 20) == "│ 25 Jul 2023 chang…"
     assert marker_strip([], 80) == ""
+
+
+def test_a_marker_ahead_of_now_is_told_as_a_marker_still_to_come() -> None:
+    """The refusal names what was being dated: a marker, not a check-in."""
+    for text in ("next week", "2027-01-01"):
+        with pytest.raises(InputError) as caught:
+            marker_when(text, NOW)
+        assert "still to come. A marker can be for now or any time before;" in str(caught.value)
+        assert "check-in" not in str(caught.value)

@@ -47,10 +47,10 @@ _AHEAD_RE = re.compile(
 )
 
 
-def _unreadable(text: str) -> InputError:
+def _unreadable(text: str, what: str = "check-in") -> InputError:
     if _AHEAD_RE.search(text):
         return InputError(
-            f'"{text}" is still to come. A check-in can be for now or any time before; '
+            f'"{text}" is still to come. A {what} can be for now or any time before; '
             f"these forms work: {ACCEPTED_FORMS}."
         )
     return InputError(f'I couldn\'t read "{text}" as a time. These forms work: {ACCEPTED_FORMS}.')
@@ -138,8 +138,9 @@ def _parse_iso(text: str, now: datetime) -> datetime | None:
     return parsed
 
 
-def parse_when(text: str, now: datetime) -> datetime:
-    """Read `text` as a moment at or before `now` (aware). InputError with the accepted forms."""
+def parse_when(text: str, now: datetime, what: str = "check-in") -> datetime:
+    """Read `text` as a moment at or before `now` (aware). InputError with the accepted forms;
+    `what` names the record in the sentence ("A marker can be for now or any time before")."""
     cleaned = " ".join(text.split())
     if not cleaned:
         raise _unreadable(text)
@@ -156,11 +157,11 @@ def parse_when(text: str, now: datetime) -> datetime:
             f"These forms work: {ACCEPTED_FORMS}."
         ) from None
     if result is None:
-        raise _unreadable(cleaned)
+        raise _unreadable(cleaned, what)
     if result > now:
         shown = result.strftime("%Y-%m-%d %H:%M")
         raise InputError(
-            f"{shown} is still to come. A check-in can be for now or any time before; "
+            f"{shown} is still to come. A {what} can be for now or any time before; "
             f"these forms work: {ACCEPTED_FORMS}."
         )
     if result.year < 1970:

@@ -204,4 +204,4 @@ def marker_when(text: str, now: datetime) -> datetime:
         return now
     from tui.core.when import parse_when  # only the markers dialog and `mark` need it
 
-    return parse_when(text, now)
+    return parse_when(text, now, what="marker")
