@@ -241,6 +241,11 @@ def _import(p: argparse.ArgumentParser) -> None:
     )
     p.add_argument("--dry-run", action="store_true", help="say what would be added; write nothing")
     p.add_argument(
+        "--with-deleted",
+        action="store_true",
+        help="bring back entries you deleted here too (left out otherwise, and counted)",
+    )
+    p.add_argument(
         "--finish",
         action="store_true",
         help="finish an import that was cut short (no FILE); nothing is added twice",
