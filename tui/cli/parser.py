@@ -214,7 +214,8 @@ def _import(p: argparse.ArgumentParser) -> None:
         "Daylio's moods are read as rad 10, good 8, meh 5, bad 3, awful 1 (Pixels' scores 5-1 and "
         "a .daylio backup's mood groups alike). A Pixels day with several scores becomes one "
         "check-in per score, none averaged away. Records Thaw can't take are named with the "
-        "reason and the rest added; importing a file again never adds anything twice."
+        "reason and the rest added; importing a file again never adds anything twice. Entries "
+        "you deleted here are left out (and counted) unless --with-deleted."
     )
     p.add_argument("file", metavar="FILE", nargs="?", help="the file to read")
     p.add_argument(
