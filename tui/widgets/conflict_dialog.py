@@ -1,4 +1,4 @@
-"""ConflictDialog: both versions of what two windows changed, side by side; the person chooses."""
+"""ConflictDialog: what two windows changed in one field, both versions; the person chooses."""
 
 from __future__ import annotations
 
@@ -13,7 +13,6 @@ from textual.widgets import Static
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from textual import events
     from textual.app import ComposeResult
 
 #: One field both windows changed: what it is called, this window's words, the other's.
@@ -29,8 +28,8 @@ class ConflictDialog(ModalScreen[bool]):
 
     Dismisses True for "save mine over it", False for "keep the other window's". Only y and n
     (and Esc) answer: the words may be long, so the arrow keys scroll instead of answering,
-    and a stray Enter from the list underneath never chooses. The person's words are shown
-    with markup off.
+    a stray Enter from the list underneath chooses nothing, and F1 and F2 work as everywhere.
+    The person's words are shown with markup off.
     """
 
     DEFAULT_CSS = """
@@ -101,12 +100,6 @@ class ConflictDialog(ModalScreen[bool]):
         keys = self.query_one(".conflict-keys", Static)
         room = self.size.height - heading.outer_size.height - keys.outer_size.height - 2
         self.query_one("#conflict-versions", VerticalScroll).styles.max_height = max(3, room)
-
-    def on_key(self, event: events.Key) -> None:
-        """Keys other than the answers and scrolling do nothing here (nothing underneath)."""
-        if event.key not in ("y", "n", "escape", "up", "down", "pageup", "pagedown"):
-            event.stop()
-            event.prevent_default()
 
     def action_choose(self, mine: bool) -> None:
         """y: save mine over it; n or Esc: keep the other window's."""
