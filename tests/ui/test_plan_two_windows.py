@@ -115,6 +115,7 @@ async def test_both_writing_the_note_y_saves_mine_and_keeps_their_status(
         await wait_for(pilot, lambda: stored(data_dir, clock)[0].note == "mine: sun")
         (kept,) = stored(data_dir, clock)
         assert kept.status == "thinking"  # their change to another field stays
+        assert plan_edits.SAVED_YOURS in said(app)
         assert "mine: sun" in text_of(app, "#plan-text")
 
 

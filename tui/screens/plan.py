@@ -296,9 +296,10 @@ class PlanScreen(ThawScreen):
             self._save_over(item, mine, item.rev)
 
     def _save_over(
-        self, item: PlanItem, mine: dict[str, object], read_rev: int, tries: int = 0
+        self, item: PlanItem, mine: dict[str, object], read_rev: int, tries: int = 0, said: str = ""
     ) -> None:
-        """Save `mine` onto `item` (the version last looked at; `read_rev` the one first read)."""
+        """Save `mine` onto `item` (the version last looked at; `read_rev` the one first read),
+        then say `said`, or that another window's change was kept too when there was one."""
         try:
             saved = self.thaw.store.update_merged(item, **mine)
         except StaleEditError:
@@ -307,8 +308,8 @@ class PlanScreen(ThawScreen):
         except ThawError as err:
             self.notify(str(err), title="Not saved", severity="error", timeout=10, markup=False)
             return
-        if saved.rev > read_rev + 1:
-            self.notify(edits.MERGED, timeout=6)
+        if said or saved.rev > read_rev + 1:
+            self.notify(said or edits.MERGED, timeout=6)
         self._reload(saved.id)
 
     def _settle(self, item: PlanItem, mine: dict[str, object], read_rev: int, tries: int) -> None:
@@ -332,7 +333,7 @@ class PlanScreen(ThawScreen):
 
         def chosen(keep_mine: bool | None) -> None:
             if keep_mine:
-                self._save_over(newer, mine, read_rev)
+                self._save_over(newer, mine, read_rev, said=edits.SAVED_YOURS)
             else:
                 self.notify(edits.KEPT_THEIRS, timeout=6)
 
@@ -345,9 +346,15 @@ class PlanScreen(ThawScreen):
             if not yes:
                 self.notify(edits.LET_GO, timeout=6)
                 return
-            values = edits.as_new(item, mine)
+            new = edits.as_new(item, mine)
             try:
-                added = self.thaw.store.add_plan_item(**values)  # type: ignore[arg-type]
+                added = self.thaw.store.add_plan_item(
+                    new.title,
+                    key=new.key,
+                    status=new.status,
+                    note=new.note,
+                    next_step=new.next_step,
+                )
             except ThawError as err:
                 self.notify(str(err), title="Not saved", severity="error", timeout=10, markup=False)
                 return

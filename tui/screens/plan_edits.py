@@ -3,6 +3,7 @@ this window was changing it: the sentences, the fields both touched, the step sa
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from tui.core.outward import shown_line, shown_text
@@ -21,6 +22,7 @@ CLASH = (
     "Here are both; choose which to keep."
 )
 KEPT_THEIRS = "Kept the other window's version. Yours was not saved."
+SAVED_YOURS = "Saved yours over the other window's."
 GONE = 'This step, "{title}", was deleted in another window. Your changes are still here.'
 GONE_YES = "saves them as a new step"
 GONE_NO = "lets them go"
@@ -74,14 +76,6 @@ def _shown(name: str, value: object) -> str:
     return text or "(empty)"
 
 
-def as_new(item: PlanItem, mine: Mapping[str, object]) -> dict[str, object]:
+def as_new(item: PlanItem, mine: Mapping[str, object]) -> PlanItem:
     """The step the person was looking at with their changes, to save again as a new one."""
-    values: dict[str, object] = {
-        "title": item.title,
-        "key": item.key,
-        "status": item.status,
-        "note": item.note,
-        "next_step": item.next_step,
-    }
-    values.update(mine)
-    return values
+    return replace(item, **mine)  # type: ignore[arg-type]
