@@ -251,3 +251,23 @@ async def test_at_40_by_12_the_choice_keys_stay_in_sight_under_long_notes(
         await pilot.pause()
         assert isinstance(app.screen, ConflictDialog)
         assert all(k in drawn_text(app) for k in keys)
+
+
+async def test_at_40_by_12_a_long_name_deleted_there_still_leaves_the_keys_in_sight(
+    data_dir: Path, clock: FakeClock
+) -> None:
+    from tests.ui.helpers import drawn_text
+
+    long_name = "Walk " + "far " * 70  # 285 characters: the store takes it whole
+    Store(data_dir, clock).add_plan_item(long_name)
+    app, _ = make_app(data_dir, clock, "plan")
+    async with app.run_test(size=(40, 12)) as pilot:
+        await pilot.pause()
+        (seen,) = [i for i in Store(data_dir, clock).plan_items() if not i.key]
+        Store(data_dir, clock).delete_plan_item(seen)
+        await write_note(pilot, app, "more words")
+        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmDialog))
+        assert "Walk far far" in text_of(app, "#confirm-question")
+        assert "…" in text_of(app, "#confirm-question")
+        await wait_for(pilot, lambda: "lets them go" in " ".join(drawn_text(app).split()))
+        assert "saves them as a new step" in " ".join(drawn_text(app).split())

@@ -361,7 +361,7 @@ class PlanScreen(ThawScreen):
             self.notify(edits.SAVED_AS_NEW, timeout=6)
             self._reload(added.id)
 
-        question = edits.GONE.format(title=shown_line(str(mine.get("title", item.title))))
+        question = edits.gone_question(item, mine)
         self.app.push_screen(
             ConfirmDialog(question, yes_words=edits.GONE_YES, no_words=edits.GONE_NO), answered
         )

@@ -38,6 +38,15 @@ STILL_CHANGING = (
     "The newer version is shown now."
 )
 FIELD_NAMES = {"title": "name", "status": "status", "note": "note", "next_step": "next step"}
+NAMED_UP_TO = 60  # characters of a step's name in a question (all of it would crowd 40x12)
+
+
+def gone_question(item: PlanItem, mine: Mapping[str, object]) -> str:
+    """The question when the step was deleted elsewhere, naming it (shortened when long)."""
+    title = shown_line(str(mine.get("title", item.title)))
+    if len(title) > NAMED_UP_TO:
+        title = title[: NAMED_UP_TO - 1].rstrip() + "…"
+    return GONE.format(title=title)
 
 
 def own_changes(item: PlanItem, changes: Mapping[str, object]) -> dict[str, object]:
