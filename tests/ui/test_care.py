@@ -221,7 +221,9 @@ async def test_deleting_own_step_asks_first_and_thaws_steps_stay(
         assert len(store.plan_items()) == len(shared_content().plan)
 
 
-async def test_a_stale_plan_edit_is_told_not_forced(data_dir: Path, clock: FakeClock) -> None:
+async def test_a_plan_status_change_keeps_a_note_written_in_another_window(
+    data_dir: Path, clock: FakeClock
+) -> None:
     app, store = make_app(data_dir, clock, "plan")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
@@ -229,8 +231,8 @@ async def test_a_stale_plan_edit_is_told_not_forced(data_dir: Path, clock: FakeC
         Store(data_dir, clock).update_plan_item(first, note="from another window")
         await pilot.press("space")
         await pilot.pause()
-        saved = store.plan_items()[0]
-        assert saved.status == "not_now" and saved.note == "from another window"
+        saved = store.plan_items()[0]  # both changes, merged: neither window's is lost
+        assert saved.status == "thinking" and saved.note == "from another window"
         assert "from another window" in text_of(app, "#plan-text")
         assert any("another window" in n.message for n in app._notifications)
 
@@ -617,6 +619,7 @@ async def test_a_read_only_store_still_shows_the_plan_and_says_why(
 
     monkeypatch.setattr(store, "add_plan_item", refuse)
     monkeypatch.setattr(store, "update_plan_item", refuse)
+    monkeypatch.setattr(store, "update_merged", refuse)  # what the plan saves edits with
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert [i.title for i in app.screen.items] == ["Already there"]  # type: ignore[attr-defined]

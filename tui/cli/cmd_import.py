@@ -34,6 +34,24 @@ def _mood_map(args: argparse.Namespace) -> dict[str, int]:
     return mapping
 
 
+def _again_with_deleted(args: argparse.Namespace) -> str:
+    """This very import again, asking for deleted entries back: pasteable as printed (the
+    file, format and mood placings as given, and --data-dir when this run had one)."""
+    import shlex
+
+    words = ["import", args.file]
+    if args.format:
+        words += ["--format", args.format]
+    for placing in args.mood_map:
+        words += ["--map", placing]
+    if args.map_file:
+        words += ["--map-file", args.map_file]
+    if args.dry_run:
+        words.append("--dry-run")
+    words.append("--with-deleted")
+    return command(shlex.join(words))
+
+
 def _finish(ctx: CliContext) -> int:
     from tui.core.exchange.plan import finish_cut_short
 
@@ -66,6 +84,7 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
             mood_map=mood_map,
             reference=ctx.clock.now().tzinfo,
             now=ctx.clock.now(),
+            with_deleted=args.with_deleted,
         )
         if mood_map and not prepared.read.moods_mapped:
             raise InputError(
@@ -83,16 +102,25 @@ def run(args: argparse.Namespace, ctx: CliContext) -> int:
     ctx.err(f"{where} is {prepared.detected.saw}.")  # what it was read as, said every time
     for line in plan.rejected_lines(found.rejected):
         ctx.err(line)
-    already = f" ({found.skipped:,} already here)" if found.skipped else ""
+    noted = []
+    if found.brought_back:
+        noted.append(f"{found.brought_back:,} of them deleted here before, as you asked")
+    if found.skipped:
+        noted.append(f"{found.skipped:,} already here")
+    already = f" ({'; '.join(noted)})" if noted else ""
     left = f"; {len(found.rejected):,} left out, named above" if found.rejected else ""
+    if found.deleted_here:
+        left += "; " + plan.deleted_words(found.deleted_here)
     if args.dry_run:
         ctx.out(
             f"Would add {found.summary()}{already}{left}. This was a dry run: nothing was written."
         )
-        return 0
-    if found.is_empty():
+    elif found.is_empty():
         ctx.out(f"Nothing new to add{already}{left}; your data is unchanged.")
-        return 0
-    plan.apply_import(ctx.store(), found, where)
-    ctx.out(f"Added {found.summary()}{already}{left}.")
+    else:
+        plan.apply_import(ctx.store(), found, where)
+        ctx.out(f"Added {found.summary()}{already}{left}.")
+    if found.deleted_here:
+        them = "it" if found.deleted_here == 1 else "them"
+        ctx.out(f"To bring {them} back too: {_again_with_deleted(args)}")
     return 0

@@ -214,7 +214,8 @@ def _import(p: argparse.ArgumentParser) -> None:
         "Daylio's moods are read as rad 10, good 8, meh 5, bad 3, awful 1 (Pixels' scores 5-1 and "
         "a .daylio backup's mood groups alike). A Pixels day with several scores becomes one "
         "check-in per score, none averaged away. Records Thaw can't take are named with the "
-        "reason and the rest added; importing a file again never adds anything twice."
+        "reason and the rest added; importing a file again never adds anything twice. Entries "
+        "you deleted here are left out (and counted) unless --with-deleted."
     )
     p.add_argument("file", metavar="FILE", nargs="?", help="the file to read")
     p.add_argument(
@@ -240,6 +241,11 @@ def _import(p: argparse.ArgumentParser) -> None:
         help="Daylio CSV: many labels at once, one LABEL=N a line (--map wins over it)",
     )
     p.add_argument("--dry-run", action="store_true", help="say what would be added; write nothing")
+    p.add_argument(
+        "--with-deleted",
+        action="store_true",
+        help="bring back entries you deleted here too (left out otherwise, and counted)",
+    )
     p.add_argument(
         "--finish",
         action="store_true",

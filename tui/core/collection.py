@@ -35,6 +35,11 @@ from tui.core.records.zones import zone_fits
 from tui.core.storage import layout as lay
 from tui.core.storage.schema import Doc
 
+#: Tombstones an import may lift, by id and by "source:<source>": (file, id, rev of deletion).
+Marks = dict[str, tuple[Path, str, int]]
+#: Tombstones to take away once their records are back: ids by file.
+Lifted = dict[Path, set[str]]
+
 
 class Collection(Generic[R]):
     """The stored records of one kind in one data folder."""
@@ -136,6 +141,19 @@ class Collection(Generic[R]):
         found = self.folder.decode(best_rel, [best], self.spec.decode)
         return found[0] if found else None
 
+    def deleted_keys(self) -> tuple[set[str], set[str]]:
+        """Ids and sources of this kind's records deleted here (their tombstones), so an
+        import can say how many it leaves out, and why, before anything is written."""
+        ids: set[str] = set()
+        sources: set[str] = set()
+        for rel in self.layout.files(self.folder.root):
+            loaded = self.folder.load(rel)
+            for rec_id, mark in codec.deletions(loaded.tables).items() if loaded else ():
+                ids.add(rec_id)
+                if mark.get("source"):
+                    sources.add(str(mark["source"]))
+        return ids, sources
+
     def has_day(self, day: date) -> bool:
         """Whether a record is dated `day`: one month file, no dates parsed (`due` is fast)."""
         rel = lay.month_file(self.layout.folder, day)
@@ -184,24 +202,38 @@ class Collection(Generic[R]):
         if not prepared:
             return []
         with self.folder.transaction() as txn:
-            fresh = self.keep_new(txn, prepared)
+            fresh, _ = self.keep_new(txn, prepared)
             self.insert(txn, fresh)
         return [self.spec.decode(d) for d in fresh]
 
-    def keep_new(self, txn: Transaction, prepared: Sequence[Prepared]) -> list[Doc]:
+    def keep_new(
+        self, txn: Transaction, prepared: Sequence[Prepared], with_deleted: bool = False
+    ) -> tuple[list[Doc], Lifted]:
         """Give each prepared doc its id, leaving out those already stored (inside the lock).
 
-        Stored files are read only when some doc brings an id or a source to look for.
+        Deleted ones count as stored, unless `with_deleted` (the person asked for them back):
+        then such a doc comes back with a rev above its tombstone's (readers show it), and the
+        tombstones to take away once it is written are returned too (`lift`), as a restore
+        `--with-deleted` does. Stored files are read only when some doc brings an id or a
+        source to look for.
         """
         ids: set[str] = set()
         sources: set[str] = set()
+        marks: Marks = {}
         if any(wanted or doc.get("source") for doc, wanted in prepared):
-            ids, sources = self._stored_keys(txn)
+            ids, sources, marks = self._stored_keys(txn, with_deleted)
         fresh: list[Doc] = []
+        lifted: Lifted = {}
         for doc, wanted in prepared:
             source = doc.get("source")
             if (source and source in sources) or (wanted and wanted in ids):
                 continue  # this very record is here already
+            for key in (wanted, f"source:{source}" if source else ""):
+                if key and key in marks:
+                    rel, rec_id, rev = marks.pop(key)
+                    lifted.setdefault(rel, set()).add(rec_id)
+                    if rec_id == wanted:
+                        doc = {**doc, "rev": max(codec.rev_of(doc), rev + 1)}
             if source:
                 sources.add(source)
             rec_id = wanted or codec.new_id()
@@ -209,25 +241,49 @@ class Collection(Generic[R]):
                 rec_id = codec.new_id()
             ids.add(rec_id)
             fresh.append({**doc, "id": rec_id})
-        return fresh
+        return fresh, lifted
 
-    def _stored_keys(self, txn: Transaction) -> tuple[set[str], set[str]]:
-        """Ids and non-empty sources of every stored record (one file in memory at a time)."""
+    def lift(self, txn: Transaction, lifted: Lifted) -> None:
+        """Take away the tombstones of records brought back (after they are written: killed
+        in between, the higher rev already shows them, and a restore still sees the mark)."""
+        for rel, gone in lifted.items():
+            tables = txn.writable(rel)
+            marks = codec.deletions(tables)
+            codec.set_deletions(tables, {k: v for k, v in marks.items() if k not in gone})
+            txn.write(rel, tables)
+            txn.forget(rel)
+
+    def _stored_keys(
+        self, txn: Transaction, with_deleted: bool = False
+    ) -> tuple[set[str], set[str], Marks]:
+        """Ids and non-empty sources of every stored record (one file in memory at a time).
+
+        Deleted ones count as here (an import never brings back what was deleted), unless
+        `with_deleted`: then their tombstones are returned instead, by id and by
+        "source:<source>", each with its file, id and rev.
+        """
         ids: set[str] = set()
         sources: set[str] = set()
+        marks: Marks = {}
         for rel in self.layout.files(self.folder.root):
             loaded = txn.load(rel)
             for doc in (loaded.tables.get(self.layout.table) or {}).values() if loaded else ():
                 ids.add(str(doc.get("id")))
                 if doc.get("source"):
                     sources.add(str(doc["source"]))
-            # Deleted ones count as here: an import never brings back what was deleted.
             for rec_id, mark in codec.deletions(loaded.tables).items() if loaded else ():
+                source = str(mark["source"]) if mark.get("source") else ""
+                if with_deleted:
+                    held = (rel, rec_id, codec.rev_of(mark))
+                    marks[rec_id] = held
+                    if source:
+                        marks[f"source:{source}"] = held
+                    continue
                 ids.add(rec_id)
-                if mark.get("source"):
-                    sources.add(str(mark["source"]))
+                if source:
+                    sources.add(source)
             txn.forget(rel)
-        return ids, sources
+        return ids, sources, marks
 
     def insert(self, txn: Transaction, docs: Sequence[Doc]) -> None:
         """Append docs (inside the lock), one atomic write per file touched.
@@ -396,9 +452,14 @@ def known_tags(checkins: Collection[Any], recent_days: int | None) -> list[str]:
     return [tag for tag, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
 
 
-def import_all(collections: Sequence[Collection[Any]], batches: Sequence[Iterable[Any]]) -> None:
+def import_all(
+    collections: Sequence[Collection[Any]],
+    batches: Sequence[Iterable[Any]],
+    with_deleted: bool = False,
+) -> None:
     """One import: every record of every kind checked before anything is written, then all
-    written under one lock (ids kept, or records left out, as in `Collection.add_many`)."""
+    written under one lock (ids kept, or records left out, as in `Collection.add_many`;
+    deleted ones brought back only `with_deleted`)."""
     prepared = [
         (collection, [collection.prepare(item) for item in items])
         for collection, items in zip(collections, batches, strict=True)
@@ -408,4 +469,6 @@ def import_all(collections: Sequence[Collection[Any]], batches: Sequence[Iterabl
     with collections[0].folder.transaction() as txn:
         for collection, docs in prepared:
             if docs:
-                collection.insert(txn, collection.keep_new(txn, docs))
+                fresh, lifted = collection.keep_new(txn, docs, with_deleted)
+                collection.insert(txn, fresh)
+                collection.lift(txn, lifted)

@@ -233,8 +233,14 @@ class StorePort(Protocol):
         markers: Iterable[Marker] = (),
         plan: Iterable[PlanItem] = (),
         contacts: Iterable[Contact] = (),
+        with_deleted: bool = False,
     ) -> None:
-        """Every record checked before any is written, then all written under one lock."""
+        """Every record checked before any is written, then all written under one lock;
+        records deleted here come back only `with_deleted`."""
+        ...
+
+    def deleted_keys(self, kind: str) -> tuple[set[str], set[str]]:
+        """Ids and sources of one kind's records deleted here ("checkins", "plan"...)."""
         ...
 
     # --- damaged files ----------------------------------------------------------------------

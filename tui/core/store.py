@@ -288,10 +288,17 @@ class Store:
         markers: Iterable[Marker] = (),
         plan: Iterable[PlanItem] = (),
         contacts: Iterable[Contact] = (),
+        with_deleted: bool = False,
     ) -> None:
         """One import: every record of every kind checked before anything is written, then
-        all written under one lock. Ids are kept (or records left out) as in `add_checkins`."""
-        import_all(self._collections(), [checkins, sessions, markers, plan, contacts])
+        all written under one lock. Ids are kept (or records left out) as in `add_checkins`;
+        records deleted here come back only `with_deleted`."""
+        batches = [checkins, sessions, markers, plan, contacts]
+        import_all(self._collections(), batches, with_deleted)
+
+    def deleted_keys(self, kind: str) -> tuple[set[str], set[str]]:
+        """Ids and sources of one kind's records deleted here ("checkins", "plan"...)."""
+        return self.collection(kind).deleted_keys()
 
     def settings(self) -> Settings:
         """Saved settings; defaults for anything missing or unreadable."""

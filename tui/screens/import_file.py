@@ -227,6 +227,8 @@ class ImportScreen(ThawScreen):
         already = f" ({plan.skipped:,} already here)" if plan.skipped else ""
         lines = [f"{prepared.name} is {prepared.detected.saw}."]
         lines += rejected_lines(plan.rejected)
+        if plan.deleted_here:
+            lines.append(self._deleted_sentence(plan.deleted_here))
         if plan.is_empty():
             lines.append(f"Nothing new to add{already}; your entries are unchanged.")
             self._set_state("done")
@@ -235,6 +237,18 @@ class ImportScreen(ThawScreen):
             self._set_state("confirm")
         self.query_one("#import-question", Static).update("")
         self._say("\n".join(lines))
+
+    def _deleted_sentence(self, count: int) -> str:
+        """How many were left out as deleted here, and the command that brings them back."""
+        import shlex
+
+        from tui.core.exchange.plan import deleted_words
+        from tui.core.paths import command
+
+        path = self.query_one("#import-path", PathInput).value.strip()
+        again = command(shlex.join(["import", path, "--with-deleted"]))
+        them = "it" if count == 1 else "them"
+        return f"{deleted_words(count).capitalize()}. To bring {them} back: {again}"
 
     def _write(self) -> None:
         assert self._prepared is not None

@@ -15,11 +15,13 @@ from tui.core.content import ContentError
 from tui.core.errors import StaleEditError, ThawError
 from tui.core.outward import shown_line, shown_text
 from tui.core.records.models import PLAN_STATUS_LABELS, PLAN_STATUSES, PlanItem, PlanStatus
-from tui.core.records.rules import NOTE_MAX_CHARS
+from tui.core.records.rules import NOTE_MAX_CHARS, PLAN_TITLE_MAX_CHARS
 from tui.core.text import clean_line, clean_text
+from tui.screens import plan_edits as edits
 from tui.screens.base import ThawScreen
 from tui.widgets.care_confirm import ConfirmDialog
 from tui.widgets.care_form import FormDialog, FormField
+from tui.widgets.conflict_dialog import ConflictDialog
 from tui.widgets.key_footer import KeyFooter
 
 if TYPE_CHECKING:
@@ -34,11 +36,7 @@ STATUS_MARKS: dict[PlanStatus, str] = {
     "doing": "▶",
     "done": "✓",
 }
-TITLE_MAX = 120
-STALE = (
-    "This step was changed in another window, so your change was not saved. "
-    "The newer version is shown now."
-)
+TITLE_MAX = PLAN_TITLE_MAX_CHARS  # the store's own limit: what the form takes, the store keeps
 
 
 def next_status(status: PlanStatus, step: int) -> PlanStatus:
@@ -53,7 +51,7 @@ def title_problem(values: dict[str, str]) -> str | None:
     if "title" in values and not title:
         return 'Give this step a short name, for example "Call the GP".'
     if len(title) > TITLE_MAX:
-        return f"Keep the name under {TITLE_MAX} characters; the note can hold the rest."
+        return f"Keep the name to {TITLE_MAX} characters; the note can hold the rest."
     for name in ("note", "next_step"):
         if len(values.get(name, "")) > NOTE_MAX_CHARS:
             return f"That is longer than {NOTE_MAX_CHARS:,} characters; please shorten it."
@@ -291,17 +289,82 @@ class PlanScreen(ThawScreen):
         self.action_edit()
 
     def _update(self, item: PlanItem, **changes: object) -> None:
-        """Save changes through the store's revision check; a conflict is told, never forced."""
+        """Save this window's changes, merged field by field with one another window saved
+        since; where both changed the same field the person sees both and chooses."""
+        mine = edits.own_changes(item, changes)
+        if mine:
+            self._save_over(item, mine, item.rev)
+
+    def _save_over(
+        self, item: PlanItem, mine: dict[str, object], read_rev: int, tries: int = 0, said: str = ""
+    ) -> None:
+        """Save `mine` onto `item` (the version last looked at; `read_rev` the one first read),
+        then say `said`, or that another window's change was kept too when there was one."""
         try:
-            saved = self.thaw.store.update_plan_item(item, **changes)
+            saved = self.thaw.store.update_merged(item, **mine)
         except StaleEditError:
-            self.notify(STALE, severity="warning", timeout=10)
-            self._reload(item.id)
+            self._settle(item, mine, read_rev, tries)
             return
         except ThawError as err:
             self.notify(str(err), title="Not saved", severity="error", timeout=10, markup=False)
             return
+        if said or saved.rev > read_rev + 1:
+            self.notify(said or edits.MERGED, timeout=6)
         self._reload(saved.id)
+
+    def _settle(self, item: PlanItem, mine: dict[str, object], read_rev: int, tries: int) -> None:
+        """Another window changed or deleted the step meanwhile: ask, or merge once more."""
+        try:
+            newer = edits.stored_version(self.thaw.store, item)
+        except ThawError as err:
+            self.notify(str(err), title="Not saved", severity="error", timeout=10, markup=False)
+            return
+        self._reload(newer.id if newer else None)  # the newer version is shown underneath
+        if newer is None:
+            self._offer_as_new(item, mine)
+            return
+        clash = edits.clashes(item, newer, mine)
+        if not clash:  # changed again just now, in other fields: merge onto that
+            if tries < 3:
+                self._save_over(newer, mine, read_rev, tries + 1)
+            else:
+                self.notify(edits.STILL_CHANGING, severity="warning", timeout=10)
+            return
+
+        def chosen(keep_mine: bool | None) -> None:
+            if keep_mine:
+                self._save_over(newer, mine, read_rev, said=edits.SAVED_YOURS)
+            else:
+                self.notify(edits.KEPT_THEIRS, timeout=6)
+
+        self.app.push_screen(ConflictDialog(edits.CLASH, clash), chosen)
+
+    def _offer_as_new(self, item: PlanItem, mine: dict[str, object]) -> None:
+        """The step was deleted elsewhere: save this version as a new step, or let it go."""
+
+        def answered(yes: bool | None) -> None:
+            if not yes:
+                self.notify(edits.LET_GO, timeout=6)
+                return
+            new = edits.as_new(item, mine)
+            try:
+                added = self.thaw.store.add_plan_item(
+                    new.title,
+                    key=new.key,
+                    status=new.status,
+                    note=new.note,
+                    next_step=new.next_step,
+                )
+            except ThawError as err:
+                self.notify(str(err), title="Not saved", severity="error", timeout=10, markup=False)
+                return
+            self.notify(edits.SAVED_AS_NEW, timeout=6)
+            self._reload(added.id)
+
+        question = edits.gone_question(item, mine)
+        self.app.push_screen(
+            ConfirmDialog(question, yes_words=edits.GONE_YES, no_words=edits.GONE_NO), answered
+        )
 
     # --- actions --------------------------------------------------------------------------------
     def action_status(self, step: int) -> None:
@@ -333,8 +396,7 @@ class PlanScreen(ThawScreen):
             }
             if "title" in values:
                 changes["title"] = clean_line(values["title"])
-            if any(getattr(item, k) != v for k, v in changes.items()):
-                self._update(item, **changes)
+            self._update(item, **changes)
 
         self.app.push_screen(
             FormDialog(shown_line(item.title), fields, validate=title_problem), done
@@ -396,7 +458,12 @@ class PlanScreen(ThawScreen):
             try:
                 self.thaw.store.delete_plan_item(item)
             except StaleEditError:
-                self.notify(STALE, severity="warning", timeout=10)
+                try:
+                    gone = edits.stored_version(self.thaw.store, item) is None
+                except ThawError:
+                    gone = False
+                said = edits.ALREADY_GONE if gone else edits.NOT_DELETED
+                self.notify(said, severity="warning", timeout=10)
             except ThawError as err:
                 self.notify(
                     str(err), title="Not deleted", severity="error", timeout=10, markup=False

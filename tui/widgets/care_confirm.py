@@ -38,10 +38,13 @@ class ConfirmDialog(ModalScreen[bool]):
     }
     """
 
-    def __init__(self, question: str, yes_words: str = "deletes it") -> None:
+    def __init__(
+        self, question: str, yes_words: str = "deletes it", no_words: str = "keeps it"
+    ) -> None:
         super().__init__()
         self.question = question
         self.yes_words = yes_words
+        self.no_words = no_words  # what every other key does ("lets them go")
         self._answered = False
 
     def compose(self) -> ComposeResult:
@@ -51,7 +54,7 @@ class ConfirmDialog(ModalScreen[bool]):
 
     def keys_line(self) -> str:
         """The keys in words, the same in every dialog: 'y deletes it; any other key keeps it.'"""
-        return f"y {self.yes_words}; any other key keeps it."
+        return f"y {self.yes_words}; any other key {self.no_words}."
 
     def on_key(self, event: events.Key) -> None:
         """y is yes; every other key (Esc, n, Enter, Space...) is no."""

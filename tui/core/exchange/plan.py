@@ -53,6 +53,9 @@ class ImportPlan:
     settings: Settings | None = None
     skipped: int = 0  # already here
     rejected: list[Rejected] = field(default_factory=list)  # can't be taken, with why
+    deleted_here: int = 0  # left out: deleted here (a tombstone), and not asked back
+    with_deleted: bool = False  # the person asked for records deleted here to come back
+    brought_back: int = 0  # ... and this many of them are in the plan
 
     @property
     def checkin_count(self) -> int:
@@ -105,21 +108,49 @@ def rejected_lines(rejected: list[Rejected]) -> list[str]:
     return lines
 
 
+def deleted_words(count: int) -> str:
+    """ "2 left out because they were deleted here" (the flag that brings them back: the caller)."""
+    return f"{count:,} left out because {'it was' if count == 1 else 'they were'} deleted here"
+
+
 def _already(store: StorePort, read: FileRead) -> tuple[set[str], set[str]]:
     existing = store.checkins()
     return {c.id for c in existing}, {c.source for c in existing if c.source}
 
 
-def plan_import(store: StorePort, read: FileRead, now: datetime) -> ImportPlan:
-    """Leave out what the store holds (same id, same source, or same content), and name every
-    record the store would refuse. Reads the store; writes nothing."""
-    plan = ImportPlan(rejected=list(read.rejected))
+def _matches(item: Any, ids: set[str], sources: set[str]) -> bool:
+    """Whether an imported record is one of these (by its id, or the source it came from)."""
+    rec_id, source = getattr(item, "id", ""), getattr(item, "source", "")
+    return bool(rec_id and (rec_id in ids or f"thaw:{rec_id}" in sources)) or bool(
+        source and source in sources
+    )
+
+
+def _deleted_here(plan: ImportPlan, item: Any, gone: tuple[set[str], set[str]]) -> bool:
+    """Count a record deleted here: True when it is to be left out (not asked back)."""
+    if not _matches(item, *gone):
+        return False
+    if plan.with_deleted:
+        plan.brought_back += 1
+        return False
+    plan.deleted_here += 1
+    return True
+
+
+def plan_import(
+    store: StorePort, read: FileRead, now: datetime, *, with_deleted: bool = False
+) -> ImportPlan:
+    """Leave out what the store holds (same id, same source, or same content) and what was
+    deleted here (unless `with_deleted`), and name every record the store would refuse.
+    Reads the store; writes nothing."""
+    plan = ImportPlan(rejected=list(read.rejected), with_deleted=with_deleted)
     ids, sources = _already(store, read) if read.checkins else (set(), set())
+    gone = store.deleted_keys("checkins") if read.checkins else (set(), set())
     for number, item in enumerate(read.checkins, start=1):
-        if (item.id and (item.id in ids or f"thaw:{item.id}" in sources)) or (
-            item.source and item.source in sources
-        ):
+        if _matches(item, ids, sources):
             plan.skipped += 1
+            continue
+        if _deleted_here(plan, item, gone):
             continue
         reason = checks.checkin(item, now)
         if reason:
@@ -145,9 +176,12 @@ def _plan_others(store: StorePort, read: FileRead, plan: ImportPlan, now: dateti
         known: set[object] = {s.id for s in stored} | {
             (s.kind, s.detail, s.started_at) for s in stored
         }
+        gone = store.deleted_keys("sessions")
         for n, s in enumerate(read.sessions, start=1):
             if s.id in known or (s.kind, s.detail, s.started_at) in known:
                 plan.skipped += 1
+            elif _deleted_here(plan, s, gone):
+                continue
             elif reason := checks.session(s, now):
                 plan.rejected.append(Rejected(f"Session {n}", reason))
             else:
@@ -156,9 +190,12 @@ def _plan_others(store: StorePort, read: FileRead, plan: ImportPlan, now: dateti
     if read.markers:
         stored_m = store.markers()
         known = {m.id for m in stored_m} | {(m.at, m.text) for m in stored_m}
+        gone = store.deleted_keys("markers")
         for n, m in enumerate(read.markers, start=1):
             if m.id in known or (m.at, m.text) in known:
                 plan.skipped += 1
+            elif _deleted_here(plan, m, gone):
+                continue
             elif reason := checks.marker(m, now):
                 plan.rejected.append(Rejected(f"Marker {n}", reason))
             else:
@@ -166,9 +203,12 @@ def _plan_others(store: StorePort, read: FileRead, plan: ImportPlan, now: dateti
                 plan.markers.append(m)
     if read.plan:
         known_plan = {(p.key or p.title.lower()) for p in store.plan_items()}
+        gone = store.deleted_keys("plan")
         for n, p in enumerate(read.plan, start=1):
             if (p.key or p.title.lower()) in known_plan:
                 plan.skipped += 1
+            elif _deleted_here(plan, p, gone):
+                continue
             elif reason := checks.plan_item(p):
                 plan.rejected.append(Rejected(f"Plan item {n}", reason))
             else:
@@ -176,9 +216,12 @@ def _plan_others(store: StorePort, read: FileRead, plan: ImportPlan, now: dateti
                 plan.plan.append(p)
     if read.contacts:
         known_contacts = {(c.name.lower(), c.phone) for c in store.contacts()}
+        gone = store.deleted_keys("contacts")
         for n, contact in enumerate(read.contacts, start=1):
             if (contact.name.lower(), contact.phone) in known_contacts:
                 plan.skipped += 1
+            elif _deleted_here(plan, contact, gone):
+                continue
             elif reason := checks.contact(contact):
                 plan.rejected.append(Rejected(f"Contact {n}", reason))
             else:
@@ -200,6 +243,7 @@ def _records(plan: ImportPlan) -> dict[str, Any]:
         "plan": [plan_item_to_dict(p) for p in plan.plan],
         "contacts": [contact_to_dict(c) for c in plan.contacts],
         "settings": settings_to_dict(plan.settings) if plan.settings else None,
+        "with_deleted": plan.with_deleted,  # so --finish brings back what was asked back
     }
 
 
@@ -216,6 +260,7 @@ def _from_records(records: dict[str, Any]) -> ImportPlan:
         plan=[plan_item_from_dict(d, "journal") for d in items("plan")],
         contacts=[contact_from_dict(d, "journal") for d in items("contacts")],
         settings=settings_from_dict(settings, "journal") if settings is not None else None,
+        with_deleted=records.get("with_deleted") is True,
     )
 
 
@@ -226,6 +271,7 @@ def _write(store: StorePort, plan: ImportPlan) -> None:
         markers=plan.markers,
         plan=plan.plan,
         contacts=plan.contacts,
+        with_deleted=plan.with_deleted,
     )
     if plan.settings is not None:
         current = store.settings()

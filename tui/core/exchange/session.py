@@ -101,11 +101,16 @@ def prepare(
     reference: tzinfo | None,
     now: datetime,
     data: bytes | None = None,
+    with_deleted: bool = False,
 ) -> Prepared:
-    """Read, detect, read and plan one file. InputError when it can't be read as a whole."""
+    """Read, detect, read and plan one file. InputError when it can't be read as a whole.
+    Records deleted here are left out (and counted) unless `with_deleted`."""
     raw = read_import_file(path) if data is None else data
     detected = detect(raw, wanted)
     options = ReadOptions(reference=local_zone(reference), mood_map=dict(mood_map))
     read = detected.read(raw, options)
-    plan = ImportPlan() if read.unknown_moods else plan_import(store, read, now)
+    if read.unknown_moods:
+        plan = ImportPlan()
+    else:
+        plan = plan_import(store, read, now, with_deleted=with_deleted)
     return Prepared(Path(path).name, detected, read, plan)
