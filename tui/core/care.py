@@ -9,6 +9,7 @@ background worker). `scan` reads each file once and holds one month in memory at
 from __future__ import annotations
 
 from array import array
+from bisect import bisect_left
 from collections.abc import Iterable
 from datetime import date, datetime
 from pathlib import Path
@@ -21,7 +22,7 @@ from tui.core.paths import command
 from tui.core.problems import Problem
 from tui.core.records import codec
 from tui.core.storage import backups, files, quarantine
-from tui.core.storage.layout import PARTITIONED, Layout, data_files
+from tui.core.storage.layout import PARTITIONED, Layout, data_files, each_data_file
 from tui.core.storage.schema import Loaded
 
 if TYPE_CHECKING:
@@ -143,7 +144,7 @@ def _check_files(folder: DataFolder, txn: Transaction | None) -> dict[str, dict[
     """
     tables = {Path(k.folder): k.table for k in PARTITIONED}
     seen = {t: SeenIds() for t in tables.values()}
-    for rel in data_files(folder.root):
+    for rel in each_data_file(folder.root):
         try:
             loaded: Loaded | None = folder.load(rel) if txn is None else txn.load(rel)
         except UnsafePathError as exc:
@@ -165,56 +166,52 @@ def _check_files(folder: DataFolder, txn: Transaction | None) -> dict[str, dict[
     return {table: ids.doubles() for table, ids in seen.items()}
 
 
-BUCKET_BITS = 6
-"""SeenIds keeps 2**6 buckets: a 64th of the ids is all `doubles` holds in a dict at once."""
-
-
 def id_hash(rec_id: str) -> int:
-    """38 bits of the id's hash, what `SeenIds` keeps instead of the id (stable within a run)."""
-    return hash(rec_id) & ((1 << (32 + BUCKET_BITS)) - 1)
+    """32 bits of the id's hash, what `SeenIds` keeps instead of the id (stable within a run)."""
+    return hash(rec_id) & 0xFFFF_FFFF
 
 
 class SeenIds:
-    """Where each id of one kind was stored, in 6 bytes a record instead of its string.
+    """The ids of one kind stored in each file, as 4 bytes a record instead of their strings.
 
     Thirty years of check-ins are 33,000 ids; kept as strings in a dict (with their file) they
-    were 5 MiB of the app's idle memory, now about 0.2 MiB. An id is kept as 38 bits of its
-    hash (6 pick a bucket, 32 are kept) and its file as the file's number. Two ids that share a
-    hash only make the heal read their files again: it matches whole ids before removing any.
+    were 5 MiB of the app's idle memory, now about 0.15 MiB. Each file's ids are kept as one
+    sorted array of 32-bit hashes, made once (a background thread that grows many arrays leaves
+    its memory in holes). Two ids that share a hash only make the heal read their files again:
+    it matches whole ids before it removes anything.
     """
 
-    __slots__ = ("_hashes", "_numbers", "files")
+    __slots__ = ("_hashes", "files")
+
+    SLICES = 64
+    """`doubles` looks at a 64th of the hashes at a time, so its dict stays small."""
 
     def __init__(self) -> None:
-        self.files: list[Path] = []
-        self._hashes = [array("I") for _ in range(1 << BUCKET_BITS)]
-        self._numbers = [array("H") for _ in range(1 << BUCKET_BITS)]
+        self.files: list[str] = []  # strings: a third of what Paths take
+        self._hashes: list[array[int]] = []
 
     def add(self, rel: Path, ids: Iterable[str]) -> None:
-        """Note the ids stored in one file (files in any order, each once)."""
-        number = len(self.files)
-        self.files.append(rel)
-        if number == 1 << 16:  # more files than two bytes can number: widen, once
-            self._numbers = [array("I", numbers) for numbers in self._numbers]
-        hashes, numbers, mask = self._hashes, self._numbers, (1 << BUCKET_BITS) - 1
-        for rec_id in ids:
-            h = id_hash(rec_id)
-            hashes[h & mask].append(h >> BUCKET_BITS)
-            numbers[h & mask].append(number)
+        """Note the ids stored in one file (each file once)."""
+        self.files.append(str(rel))
+        self._hashes.append(array("I", sorted(id_hash(rec_id) for rec_id in ids)))
 
     def doubles(self) -> dict[int, set[Path]]:
         """Each id hash seen more than once (in one file or in several), with its files."""
         twice: dict[int, set[Path]] = {}
         files = self.files
-        for bucket, (hashes, numbers) in enumerate(zip(self._hashes, self._numbers, strict=True)):
-            first: dict[int, int] = {}  # one bucket's hashes at a time
-            for value, number in zip(hashes, numbers, strict=True):
-                held = first.get(value)
-                if held is None:
-                    first[value] = number
-                else:
-                    key = value << BUCKET_BITS | bucket
-                    twice.setdefault(key, {files[held]}).add(files[number])
+        step = (1 << 32) // self.SLICES
+        starts = [0] * len(self._hashes)  # where each file's next slice begins
+        for top in range(step, (1 << 32) + 1, step):
+            first: dict[int, int] = {}  # hash -> the first file it was in
+            for number, hashes in enumerate(self._hashes):
+                end = bisect_left(hashes, top, starts[number])
+                for value in hashes[starts[number] : end]:
+                    held = first.get(value)
+                    if held is None:
+                        first[value] = number
+                    else:
+                        twice.setdefault(value, {Path(files[held])}).add(Path(files[number]))
+                starts[number] = end
         return twice
 
 
