@@ -76,7 +76,7 @@ def collector_restored() -> Iterator[None]:
     """For tests that pause or freeze Python's cycle collector: afterwards it is on again,
     nothing is frozen, and `tui.startup_gc` has no pause of its own left to undo."""
     yield
-    startup_gc.resume()  # Python's own thresholds back, if a test left our pause on
+    startup_gc._paused = False
     gc.unfreeze()
     gc.enable()
 

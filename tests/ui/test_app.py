@@ -728,14 +728,13 @@ def test_now_is_never_read_from_the_system_in_screens() -> None:
 async def test_the_collector_paused_for_start_up_is_back_on_once_home_is_painted(
     data_dir: Path, clock: FakeClock, collector_restored: None
 ) -> None:
-    """`thaw` holds back the full collections for start-up; left so, memory would only grow."""
+    """`thaw` pauses Python's cycle collector for start-up; left off, memory would only grow."""
     app, store = make_app(data_dir, clock)
     store.add_checkin(6, at=clock.now() - timedelta(days=1))
     startup_gc.pause()  # as tui.cli.cmd_app does before it imports the app
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        assert gc.isenabled() and not startup_gc.paused()
-        assert gc.get_threshold()[2] < startup_gc.NEVER
+        assert gc.isenabled()
         assert gc.get_freeze_count() > 0  # start-up's objects are not scanned again
         await pilot.press("h")
         await wait_for(pilot, lambda: getattr(app.screen, "settled", False), what="history")
