@@ -157,7 +157,8 @@ def _check_files(folder: DataFolder, txn: Transaction | None) -> dict[str, dict[
         for name, table in loaded.tables.items():
             decode = DECODERS.get(name)
             if decode is not None:
-                folder.decode(rel, table.values(), decode)
+                for doc in table.values():  # one at a time: each record is let go at once
+                    folder.decode(rel, (doc,), decode)
         partitioned = tables.get(rel.parent)
         if partitioned is not None:
             docs = (loaded.tables.get(partitioned) or {}).values()
