@@ -188,11 +188,36 @@ def med(values: Sequence[float]) -> float:
     return statistics.median(values)
 
 
+def app_memory(
+    python: str, minimal: Path, stores: dict[str, Path], base_env: dict[str, str], runs: int
+) -> None:
+    """4. Peak RSS of the app at 10 and 30 years against the minimal app, printed."""
+    rss: dict[str, list[float]] = {}
+    programs: dict[str, tuple[list[str], str, Path | None]] = {
+        "minimal app": ([python, str(minimal)], "Minimal app ready", None),
+        "Thaw, 10 years": ([python, "-m", "tui"], "Find anything", stores["10 years"]),
+        "Thaw, 30 years": ([python, "-m", "tui"], "Find anything", stores["30 years"]),
+    }
+    for _ in range(runs):
+        for name, (argv, marker, data) in programs.items():
+            env = dict(base_env)
+            if data is not None:
+                env["THAW_DATA_DIR"] = str(data)
+            rss.setdefault(name, []).append(app_rss(argv, marker, env))
+    base_rss = med(rss["minimal app"])
+    print(f"\n4. peak RSS of the app, home painted then Ctrl+Q, median of {runs}")
+    for name, mibs in rss.items():
+        print(f"   {name:<16}{med(mibs):6.1f} MiB {med(mibs) / base_rss:5.2f}x")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--code", type=Path, default=ROOT, help="the Thaw checkout to run")
     parser.add_argument("--no-import", action="store_true", help="skip the import measures")
+    parser.add_argument(
+        "--memory", action="store_true", help="only the app's peak memory (4.), with its stores"
+    )
     options = parser.parse_args()
     runs, code = options.runs, options.code.resolve()
     python = sys.executable
@@ -217,6 +242,9 @@ def main() -> int:
         )
         minimal = tmp / "minimal_app.py"
         minimal.write_text(MINIMAL_APP)
+        if options.memory:
+            app_memory(python, minimal, stores, base_env, runs)
+            return 0
 
         # 1. Bytes over the link ----------------------------------------------------------------
         phases: dict[str, list[int]] = {}
@@ -303,22 +331,7 @@ def main() -> int:
                 )
 
         # 4. Peak memory of the app ------------------------------------------------------------
-        rss: dict[str, list[float]] = {}
-        programs: dict[str, tuple[list[str], str, Path | None]] = {
-            "minimal app": ([python, str(minimal)], "Minimal app ready", None),
-            "Thaw, 10 years": ([python, "-m", "tui"], "Find anything", stores["10 years"]),
-            "Thaw, 30 years": ([python, "-m", "tui"], "Find anything", stores["30 years"]),
-        }
-        for _ in range(runs):
-            for name, (argv, marker, data) in programs.items():
-                env = dict(base_env)
-                if data is not None:
-                    env["THAW_DATA_DIR"] = str(data)
-                rss.setdefault(name, []).append(app_rss(argv, marker, env))
-        base_rss = med(rss["minimal app"])
-        print(f"\n4. peak RSS of the app, home painted then Ctrl+Q, median of {runs}")
-        for name, mibs in rss.items():
-            print(f"   {name:<16}{med(mibs):6.1f} MiB {med(mibs) / base_rss:5.2f}x")
+        app_memory(python, minimal, stores, base_env, runs)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     return 0

@@ -39,7 +39,8 @@ def _load_handler(command: str | None) -> Handler | None:
 
 
 def _quick_args(argv: list[str]) -> argparse.Namespace | None:
-    """The commands typed at a bare prompt skip building the parser: `due`, `prompt`, `log N`.
+    """The commands typed at a bare prompt skip building the parser: `due`, `prompt`, `log N`
+    and the app itself (`thaw` alone).
 
     `due` runs at every login, `prompt` before every prompt, and `log 6` is the quickest
     check-in, so all stay cheap. Accepted exactly: `due [--quiet]`, `prompt [--glyph]` or
@@ -69,6 +70,8 @@ def _quick_args(argv: list[str]) -> argparse.Namespace | None:
         args = SimpleNamespace(
             command="prompt", data_dir=data_dir, plain=None, glyph=len(rest) == 2
         )
+    elif not rest:  # the app itself: building the parser would hold argparse for its life
+        args = SimpleNamespace(command=None, data_dir=data_dir, plain=None)
     elif len(rest) == 2 and rest[0] == "log" and not rest[1].startswith("-"):
         args = SimpleNamespace(
             command="log", data_dir=data_dir, plain=None, mood=rest[1], feel=None, emotions=[],

@@ -9,10 +9,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any, cast
 
+import textual.screen as textual_screen
 from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
 from rich.control import Control
 from rich.segment import Segment
 from textual import events
+from textual import keys as textual_keys
 from textual._compositor import ChopsUpdate, Compositor, CompositorUpdate, LayoutUpdate
 from textual.app import App
 from textual.dom import DOMNode
@@ -175,3 +177,37 @@ def allow_switching_away(screen: Screen[object]) -> None:
     it) and is sometimes replaced: the quick check-in by a practice, a practice by home.
     """
     screen._push_result_callback(screen, None)
+
+
+KNOWN_KEY_CHARACTERS: dict[str, str | None] = {
+    "tab": "\t",
+    "escape": "\x1b",
+    "enter": None,
+    "space": " ",
+    "backspace": "\x08",
+    "delete": "\x7f",
+    "question_mark": "?",
+    "comma": ",",
+    **{name: None for name in ("up", "down", "left", "right", "home", "end", "insert")},
+    **{name: None for name in ("pageup", "pagedown")},
+    **{f"f{n}": None for n in range(1, 25)},
+}
+"""What `textual.keys.key_to_character` answers for the named keys Thaw binds."""
+
+_key_to_character = textual_keys.key_to_character
+
+
+def key_to_character(key: str) -> str | None:
+    """`textual.keys.key_to_character`, answering Thaw's named keys from a table.
+
+    Each screen asks it for every binding's key (`Screen._binding_chain`), and Textual finds
+    "tab" or "f1" by looking the name up in Python's Unicode name tables: a failed look-up reads
+    through them, and six of them put half a MiB of those tables into the app's memory (a
+    twentieth of what it has over a bare Textual app). The table holds Textual's own answers.
+    """
+    if key in KNOWN_KEY_CHARACTERS:
+        return KNOWN_KEY_CHARACTERS[key]
+    return _key_to_character(key)
+
+
+vars(textual_screen)["key_to_character"] = key_to_character  # the name _binding_chain calls

@@ -320,10 +320,13 @@ def test_a_reader_that_stops_early_gets_no_traceback(tmp_path: Path) -> None:
         ["due", "--data-dir=/x"],
         ["log", "6"],
         ["log", "seven", "--data-dir", "/x"],
+        [],
+        ["--data-dir", "/x"],
+        ["--data-dir=/x"],
     ],
 )
 def test_the_quick_paths_read_argv_exactly_as_the_parser_does(argv: list[str]) -> None:
-    """`due` and `log N` skip argparse for speed; they must never disagree with it."""
+    """`due`, `log N` and the bare app skip argparse for speed; they must never disagree."""
     from tui.__main__ import _quick_args
     from tui.cli.parser import parse_args
 
@@ -333,7 +336,8 @@ def test_the_quick_paths_read_argv_exactly_as_the_parser_does(argv: list[str]) -
 
 
 @pytest.mark.parametrize(
-    "argv", [["log", "-3"], ["log", "6", "-n", "x"], ["due", "--help"], ["list"]]
+    "argv",
+    [["log", "-3"], ["log", "6", "-n", "x"], ["due", "--help"], ["list"], ["--plain"], ["-h"]],
 )
 def test_anything_else_goes_through_the_parser(argv: list[str]) -> None:
     from tui.__main__ import _quick_args

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from textual import keys as _textual_keys
 from textual.app import App, ComposeResult
 from textual.screen import Screen
 from textual.widgets import Label
 
+from tui import textual_private
 from tui.textual_private import CoveredScreensWait, allow_switching_away
 
 
@@ -100,3 +102,19 @@ async def test_textual_lays_out_the_screen_under_an_opaque_one_and_ours_does_not
         assert first.query_one(Label).size.width == 30  # shown again: laid out for it
         await ours.push_screen(Translucent())
         assert ours._background_screens == [first]  # it shows through a dialog
+
+
+@pytest.mark.parametrize("key", sorted(textual_private.KNOWN_KEY_CHARACTERS))
+def test_the_key_table_gives_textuals_own_answer(key: str) -> None:
+    """If one fails, Textual changed `key_to_character`: update the table (or drop it)."""
+    assert textual_private.KNOWN_KEY_CHARACTERS[key] == _textual_keys.key_to_character(key)
+
+
+def test_screens_ask_the_table_and_other_keys_still_reach_textual() -> None:
+    """`Screen._binding_chain` calls the name `key_to_character` in `textual.screen`."""
+    import textual.screen
+
+    assert vars(textual.screen)["key_to_character"] is textual_private.key_to_character
+    assert textual_private.key_to_character("f1") is None
+    assert textual_private.key_to_character("x") == "x"
+    assert textual_private.key_to_character("full_stop") == "."

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import json
+import tracemalloc
 import weakref
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -116,3 +117,75 @@ def test_the_streamed_check_still_heals_doubles_in_one_file_and_across_files(
     notes = {c.id: (c.rev, c.note) for c in fresh.checkins()}
     assert notes[first.id] == (5, "newer copy, same file")
     assert notes[second.id] == (3, "newest copy")
+
+
+# --- the full check keeps a few bytes a record, not every id (issue 18, item 4) ----------------
+
+
+def _years_of_checkins(data: Path, clock: FakeClock, years: int, per_month: int = 60) -> int:
+    start = datetime(2000, 1, 1, 9, 0, tzinfo=LONDON)
+    items = [
+        NewCheckIn(at=start + timedelta(days=30.4 * m + d / 2), mood=5, note="a note")
+        for m in range(12 * years)
+        for d in range(per_month)
+    ]
+    Store(data, clock).add_checkins(items)
+    return len(items)
+
+
+def _scan_peak(data: Path, clock: FakeClock) -> int:
+    """Traced bytes the full check held at its peak, above what was held before it began."""
+    store = Store(data, clock)
+    store.scan()  # the modules it needs, imported outside the measure
+    gc.collect()
+    tracemalloc.start()
+    try:
+        Store(data, clock).scan()
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    return peak
+
+
+def test_the_full_check_grows_by_a_few_bytes_a_record_not_by_every_id(
+    tmp_path: Path, clock: FakeClock
+) -> None:
+    """Eight years of check-ins against one: the check holds one month at a time, so the only
+    growth is what it keeps of each record to find ids stored twice. Keeping every id as a
+    string (with its file) cost about 140 bytes a record; a hash costs 4."""
+    one, eight = tmp_path / "one", tmp_path / "eight"
+    few = _years_of_checkins(one, clock, 1)
+    many = _years_of_checkins(eight, clock, 8)
+    growth = _scan_peak(eight, clock) - _scan_peak(one, clock)
+    per_record = growth / (many - few)
+    assert per_record < 40, f"{per_record:.0f} bytes a record"
+
+
+def test_ids_that_share_a_hash_lose_nothing_and_real_doubles_still_heal(
+    history: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every id given the same hash: each file looks like it might hold a double, and only the
+    record really stored twice loses its older copy."""
+    from tui.core import care
+
+    store = Store(history, clock)
+    before = store.checkins()
+    doubled = before[3]
+    march, may = history / "checkins" / "2026-03.json", history / "checkins" / "2026-05.json"
+    stored = next(d for d in json.loads(march.read_bytes())["checkins"].values())
+    assert stored["id"] == before[0].id
+    raw = json.loads(may.read_bytes())
+    raw["checkins"]["950"] = {**stored, "id": doubled.id, "rev": 0}  # an older copy elsewhere
+    may.write_text(json.dumps(raw))
+    monkeypatch.setattr(care, "id_hash", lambda rec_id: 12345)
+
+    fresh = Store(history, clock)
+    fresh.scan()
+    assert fresh.problems == []
+    assert fresh.checkins() == before
+    on_disk = [
+        d["id"]
+        for p in sorted((history / "checkins").glob("*.json"))
+        for d in json.loads(p.read_bytes())["checkins"].values()
+    ]
+    assert sorted(on_disk) == sorted(c.id for c in before)

@@ -138,29 +138,6 @@ def problem_lines(
     return lines
 
 
-# History's code and plotext take ~150 ms to import on first open. Imported here, in the file
-# check's thread once home is up and idle, pressing h pays only for reading and drawing.
-WARM_MODULES = (
-    "tui.core.content_types",
-    "tui.core.analysis.stats",
-    "tui.core.analysis.insights",
-    "tui.core.analysis.history_view",
-    "tui.screens.history",
-    "textual_plotext.plot",
-)
-
-
-def _warm_history_modules() -> None:
-    """Import what history will need (in a worker thread; a failure here is not news)."""
-    import importlib
-
-    for name in WARM_MODULES:
-        try:
-            importlib.import_module(name)
-        except Exception:
-            return
-
-
 def place_key(name: str, label: str, *, show: bool = False) -> Binding:
     """Home's key to a place, in the registry's words ("h", "History: how the last weeks...")."""
     info = SCREENS[name]
@@ -361,7 +338,8 @@ class HomeScreen(ThawScreen):
                 lines.append(f"{cut_short} Or press f, then Ctrl+F, to finish it here.")
         with contextlib.suppress(RuntimeError):  # the app closed meanwhile
             self.app.call_from_thread(self._show_banner, lines, damaged)
-        _warm_history_modules()
+        # History's code and plotext are not imported here ahead of h: they are 3 MiB, a tenth
+        # of the app's memory for a screen not everyone opens; history imports them itself.
 
     # --- putting a backup back --------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

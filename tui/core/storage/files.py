@@ -265,8 +265,11 @@ def read_bytes(path: Path, limit: int | None = None) -> bytes | None:
             raise BadFileError("large", TOO_LARGE)
         chunks = []
         size = 0
+        # A read asks for what the file holds (and a little more, to see it end): asking for
+        # a whole MiB each time had Python set aside a MiB for every small month file.
+        step = min(1 << 20, info.st_size + 4096)
         while size <= limit:
-            chunk = os.read(fd, 1 << 20)
+            chunk = os.read(fd, step)
             if not chunk:
                 break
             chunks.append(chunk)
