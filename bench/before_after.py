@@ -27,6 +27,9 @@ the working directory nor a script's folder can put the other tree first). What 
 from the tree measured; the child checks that and stops if any did not. Each tree writes its
 own data sets with its own code (tests/history_data.py, the same seeds), so neither reads a
 format it did not write.
+
+The defaults take 10-12 minutes on the project's 2-core VM under load (`--quick`: about 4); the
+`--*-runs`, `--*-rounds`, `--practice-window` and `--timer-seconds` flags trade time for noise.
 """
 
 from __future__ import annotations
