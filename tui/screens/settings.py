@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import dataclasses
+import contextlib
 from typing import TYPE_CHECKING, ClassVar
 
 from textual.binding import Binding, BindingType
@@ -10,10 +10,12 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.style import Style
 from textual.widgets import Checkbox, Header, Input, Label, Select, Static
+from textual.widgets.select import InvalidSelectValueError
 
 from tui.core.content import ContentError
 from tui.core.errors import InputError
 from tui.screens.base import ThawScreen
+from tui.screens.settings_edits import SettingsSave
 from tui.screens.settings_fields import (
     CHECKS,
     FIELDS_BY_NAME,
@@ -28,6 +30,8 @@ from tui.widgets.key_footer import KeyFooter
 __all__ = ["OnOffCheckbox", "SettingsScreen", "parse_reminder_time"]
 
 if TYPE_CHECKING:
+    from collections.abc import Collection
+
     from textual.app import ComposeResult
 
     from tui.core.records.models import Settings
@@ -148,6 +152,11 @@ class SettingsScreen(ThawScreen):
 
     def on_mount(self) -> None:
         """Name any value in settings.json Thaw can't use (the default is shown and used)."""
+        named = {
+            "country": {code: name for name, code in self._country_options()},
+            "breath_pattern": {ident: name for name, ident in self._pattern_options()},
+        }
+        self._saver = SettingsSave(self.thaw, self.show_settings, named)
         wrong = self.thaw.store.settings_problems()
         self._stored_wrong = set(wrong)
         for name, sentence in wrong.items():
@@ -246,10 +255,13 @@ class SettingsScreen(ThawScreen):
         """Save changed fields through the app (which applies theme, motion and bell at once)."""
         self._save_changes(changes, chosen=False)
 
-    def _save_changes(self, changes: dict[str, object], *, chosen: bool) -> None:
+    def _save_changes(
+        self, changes: dict[str, object], *, chosen: bool, typing: bool = False
+    ) -> None:
         """Save changed fields. `chosen`: the person settled a field (Enter, moving on), so a
         value that was wrong in the file is written even when the default shown equals it.
-        Widgets' own change events at mount never count as that.
+        Widgets' own change events at mount never count as that. `typing`: a field still being
+        typed in, so a clash with another window waits until it is finished.
         """
         current = self.thaw.settings
         wrong_on_disk = self._stored_wrong & set(changes)
@@ -259,7 +271,23 @@ class SettingsScreen(ThawScreen):
         for name in wrong_on_disk:  # the file is put right by this save
             self._stored_wrong.discard(name)
             self._problem(name, "")
-        self.thaw.save_settings(dataclasses.replace(current, **changes))  # type: ignore[arg-type]
+        self._saver.save(changes, ask=not typing)
+
+    def show_settings(self, settings: Settings, skip: Collection[str] = ()) -> None:
+        """Show settings saved in another window in their fields (not those in `skip`)."""
+        for field in NUMBER_FIELDS:
+            widget = self.query_one(f"#{field.name}", Input)
+            if field.name not in skip and widget.value != field.show(settings):
+                widget.value = field.show(settings)
+        for name, _ in CHECKS:
+            if name not in skip:
+                self.query_one(f"#{name}", Checkbox).value = bool(getattr(settings, name))
+        for select in self.query(Select):
+            name = select.id or ""
+            value = getattr(settings, name, None) or Select.NULL  # country "": the guess
+            if name not in skip and select.value != value:
+                with contextlib.suppress(InvalidSelectValueError):  # one Thaw doesn't offer
+                    select.value = value
 
     def _problem(self, name: str, message: str) -> None:
         """Note (or clear) what is wrong with one field; the first problem is shown at the top."""
@@ -297,7 +325,7 @@ class SettingsScreen(ThawScreen):
         except InputError:
             return  # "1" on the way to "18:30": explained on Enter, on moving on or on leaving
         self._problem(field.name, "")
-        self._save(**{field.name: value})
+        self._save_changes({field.name: value}, chosen=False, typing=True)
 
     def _commit_input(self, widget: Input) -> bool:
         """Save a finished field and show it tidied ("9:30" as "09:30"), or say what to fix."""
@@ -311,6 +339,8 @@ class SettingsScreen(ThawScreen):
             return False
         self._problem(field.name, "")
         self._save_changes({field.name: value}, chosen=True)
+        if self._saver.asking:  # both versions are in the dialog; the field waits for it
+            return False
         shown = field.show(self.thaw.settings)
         if widget.value != shown:
             widget.value = shown
@@ -339,7 +369,10 @@ class SettingsScreen(ThawScreen):
         return said
 
     async def action_leave(self) -> None:
-        """Esc: every valid value is already saved; say which wrong ones were not, then go."""
+        """Esc: every valid value is already saved; say which wrong ones were not, then go.
+        A number that clashed with another window's while typed is asked about first."""
+        if self._saver.ask_held():
+            return
         for sentence in self.settle_fields():
             self.notify(sentence, title="Not changed", severity="warning", timeout=8, markup=False)
         await self.thaw.action_back()
