@@ -90,7 +90,9 @@ class MergedEdit(Generic[Editable]):
 
     `saved(record, said)`: stored (`said` is the notice to give, "" for none); `failed(err)`:
     not stored, `err` says why in a sentence; `gone(old, mine)`: deleted in another window,
-    the person's changes in `mine`; `kept(newer)`: the person chose the other window's version.
+    the person's changes in `mine`; `kept(newer)`: the person chose the other window's version;
+    `seen(newer)` (optional): the stored version was read again (None: deleted), before any
+    question, so a screen can show it underneath.
     """
 
     def __init__(
@@ -103,6 +105,7 @@ class MergedEdit(Generic[Editable]):
         failed: Callable[[ThawError], None],
         gone: Callable[[Editable, dict[str, object]], None],
         kept: Callable[[Editable], None],
+        seen: Callable[[Editable | None], None] | None = None,
     ) -> None:
         self.app = app
         self.store = store
@@ -111,6 +114,7 @@ class MergedEdit(Generic[Editable]):
         self._failed = failed
         self._gone: Callable[[Editable, dict[str, object]], None] = gone
         self._kept: Callable[[Editable], None] = kept
+        self._seen: Callable[[Editable | None], None] | None = seen
 
     def save(self, old: Editable, changes: Mapping[str, object]) -> None:
         """Save the fields of `changes` that differ from `old` (the version first read)."""
@@ -142,6 +146,8 @@ class MergedEdit(Generic[Editable]):
         except ThawError as err:
             self._failed(err)
             return
+        if self._seen is not None:
+            self._seen(newer)
         if newer is None:
             self._gone(old, mine)
             return
