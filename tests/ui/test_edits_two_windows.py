@@ -332,3 +332,24 @@ async def test_checkin_both_changing_feelings_names_them_and_y_saves_mine(
         kept = entry(data_dir, clock)
         assert (kept.emotions, kept.note, kept.tags) == ((tired.id,), "mine too", ("rain",))
         assert store.draft() is None
+
+
+async def test_at_40_by_12_a_checkin_clash_keeps_its_keys_in_sight(
+    data_dir: Path, clock: FakeClock
+) -> None:
+    seen = one_entry(data_dir, clock)
+    app, _ = make_app(data_dir, clock, "entries")
+    async with app.run_test(size=(40, 12)) as pilot:
+        note = await open_entry(pilot, app)
+        Store(data_dir, clock).update_merged(seen, note="rain " * 80, mood=6)
+        note.text = "sun " * 80
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: isinstance(app.screen, ConflictDialog))
+        await wait_for(pilot, lambda: all(k in drawn_text(app) for k in KEYS))
+        await pilot.press("down", "down", "pagedown")
+        await pilot.pause()
+        assert isinstance(app.screen, ConflictDialog)
+        assert all(k in drawn_text(app) for k in KEYS)
+        await pilot.press("y")
+        await wait_for(pilot, lambda: entry(data_dir, clock).note == ("sun " * 80).strip())
+        assert entry(data_dir, clock).mood == 6  # only the other window changed the mood
