@@ -39,10 +39,12 @@ NAMED_UP_TO = 60  # characters of a marker's words in a question (all would crow
 
 
 def _stored_marker(store: StorePort, marker: Marker) -> Marker | None:
+    """The marker as stored now (None: deleted in another window)."""
     return next((m for m in store.markers() if m.id == marker.id), None)
 
 
 def _marker_shown(name: str, value: object) -> str | None:
+    """A marker's kind and date as the list shows them; None: the usual way."""
     if name == "kind":
         return KIND_WORDS.get(cast(MarkerKind, value), str(value))
     if name == "at" and isinstance(value, datetime):

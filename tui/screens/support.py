@@ -43,6 +43,7 @@ NAMED_UP_TO = 60  # characters of a name in a question (all of it would crowd 40
 
 
 def _stored_contact(store: StorePort, contact: Contact) -> Contact | None:
+    """The contact as stored now (None: deleted in another window)."""
     return next((c for c in store.contacts() if c.id == contact.id), None)
 
 
@@ -398,6 +399,8 @@ class SupportScreen(ThawScreen):
         self.app.push_screen(self._contact_form("Edit", contact), done)
 
     def _contact_edit(self) -> MergedEdit[Contact]:
+        """Saving an edited contact: what the screen says and shows for each outcome."""
+
         def saved(stored: Contact, said: str) -> None:
             if said:
                 self.notify(said, timeout=6)
