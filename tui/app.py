@@ -185,6 +185,10 @@ class ThawApp(CoveredScreensWait, PaintsWhatChanged):
         self._apply_settings(saved)
         return saved
 
+    def apply_settings(self, settings: Settings) -> None:
+        """Use settings already saved (the settings screen saves its own, asking on a clash)."""
+        self._apply_settings(settings)
+
     def _apply_settings(self, settings: Settings) -> None:
         self._settings = settings
         if settings.theme in self.available_themes and settings.theme != self.theme:

@@ -12,8 +12,10 @@ from tests.ui.helpers import assert_drawn_literally, drawn_text, screen_text, te
 from tui.app import ThawApp
 from tui.core.clock import FakeClock
 from tui.core.store import Store
+from tui.screens import merged_edit
 from tui.screens.checkin import CheckInScreen
 from tui.screens.entries import PAGE_ROWS, ConfirmDelete, EntriesScreen
+from tui.widgets.conflict_dialog import ConflictDialog
 from tui.widgets.mood_scale import MoodScale
 
 
@@ -107,7 +109,7 @@ async def test_back_fill_a_missed_evening(data_dir: Path, clock: FakeClock) -> N
     assert saved.at.isoformat().startswith("2026-11-24T21:00")
 
 
-async def test_an_edit_that_lost_a_race_is_shown_not_overwritten(
+async def test_an_edit_that_lost_a_race_shows_both_and_y_saves_mine(
     data_dir: Path, clock: FakeClock
 ) -> None:
     store = seeded(data_dir, clock, days=1)
@@ -122,19 +124,18 @@ async def test_an_edit_that_lost_a_race_is_shown_not_overwritten(
         note = app.screen.query_one("#note", TextArea)
         note.insert("my own words")
         await pilot.press("8", "enter")
-        await pilot.pause()
-        assert isinstance(app.screen, CheckInScreen)
-        status = text_of(app, "#checkin-status")
-        assert "This entry changed in another window" in status
-        assert "your changes are kept below" in status
-        newer = text_of(app, "#conflict-newer")
-        assert "mood 5" in newer and "from the other window" in newer
+        await wait_for(pilot, lambda: isinstance(app.screen, ConflictDialog))
+        shown = text_of(app, "#conflict-text")
+        assert "Your mood: 8" in shown and "The other window's mood: 5" in shown
+        assert "Your note: my own words" in shown
+        assert "The other window's note: from the other window" in shown
         assert note.text == "my own words"
         stored = Store(data_dir, clock).recent_checkins(1)[0]
         assert (stored.mood, stored.note) == (5, "from the other window")
-        # Only a second, deliberate Enter puts the person's version over it.
-        await pilot.press("enter")
-        await pilot.pause()
+        # Only a deliberate y puts the person's version over it.
+        await pilot.press("y")
+        await wait_for(pilot, lambda: isinstance(app.screen, EntriesScreen))
+        assert merged_edit.SAVED_YOURS in [n.message for n in app._notifications]
     stored = Store(data_dir, clock).recent_checkins(1)[0]
     assert (stored.mood, stored.note, stored.rev) == (8, "my own words", 3)
 

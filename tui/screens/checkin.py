@@ -11,7 +11,7 @@ from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Header, Input, Label, Static, TextArea
 
-from tui.core.errors import DataError, InputError, StaleEditError, ThawError
+from tui.core.errors import DataError, ThawError
 from tui.core.outward import shown_line, shown_text
 from tui.core.records.models import CheckIn, Draft
 from tui.core.records.rules import NOTE_MAX_CHARS
@@ -20,6 +20,7 @@ from tui.screens import SCREENS
 from tui.screens import checkin_records as records
 from tui.screens.base import ThawScreen, describe_time
 from tui.screens.checkin_keys import CHECKIN_BINDINGS
+from tui.screens.merged_edit import KEPT_THEIRS, MergedEdit
 from tui.widgets.emotion_picker import EmotionList, EmotionPicker
 from tui.widgets.feel_scale import FeelScale
 from tui.widgets.key_footer import KeyFooter
@@ -295,44 +296,49 @@ class CheckInScreen(ThawScreen):
         if unknown:
             self._set_status("One of the picked feelings is not in the list any more; unpick it.")
             return
-        store = self.thaw.store
+        if self._editing is not None:  # merged with another window's change; a clash asks
+            edit = MergedEdit(
+                self.app,
+                self.thaw.store,
+                records.checkin_edits(self.thaw.content),
+                saved=self._saved_edit,
+                failed=self._not_saved,
+                gone=self._gone,
+                kept=self._kept_theirs,
+            )
+            fields = {"mood": d.mood, "feel": d.feel, "emotions": d.emotions, "note": d.note}
+            edit.save(self._editing, {**fields, "tags": d.tags})
+            return
         try:
-            if self._editing is not None:
-                # Merged with a change made meanwhile elsewhere when it touched other fields.
-                saved = store.update_merged(
-                    self._editing,
-                    mood=d.mood,
-                    feel=d.feel,
-                    emotions=d.emotions,
-                    note=d.note,
-                    tags=d.tags,
-                )
-            else:
-                saved = store.add_checkin(
-                    d.mood, feel=d.feel, emotions=d.emotions, note=d.note, tags=d.tags, at=self._at
-                )
-        except InputError as err:
-            self._set_status(str(err))
+            saved = self.thaw.store.add_checkin(
+                d.mood, feel=d.feel, emotions=d.emotions, note=d.note, tags=d.tags, at=self._at
+            )
+        except ThawError as err:
+            self._not_saved(err)
             return
-        except StaleEditError:
-            self._show_conflict()
-            return
-        except DataError as err:
+        self._saved_edit(saved, "")
+
+    def _not_saved(self, err: ThawError) -> None:
+        """Say why in a sentence; everything typed stays on screen."""
+        if isinstance(err, DataError):
             self._set_status(
                 f"{err} What you typed is still here. Ctrl+D keeps it as a draft for later."
             )
             self.refresh_bindings()
-            return
+        else:
+            self._set_status(str(err))
+
+    def _saved_edit(self, saved: CheckIn, said: str) -> None:
         self._saved = saved
         # The check-in is safe; a draft left behind would only be offered again.
         with contextlib.suppress(ThawError):
-            store.clear_draft()
-        self._after_save(saved)
+            self.thaw.store.clear_draft()
+        self._after_save(saved, said)
 
-    def _after_save(self, saved: CheckIn) -> None:
+    def _after_save(self, saved: CheckIn, notice: str = "") -> None:
         """One line of thanks, one line of gentle next step; then home (or close, when quick)."""
         if self._editing is not None:
-            self.app.notify("Your changes are saved.")
+            self.app.notify(notice or "Your changes are saved.")
             self.dismiss()
             return
         if self._at is not None:
@@ -357,31 +363,24 @@ class CheckInScreen(ThawScreen):
         if self.thaw.exit_after_checkin:
             self._exit_timer = self.set_timer(QUICK_EXIT_SECONDS, self.app.exit)
 
-    def _show_conflict(self) -> None:
-        """Another window changed or deleted this entry: show theirs, keep ours, change nothing."""
-        assert self._editing is not None
-        newer = records.stored_version(self.thaw.store, self._editing)
-        if newer is None:
-            self._at = self._editing.at
-            self._editing = None
-            self._set_status(
-                "This entry was deleted in another window. Your changes are still here: "
-                "Enter saves them as a new entry, Esc leaves it deleted."
-            )
-            self._let_go_on_leave = True
-            return
-        summary = records.newer_summary(newer, self.thaw.content)
-        self._editing = newer
+    def _gone(self, editing: CheckIn, _mine: dict[str, object]) -> None:
+        """Deleted in another window: the words stay; Enter saves them as new, Esc lets go."""
+        self._at = editing.at
+        self._editing = None
         self._set_status(
-            "This entry changed in another window. Here is the newer version; your changes "
-            "are kept below so you can copy them. Enter saves yours over it, Esc keeps the newer."
+            "This entry was deleted in another window. Your changes are still here: "
+            "Enter saves them as a new entry, Esc leaves it deleted."
         )
-        body = self.query_one("#checkin-body", VerticalScroll)
-        existing = self.query("#conflict-newer")
-        if existing:
-            existing.first(Static).update(summary)
-        else:
-            body.mount(Static(summary, id="conflict-newer", markup=False), after="#checkin-notice")
+        self._let_go_on_leave = True
+
+    def _kept_theirs(self, _newer: CheckIn) -> None:
+        """The person chose the other window's version (the dialog showed both): nothing of
+        theirs to keep here, so no draft either."""
+        self._let_go = True
+        with contextlib.suppress(ThawError):
+            self.thaw.store.clear_draft()  # kept while the dialog was on top
+        self.app.notify(KEPT_THEIRS, timeout=6)
+        self._exit_screen()
 
     def action_leave(self) -> None:
         """Esc: go back. Typed-but-unsaved words are kept as a draft, and we say so."""

@@ -1,12 +1,14 @@
 """What the check-in reads from the store besides saving: where the form starts, the one
-suggestion after a save, and another window's newer version of an entry being changed."""
+suggestion after a save, and how an entry another window changed meanwhile is compared."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, NamedTuple
 
 from tui.core.errors import ThawError
+from tui.core.outward import shown_line
 from tui.core.records.models import Draft
+from tui.screens.merged_edit import EditKind
 
 if TYPE_CHECKING:
     from datetime import datetime
@@ -99,16 +101,14 @@ def stored_version(store: StorePort, known: CheckIn) -> CheckIn | None:
         return None
 
 
-def newer_summary(newer: CheckIn, content: Content) -> str:
-    """Another window's version of an entry, in a line or two, for the person to compare."""
-    summary = f"Newer version: mood {newer.mood}"
-    if newer.feel is not None:
-        summary += f", feel {newer.feel}"
-    if newer.emotions:
-        names = [(content.emotion(e) or e) for e in newer.emotions]
-        summary += ", " + ", ".join(getattr(n, "name", str(n)) for n in names)
-    if newer.tags:
-        summary += ". Tags: " + ", ".join(newer.tags)
-    if newer.note:
-        summary += ".\nNote: " + newer.note
-    return summary
+def checkin_edits(content: Content) -> EditKind[CheckIn]:
+    """How the conflict dialog names an entry's fields and shows them (feelings by name)."""
+
+    def shown(name: str, value: object) -> str | None:
+        if name == "emotions" and isinstance(value, tuple) and value:
+            found = [(content.emotion(str(e)), str(e)) for e in value]
+            return ", ".join(shown_line(e.name) if e else raw for e, raw in found)
+        return None
+
+    names = {"mood": "mood", "feel": "feel rating", "emotions": "feelings"}
+    return EditKind("entry", names, lambda store, known: stored_version(store, known), shown)

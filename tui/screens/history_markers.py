@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+from datetime import datetime
 from typing import TYPE_CHECKING, ClassVar, cast
 
 from rich.text import Text
@@ -13,14 +15,17 @@ from textual.widgets.option_list import Option
 
 from tui.core.analysis.history_view import marker_when
 from tui.core.analysis.stats import local_day
-from tui.core.errors import StaleEditError, ThawError
+from tui.core.errors import ThawError
 from tui.core.outward import shown_line
 from tui.core.records.models import MARKER_KINDS, Marker, MarkerKind
 from tui.screens.base import thaw_app
+from tui.screens.merged_edit import KEPT_THEIRS, EditKind, MergedEdit
 from tui.widgets.form_select import FormSelect
 
 if TYPE_CHECKING:
     from textual.app import ComposeResult
+
+    from tui.core.ports import StorePort
 
 DELETE_WORDS = "Delete the highlighted marker (asks first)"
 KIND_WORDS: dict[MarkerKind, str] = {
@@ -29,6 +34,28 @@ KIND_WORDS: dict[MarkerKind, str] = {
     "life": "life event",
     "other": "other",
 }
+
+NAMED_UP_TO = 60  # characters of a marker's words in a question (all would crowd 40x12)
+
+
+def _stored_marker(store: StorePort, marker: Marker) -> Marker | None:
+    """The marker as stored now (None: deleted in another window)."""
+    return next((m for m in store.markers() if m.id == marker.id), None)
+
+
+def _marker_shown(name: str, value: object) -> str | None:
+    """A marker's kind and date as the list shows them; None: the usual way."""
+    if name == "kind":
+        return KIND_WORDS.get(cast(MarkerKind, value), str(value))
+    if name == "at" and isinstance(value, datetime):
+        return f"{local_day(value):%d %b %Y}"
+    return None
+
+
+#: How the conflict dialog names a marker's fields and shows them, and finds the marker again.
+MARKER_EDITS: EditKind[Marker] = EditKind(
+    "marker", {"text": "words", "kind": "kind", "at": "date"}, _stored_marker, _marker_shown
+)
 
 
 def describe(marker: Marker) -> Text:
@@ -110,20 +137,69 @@ class MarkerForm(ModalScreen[bool]):
         try:
             if self.marker is None:
                 app.store.add_marker(text, kind, marker_when(when_text, app.clock.now()))
-            else:
-                changes: dict[str, object] = {"text": text, "kind": kind}
-                if when_text.strip() != local_day(self.marker.at).isoformat():
-                    changes["at"] = marker_when(when_text, app.clock.now())
-                app.store.update_merged(self.marker, **changes)  # keeps others' other fields
-        except StaleEditError:
-            self.query_one("#error", Static).update(
-                "This marker was changed in another window. Close this and open it again."
-            )
-            return
+                self.dismiss(True)
+                return
+            changes: dict[str, object] = {"text": text, "kind": kind}
+            if when_text.strip() != local_day(self.marker.at).isoformat():
+                changes["at"] = marker_when(when_text, app.clock.now())
         except ThawError as err:
-            self.query_one("#error", Static).update(str(err))
+            self._failed(err)
             return
+        edit = MergedEdit(
+            app,
+            app.store,
+            MARKER_EDITS,
+            saved=self._saved,
+            failed=self._failed,
+            gone=self._offer_as_new,
+            kept=self._kept,
+        )
+        edit.save(self.marker, changes)  # merged with others' changes; a clash asks
+
+    def _saved(self, _marker: Marker, said: str) -> None:
+        if said:
+            self.app.notify(said, timeout=6)
         self.dismiss(True)
+
+    def _failed(self, err: ThawError) -> None:
+        """A problem is told here in a sentence; the form stays as typed."""
+        self.query_one("#error", Static).update(str(err))
+
+    def _kept(self, _newer: Marker) -> None:
+        self.app.notify(KEPT_THEIRS, timeout=6)
+        self.dismiss(True)
+
+    def _offer_as_new(self, marker: Marker, mine: dict[str, object]) -> None:
+        """Deleted in another window: add this version as a new marker, or let it go."""
+        from tui.widgets.care_confirm import ConfirmDialog
+
+        new = replace(marker, **mine)  # type: ignore[arg-type]
+
+        def answered(yes: bool | None) -> None:
+            if not yes:
+                self.app.notify("Left deleted. Your changes were let go.", timeout=6)
+                self.dismiss(True)
+                return
+            try:
+                thaw_app(self).store.add_marker(new.text, new.kind, new.at)
+            except ThawError as err:
+                self._failed(err)
+                return
+            self.app.notify("Saved as a new marker.", timeout=6)
+            self.dismiss(True)
+
+        words = shown_line(new.text)
+        if len(words) > NAMED_UP_TO:
+            words = words[: NAMED_UP_TO - 1].rstrip() + "…"
+        question = (
+            f'This marker, "{words}", was deleted in another window. Your changes are still here.'
+        )
+        self.app.push_screen(
+            ConfirmDialog(
+                question, yes_words="saves them as a new marker", no_words="lets them go"
+            ),
+            answered,
+        )
 
 
 class MarkersDialog(ModalScreen[None]):

@@ -19,9 +19,9 @@ from tui.core.records.rules import NOTE_MAX_CHARS, PLAN_TITLE_MAX_CHARS
 from tui.core.text import clean_line, clean_text
 from tui.screens import plan_edits as edits
 from tui.screens.base import ThawScreen
+from tui.screens.merged_edit import MergedEdit
 from tui.widgets.care_confirm import ConfirmDialog
 from tui.widgets.care_form import FormDialog, FormField
-from tui.widgets.conflict_dialog import ConflictDialog
 from tui.widgets.key_footer import KeyFooter
 
 if TYPE_CHECKING:
@@ -291,53 +291,35 @@ class PlanScreen(ThawScreen):
     def _update(self, item: PlanItem, **changes: object) -> None:
         """Save this window's changes, merged field by field with one another window saved
         since; where both changed the same field the person sees both and chooses."""
-        mine = edits.own_changes(item, changes)
-        if mine:
-            self._save_over(item, mine, item.rev)
 
-    def _save_over(
-        self, item: PlanItem, mine: dict[str, object], read_rev: int, tries: int = 0, said: str = ""
-    ) -> None:
-        """Save `mine` onto `item` (the version last looked at; `read_rev` the one first read),
-        then say `said`, or that another window's change was kept too when there was one."""
-        try:
-            saved = self.thaw.store.update_merged(item, **mine)
-        except StaleEditError:
-            self._settle(item, mine, read_rev, tries)
-            return
-        except ThawError as err:
+        def saved(stored: PlanItem, said: str) -> None:
+            if said:
+                self.notify(said, timeout=6)
+            self._reload(stored.id)
+
+        def failed(err: ThawError) -> None:
+            if isinstance(err, StaleEditError):  # it keeps changing there
+                self.notify(str(err), severity="warning", timeout=10, markup=False)
+                return
             self.notify(str(err), title="Not saved", severity="error", timeout=10, markup=False)
-            return
-        if said or saved.rev > read_rev + 1:
-            self.notify(said or edits.MERGED, timeout=6)
-        self._reload(saved.id)
 
-    def _settle(self, item: PlanItem, mine: dict[str, object], read_rev: int, tries: int) -> None:
-        """Another window changed or deleted the step meanwhile: ask, or merge once more."""
-        try:
-            newer = edits.stored_version(self.thaw.store, item)
-        except ThawError as err:
-            self.notify(str(err), title="Not saved", severity="error", timeout=10, markup=False)
-            return
-        self._reload(newer.id if newer else None)  # the newer version is shown underneath
-        if newer is None:
-            self._offer_as_new(item, mine)
-            return
-        clash = edits.clashes(item, newer, mine)
-        if not clash:  # changed again just now, in other fields: merge onto that
-            if tries < 3:
-                self._save_over(newer, mine, read_rev, tries + 1)
-            else:
-                self.notify(edits.STILL_CHANGING, severity="warning", timeout=10)
-            return
+        def kept(newer: PlanItem) -> None:
+            self.notify(edits.KEPT_THEIRS, timeout=6)
 
-        def chosen(keep_mine: bool | None) -> None:
-            if keep_mine:
-                self._save_over(newer, mine, read_rev, said=edits.SAVED_YOURS)
-            else:
-                self.notify(edits.KEPT_THEIRS, timeout=6)
+        def seen(newer: PlanItem | None) -> None:
+            self._reload(newer.id if newer else None)  # the newer version is shown underneath
 
-        self.app.push_screen(ConflictDialog(edits.CLASH, clash), chosen)
+        edit = MergedEdit(
+            self.app,
+            self.thaw.store,
+            edits.PLAN_EDITS,
+            saved=saved,
+            failed=failed,
+            gone=self._offer_as_new,
+            kept=kept,
+            seen=seen,
+        )
+        edit.save(item, changes)
 
     def _offer_as_new(self, item: PlanItem, mine: dict[str, object]) -> None:
         """The step was deleted elsewhere: save this version as a new step, or let it go."""

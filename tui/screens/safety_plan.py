@@ -15,13 +15,25 @@ from tui.core.errors import StaleEditError, ThawError
 from tui.core.safety_plan import SafetyPlan
 from tui.core.text import clean_text
 from tui.screens.base import ThawScreen
+from tui.screens.merged_edit import KEPT_THEIRS, SAVED_YOURS, TRIES, shown_value
 from tui.widgets.care_form import FormDialog, FormField
+from tui.widgets.conflict_dialog import ConflictDialog
 from tui.widgets.key_footer import KeyFooter
 
 if TYPE_CHECKING:
     from textual.app import ComposeResult
 
     from tui.core.content import SafetyPlanGuide
+
+CLASH = (
+    "Your safety plan was changed in another window while you were changing it. "
+    "Here are both; choose which to keep."
+)
+MERGED = "Saved. A change made to your safety plan in another window is kept too."
+STILL_CHANGING = (
+    "Your safety plan keeps changing in another window, so this change was not saved. "
+    "The newer version is shown now."
+)
 
 
 def section_prompt(title: str, written: str, empty: str) -> Text:
@@ -139,18 +151,59 @@ class SafetyPlanScreen(ThawScreen):
         )
         self.query_one("#plan-status", Static).update(Text(where, style="dim"))
 
-    def _save(self, plan: SafetyPlan) -> None:
+    def _save(self, plan: SafetyPlan, said: str = "", tries: int = 0) -> None:
+        """Save over what this window read: a section changed in another window meanwhile is
+        kept; where both wrote under one heading, both are shown and the person chooses."""
+        before = self.plan
         try:
-            # From self.plan: a section changed in another window meanwhile is kept.
-            self.plan = self.thaw.store.save_safety_plan(plan, old=self.plan)
-        except StaleEditError as err:
-            self.notify(str(err), severity="warning", timeout=10, markup=False)
-            self._load()
+            saved = self.thaw.store.save_safety_plan(plan, old=before)
+        except StaleEditError:
+            self._settle(before, plan, tries)
             return
         except ThawError as err:
             self.notify(str(err), title="Not saved", severity="error", markup=False)
             return
+        self.plan = saved
+        if not said and saved.rev > before.rev + 1:
+            said = MERGED
+        if said:
+            self.notify(said, timeout=6)
         self._fill()
+
+    def _settle(self, before: SafetyPlan, plan: SafetyPlan, tries: int) -> None:
+        try:
+            theirs = self.thaw.store.safety_plan()
+        except ThawError as err:
+            self.notify(str(err), title="Not saved", severity="error", markup=False)
+            return
+        names = [f.name for f in dataclasses.fields(plan) if f.name != "rev"]
+        mine = {n: getattr(plan, n) for n in names if getattr(plan, n) != getattr(before, n)}
+        both = [n for n, v in mine.items() if getattr(theirs, n) not in (getattr(before, n), v)]
+        self.plan = theirs
+        self._fill()  # the other window's plan is shown underneath
+        if not both:  # the same words written there too, or other headings: lay these over
+            if tries < TRIES:
+                self._save(dataclasses.replace(theirs, **mine), tries=tries + 1)
+            else:
+                self.notify(STILL_CHANGING, severity="warning", timeout=10)
+            return
+        titles = {s.id: s.title for s in self._guide.sections} if self._guide else {}
+        clashes = [
+            (
+                f"words under “{titles.get(n, n)}”",
+                shown_value(mine[n]),
+                shown_value(getattr(theirs, n)),
+            )
+            for n in both
+        ]
+
+        def chosen(keep_mine: bool | None) -> None:
+            if keep_mine:
+                self._save(dataclasses.replace(theirs, **mine), said=SAVED_YOURS)
+            else:
+                self.notify(KEPT_THEIRS, timeout=6)
+
+        self.app.push_screen(ConflictDialog(CLASH, clashes), chosen)
 
     def action_edit(self) -> None:
         """Write under the highlighted heading, in the person's own words."""

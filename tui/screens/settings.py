@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import dataclasses
-from collections.abc import Callable
-from dataclasses import dataclass
+import contextlib
 from typing import TYPE_CHECKING, ClassVar
 
 from textual.binding import Binding, BindingType
@@ -12,159 +10,31 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.style import Style
 from textual.widgets import Checkbox, Header, Input, Label, Select, Static
+from textual.widgets.select import InvalidSelectValueError
 
-from tui.core.analysis.report import MAX_WEEKS, MIN_WEEKS
 from tui.core.content import ContentError
 from tui.core.errors import InputError
-from tui.core.outward import shown_line
-from tui.core.records.rules import check_reminder_time
-from tui.core.text import clean_line
 from tui.screens.base import ThawScreen
+from tui.screens.settings_edits import SettingsSave
+from tui.screens.settings_fields import (
+    CHECKS,
+    FIELDS_BY_NAME,
+    NUMBER_FIELDS,
+    THEMES,
+    kept_sentence,
+    parse_reminder_time,
+)
 from tui.screens.support import SOMEWHERE_ELSE
 from tui.widgets.key_footer import KeyFooter
 
+__all__ = ["OnOffCheckbox", "SettingsScreen", "parse_reminder_time"]
+
 if TYPE_CHECKING:
+    from collections.abc import Collection
+
     from textual.app import ComposeResult
 
     from tui.core.records.models import Settings
-
-THEMES = (("Dark", "thaw-dark"), ("Light", "thaw-light"))
-THEME_IDS = tuple(ident for _, ident in THEMES)
-
-
-def parse_reminder_time(text: str) -> str:
-    """ "HH:MM" (24-hour) for `due`, "" for any time. InputError with a sentence otherwise.
-
-    The rule is the one settings read from disk are checked by (records/rules.py)."""
-    return check_reminder_time(text)
-
-
-def parse_whole(text: str, low: int, high: int, what: str) -> int:
-    """A whole number in [low, high], or InputError naming the field and the range."""
-    value = text.strip()
-    if not value.isdigit() or not low <= int(value) <= high:
-        raise InputError(f"{what} takes a whole number from {low} to {high}.")
-    return int(value)
-
-
-def parse_interval(text: str) -> int:
-    """Minutes between interval bells: 0 (none) or 1 to 30."""
-    value = text.strip()
-    if not value.isdigit() or not 0 <= int(value) <= MAX_INTERVAL_MINUTES:
-        raise InputError(
-            f"The interval bell takes a whole number of minutes from 1 to "
-            f"{MAX_INTERVAL_MINUTES}, or 0 for no interval bells."
-        )
-    return int(value)
-
-
-def _minutes(n: int) -> str:
-    return f"{n} minute{'' if n == 1 else 's'}"
-
-
-@dataclass(frozen=True, slots=True)
-class NumberField:
-    """One typed field on the settings screen: how to read it, show it and speak of it.
-
-    `what` and `expects` build the one sentence said when a wrong value is left behind:
-    '<what> stays <kept>: "<typed>" is not <expects>.'
-    """
-
-    name: str
-    label: str
-    parse: Callable[[str], object]
-    show: Callable[[Settings], str]
-    what: str
-    expects: str
-    kept: Callable[[Settings], str]
-
-
-MAX_SETTLE_SECONDS = 120
-MAX_INTERVAL_MINUTES = 30
-
-NUMBER_FIELDS: tuple[NumberField, ...] = (
-    NumberField(
-        "reminder_time",
-        "Reminder time (HH:MM, empty: any time)",
-        parse_reminder_time,
-        lambda s: shown_line(s.reminder_time),  # from the file: may hold anything
-        "The reminder time",
-        "a 24-hour time such as 18:30",
-        lambda s: shown_line(s.reminder_time) or "any time",
-    ),
-    NumberField(
-        "meditation_minutes",
-        "Meditation length (minutes)",
-        lambda t: parse_whole(t, 1, 120, "Meditation length"),
-        lambda s: str(s.meditation_minutes),
-        "The meditation length",
-        "a whole number of minutes from 1 to 120",
-        lambda s: _minutes(s.meditation_minutes),
-    ),
-    NumberField(
-        "settle_seconds",
-        "Settle-in before meditating (seconds)",
-        lambda t: parse_whole(t, 0, MAX_SETTLE_SECONDS, "The settle-in time"),
-        lambda s: str(s.settle_seconds),
-        "The settle-in time",
-        f"a whole number of seconds from 0 to {MAX_SETTLE_SECONDS}",
-        lambda s: f"{s.settle_seconds} seconds" if s.settle_seconds else "none",
-    ),
-    NumberField(
-        "interval_bell_minutes",
-        "Interval bell every (minutes, 0: off)",
-        parse_interval,
-        lambda s: str(s.interval_bell_minutes),
-        "The interval bell",
-        f"0 (off) or a whole number of minutes from 1 to {MAX_INTERVAL_MINUTES}",
-        lambda s: (
-            f"every {_minutes(s.interval_bell_minutes)}" if s.interval_bell_minutes else "off"
-        ),
-    ),
-    NumberField(
-        "breath_minutes",
-        "Breathing length (minutes)",
-        lambda t: parse_whole(t, 1, 60, "Breathing length"),
-        lambda s: str(s.breath_minutes),
-        "The breathing length",
-        "a whole number of minutes from 1 to 60",
-        lambda s: _minutes(s.breath_minutes),
-    ),
-    NumberField(
-        "breath_rounds",
-        "Breathing rounds (0: use minutes)",
-        lambda t: parse_whole(t, 0, 100, "Breathing rounds"),
-        lambda s: str(s.breath_rounds),
-        "Breathing rounds",
-        "a whole number from 0 to 100",
-        lambda s: str(s.breath_rounds) if s.breath_rounds else "0 (use minutes)",
-    ),
-    NumberField(
-        "report_weeks",
-        "Summary covers (weeks)",
-        lambda t: parse_whole(t, MIN_WEEKS, MAX_WEEKS, "The summary length"),
-        lambda s: str(s.report_weeks),
-        "The summary length",
-        f"a whole number of weeks from {MIN_WEEKS} to {MAX_WEEKS}",
-        lambda s: f"{s.report_weeks} week{'' if s.report_weeks == 1 else 's'}",
-    ),
-)
-FIELDS_BY_NAME = {field.name: field for field in NUMBER_FIELDS}
-CHECKS: tuple[tuple[str, str], ...] = (
-    ("reduced_motion", "Reduced motion (a steady cue, no animation)"),
-    ("bell", "Terminal bell for cues"),
-    ("report_include_plan", "My plan in the summary"),
-    ("report_include_markers", "Changes and events in the summary"),
-    ("report_include_notes", "My notes in the summary"),
-)
-
-
-def kept_sentence(field: NumberField, typed: str, settings: Settings) -> str:
-    """The one sentence said on leaving with a wrong value in a field: what was kept, and why."""
-    typed = clean_line(typed)
-    if not typed:
-        return f"{field.what} stays {field.kept(settings)}: the field was left empty."
-    return f'{field.what} stays {field.kept(settings)}: "{typed}" is not {field.expects}.'
 
 
 class OnOffCheckbox(Checkbox):
@@ -282,6 +152,11 @@ class SettingsScreen(ThawScreen):
 
     def on_mount(self) -> None:
         """Name any value in settings.json Thaw can't use (the default is shown and used)."""
+        named = {
+            "country": {code: name for name, code in self._country_options()},
+            "breath_pattern": {ident: name for name, ident in self._pattern_options()},
+        }
+        self._saver = SettingsSave(self.thaw, self.show_settings, named)
         wrong = self.thaw.store.settings_problems()
         self._stored_wrong = set(wrong)
         for name, sentence in wrong.items():
@@ -380,10 +255,13 @@ class SettingsScreen(ThawScreen):
         """Save changed fields through the app (which applies theme, motion and bell at once)."""
         self._save_changes(changes, chosen=False)
 
-    def _save_changes(self, changes: dict[str, object], *, chosen: bool) -> None:
+    def _save_changes(
+        self, changes: dict[str, object], *, chosen: bool, typing: bool = False
+    ) -> None:
         """Save changed fields. `chosen`: the person settled a field (Enter, moving on), so a
         value that was wrong in the file is written even when the default shown equals it.
-        Widgets' own change events at mount never count as that.
+        Widgets' own change events at mount never count as that. `typing`: a field still being
+        typed in, so a clash with another window waits until it is finished.
         """
         current = self.thaw.settings
         wrong_on_disk = self._stored_wrong & set(changes)
@@ -393,7 +271,23 @@ class SettingsScreen(ThawScreen):
         for name in wrong_on_disk:  # the file is put right by this save
             self._stored_wrong.discard(name)
             self._problem(name, "")
-        self.thaw.save_settings(dataclasses.replace(current, **changes))  # type: ignore[arg-type]
+        self._saver.save(changes, ask=not typing)
+
+    def show_settings(self, settings: Settings, skip: Collection[str] = ()) -> None:
+        """Show settings saved in another window in their fields (not those in `skip`)."""
+        for field in NUMBER_FIELDS:
+            widget = self.query_one(f"#{field.name}", Input)
+            if field.name not in skip and widget.value != field.show(settings):
+                widget.value = field.show(settings)
+        for name, _ in CHECKS:
+            if name not in skip:
+                self.query_one(f"#{name}", Checkbox).value = bool(getattr(settings, name))
+        for select in self.query(Select):
+            name = select.id or ""
+            value = getattr(settings, name, None) or Select.NULL  # country "": the guess
+            if name not in skip and select.value != value:
+                with contextlib.suppress(InvalidSelectValueError):  # one Thaw doesn't offer
+                    select.value = value
 
     def _problem(self, name: str, message: str) -> None:
         """Note (or clear) what is wrong with one field; the first problem is shown at the top."""
@@ -431,7 +325,7 @@ class SettingsScreen(ThawScreen):
         except InputError:
             return  # "1" on the way to "18:30": explained on Enter, on moving on or on leaving
         self._problem(field.name, "")
-        self._save(**{field.name: value})
+        self._save_changes({field.name: value}, chosen=False, typing=True)
 
     def _commit_input(self, widget: Input) -> bool:
         """Save a finished field and show it tidied ("9:30" as "09:30"), or say what to fix."""
@@ -445,6 +339,8 @@ class SettingsScreen(ThawScreen):
             return False
         self._problem(field.name, "")
         self._save_changes({field.name: value}, chosen=True)
+        if self._saver.asking:  # both versions are in the dialog; the field waits for it
+            return False
         shown = field.show(self.thaw.settings)
         if widget.value != shown:
             widget.value = shown
@@ -473,7 +369,10 @@ class SettingsScreen(ThawScreen):
         return said
 
     async def action_leave(self) -> None:
-        """Esc: every valid value is already saved; say which wrong ones were not, then go."""
+        """Esc: every valid value is already saved; say which wrong ones were not, then go.
+        A number that clashed with another window's while typed is asked about first."""
+        if self._saver.ask_held():
+            return
         for sentence in self.settle_fields():
             self.notify(sentence, title="Not changed", severity="warning", timeout=8, markup=False)
         await self.thaw.action_back()

@@ -24,6 +24,7 @@ from tui.core.outward import shown_line, shown_text
 from tui.core.records.models import Contact
 from tui.core.text import clean_line, clean_text
 from tui.screens.base import ThawScreen
+from tui.screens.merged_edit import KEPT_THEIRS, EditKind, MergedEdit
 from tui.widgets.care_confirm import ConfirmDialog
 from tui.widgets.care_form import FormDialog, FormField
 from tui.widgets.key_footer import KeyFooter
@@ -32,11 +33,26 @@ if TYPE_CHECKING:
     from textual.app import ComposeResult
 
     from tui.core.content import Country, Resources
+    from tui.core.ports import StorePort
 
 __all__ = ["SOMEWHERE_ELSE", "SupportScreen", "chosen_country", "contact_problem", "lines_text"]
 
 NAME_MAX = 80
 PHONE_MAX = 40
+NAMED_UP_TO = 60  # characters of a name in a question (all of it would crowd 40x12)
+
+
+def _stored_contact(store: StorePort, contact: Contact) -> Contact | None:
+    """The contact as stored now (None: deleted in another window)."""
+    return next((c for c in store.contacts() if c.id == contact.id), None)
+
+
+#: How the conflict dialog names a contact's fields, and finds the stored contact again.
+CONTACT_EDITS: EditKind[Contact] = EditKind(
+    "contact",
+    {"name": "name", "phone": "phone or way to reach them", "note": "note"},
+    _stored_contact,
+)
 
 
 def chosen_country(setting: str, environ: Mapping[str, str], known: list[str]) -> str:
@@ -364,7 +380,8 @@ class SupportScreen(ThawScreen):
         self.app.push_screen(self._contact_form("Someone you trust", None), done)
 
     def action_edit_contact(self) -> None:
-        """Edit the highlighted contact through the store's revision check."""
+        """Edit the highlighted contact: merged with a change made elsewhere to other fields;
+        where both windows changed one field, both are shown and the person chooses."""
         contact = self.selected_contact()
         if contact is None:
             return
@@ -372,25 +389,69 @@ class SupportScreen(ThawScreen):
         def done(values: dict[str, str] | None) -> None:
             if values is None:
                 return
-            try:
-                self.thaw.store.update_merged(  # a change made elsewhere to other fields stays
-                    contact,
-                    name=clean_line(values["name"]),
-                    phone=clean_line(values["phone"]),
-                    note=clean_text(values["note"]).strip(),
-                )
-            except StaleEditError:
-                self.notify(
-                    "This contact was changed in another window, so your change was not saved. "
-                    "The newer version is shown now.",
-                    severity="warning",
-                    timeout=10,
-                )
-            except ThawError as err:
-                self.notify(str(err), title="Not saved", severity="error", markup=False)
-            self._load_contacts(contact.id)
+            changes = {
+                "name": clean_line(values["name"]),
+                "phone": clean_line(values["phone"]),
+                "note": clean_text(values["note"]).strip(),
+            }
+            self._contact_edit().save(contact, changes)
 
         self.app.push_screen(self._contact_form("Edit", contact), done)
+
+    def _contact_edit(self) -> MergedEdit[Contact]:
+        """Saving an edited contact: what the screen says and shows for each outcome."""
+
+        def saved(stored: Contact, said: str) -> None:
+            if said:
+                self.notify(said, timeout=6)
+            self._load_contacts(stored.id)
+
+        def failed(err: ThawError) -> None:
+            self.notify(str(err), title="Not saved", severity="error", markup=False, timeout=10)
+            self._load_contacts()
+
+        def kept(newer: Contact) -> None:
+            self.notify(KEPT_THEIRS, timeout=6)
+            self._load_contacts(newer.id)
+
+        return MergedEdit(
+            self.app,
+            self.thaw.store,
+            CONTACT_EDITS,
+            saved=saved,
+            failed=failed,
+            gone=self._offer_as_new,
+            kept=kept,
+        )
+
+    def _offer_as_new(self, contact: Contact, mine: dict[str, object]) -> None:
+        """The contact was deleted in another window: add this version again, or let it go."""
+        new = dataclasses.replace(contact, **mine)  # type: ignore[arg-type]
+        self._load_contacts()
+
+        def answered(yes: bool | None) -> None:
+            if not yes:
+                self.notify("Left deleted. Your changes were let go.", timeout=6)
+                return
+            try:
+                added = self.thaw.store.add_contact(new.name, phone=new.phone, note=new.note)
+            except ThawError as err:
+                self.notify(str(err), title="Not saved", severity="error", markup=False)
+                return
+            self.notify("Added again, with your changes.", timeout=6)
+            self._load_contacts(added.id)
+
+        name = shown_line(new.name)
+        if len(name) > NAMED_UP_TO:
+            name = name[: NAMED_UP_TO - 1].rstrip() + "…"
+        question = (
+            f"{name} was deleted from your trusted people in another window. "
+            "Your changes are still here."
+        )
+        self.app.push_screen(
+            ConfirmDialog(question, yes_words="adds them again", no_words="lets them go"),
+            answered,
+        )
 
     def action_delete_contact(self) -> None:
         """Delete the highlighted contact, after asking."""
