@@ -53,6 +53,47 @@ class ThawScreen(Screen[None]):
         ),
     ]
 
+    def __init__(
+        self, name: str | None = None, id: str | None = None, classes: str | None = None
+    ) -> None:
+        super().__init__(name=name, id=id, classes=classes)
+        self._preset_size_classes()
+
+    def _preset_size_classes(self) -> None:
+        """Give the screen now the size classes ("-narrow", "-short"...) Textual gives it on its
+        first resize, which comes just after its first style pass.
+
+        Given there, a new class restyled every widget of the screen a second time as it
+        opened: about a quarter of history's main-thread work on a later open (bench/README.md,
+        before and after the redesign). Given here, before any style pass, the first resize
+        finds the classes already right and restyles nothing; if the size changes meanwhile,
+        that resize puts them right as before.
+        """
+        try:
+            width, height = self.app.size
+        except RuntimeError:  # made outside a running app (Textual's NoActiveAppError)
+            return
+        app = self.app
+        for length, points in (
+            (
+                width,
+                app.HORIZONTAL_BREAKPOINTS
+                if self.HORIZONTAL_BREAKPOINTS is None
+                else self.HORIZONTAL_BREAKPOINTS,
+            ),
+            (
+                height,
+                app.VERTICAL_BREAKPOINTS
+                if self.VERTICAL_BREAKPOINTS is None
+                else self.VERTICAL_BREAKPOINTS,
+            ),
+        ):
+            fitting = [
+                name for start, name in sorted(points or [], reverse=True) if length >= start
+            ]
+            if fitting:
+                self.add_class(fitting[0], update=False)
+
     @property
     def thaw(self) -> ThawApp:
         """The app, typed: store, content, clock, settings."""
