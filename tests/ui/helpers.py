@@ -33,6 +33,11 @@ def text_of(app: App[Any], selector: str) -> str:
     return plain(app.screen.query_one(selector, Static).content)
 
 
+def said(app: App[Any]) -> list[str]:
+    """The toasts the app has shown and still holds, oldest first (their words)."""
+    return [n.message for n in app._notifications]
+
+
 def screen_text(app: App[Any]) -> str:
     """All Static text on the current screen, joined."""
     return " ".join(plain(s.content) for s in app.screen.query(Static))

@@ -13,7 +13,7 @@ from textual.pilot import Pilot
 from textual.widgets import Input, TextArea
 
 from tests.conftest import make_app
-from tests.ui.helpers import drawn_text, text_of, wait_for
+from tests.ui.helpers import drawn_text, said, text_of, wait_for
 from tui.app import ThawApp
 from tui.core.clock import FakeClock
 from tui.core.records.models import CheckIn, Contact, Marker
@@ -29,10 +29,6 @@ from tui.widgets.conflict_dialog import ConflictDialog
 
 SIZE = (80, 24)
 KEYS = ("y saves yours", "n or Esc keeps the", "other window's.")  # wrapped at 40 columns
-
-
-def said(app: ThawApp) -> list[str]:
-    return [n.message for n in app._notifications]
 
 
 # --- contacts -------------------------------------------------------------------------------------

@@ -9,7 +9,7 @@ from pathlib import Path
 from textual.widgets import Input, TextArea
 
 from tests.conftest import make_app
-from tests.ui.helpers import text_of, wait_for
+from tests.ui.helpers import said, text_of, wait_for
 from tui.app import ThawApp
 from tui.core.clock import FakeClock
 from tui.core.records.models import PlanItem
@@ -31,10 +31,6 @@ def own_step(data_dir: Path, clock: FakeClock) -> PlanItem:
 
 def stored(data_dir: Path, clock: FakeClock) -> list[PlanItem]:
     return [i for i in Store(data_dir, clock).plan_items() if i.title == OWN or not i.key]
-
-
-def said(app: ThawApp) -> list[str]:
-    return [n.message for n in app._notifications]
 
 
 async def write_note(pilot: object, app: ThawApp, words: str) -> None:

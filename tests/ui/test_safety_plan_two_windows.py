@@ -11,7 +11,7 @@ from textual.pilot import Pilot
 from textual.widgets import TextArea
 
 from tests.conftest import make_app
-from tests.ui.helpers import drawn_text, text_of, wait_for
+from tests.ui.helpers import drawn_text, said, text_of, wait_for
 from tui.app import ThawApp
 from tui.core.clock import FakeClock
 from tui.core.safety_plan import SafetyPlan
@@ -24,10 +24,6 @@ from tui.widgets.conflict_dialog import ConflictDialog
 
 SIZE = (80, 24)
 KEYS = ("y saves yours", "n or Esc keeps the", "other window's.")  # wrapped at 40 columns
-
-
-def said(app: ThawApp) -> list[str]:
-    return [n.message for n in app._notifications]
 
 
 def other_window_writes(data_dir: Path, clock: FakeClock, section: str, words: str) -> None:

@@ -13,7 +13,7 @@ from textual.pilot import Pilot
 from textual.widgets import Input, Select
 
 from tests.conftest import make_app
-from tests.ui.helpers import text_of, wait_for
+from tests.ui.helpers import said, text_of, wait_for
 from tui.app import ThawApp
 from tui.core.clock import FakeClock
 from tui.core.records.models import Settings
@@ -24,10 +24,6 @@ from tui.screens.settings import SettingsScreen
 from tui.widgets.conflict_dialog import ConflictDialog
 
 SIZE = (80, 24)
-
-
-def said(app: ThawApp) -> list[str]:
-    return [n.message for n in app._notifications]
 
 
 def other_window_saves(data_dir: Path, clock: FakeClock, **changes: object) -> None:
