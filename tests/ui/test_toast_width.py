@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+
 from tests.conftest import make_app
 from tests.ui.helpers import wait_for
 from tui.core.clock import FakeClock
@@ -24,5 +25,5 @@ async def test_a_toast_stays_inside_the_window(
         await wait_for(pilot, lambda: bool(app.screen.query("Toast")), what="the toast")
         await pilot.pause()
         toast = app.screen.query_one("Toast")  # Textual's own widget, named by its CSS type
-        assert 0 <= toast.region.x and toast.region.right <= size[0]
+        assert toast.region.x >= 0 and toast.region.right <= size[0]
         assert toast.region.width <= 60  # never wider than on a wide window
