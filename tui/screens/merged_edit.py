@@ -72,17 +72,28 @@ def own_changes(old: object, changes: Mapping[str, object]) -> dict[str, object]
     return {k: v for k, v in changes.items() if getattr(old, k) != v}
 
 
+def clashing(old: object, newer: object, mine: Mapping[str, object]) -> list[str]:
+    """The fields of `mine` the other window changed too (from `old` to `newer`), to another
+    value: what the person must choose between. Settings ask the same question."""
+    return [
+        name
+        for name, value in mine.items()
+        if getattr(newer, name) != getattr(old, name) and getattr(newer, name) != value
+    ]
+
+
 def clashes(
     kind: EditKind[Editable], old: Editable, newer: Editable, mine: Mapping[str, object]
 ) -> list[Clash]:
     """Fields both windows changed, to different values: (what it is called, yours, theirs)."""
-    found: list[Clash] = []
-    for name, value in mine.items():
-        theirs = getattr(newer, name)
-        if theirs != getattr(old, name) and theirs != value:
-            called = kind.names.get(name, name.replace("_", " "))
-            found.append((called, kind.show(name, value), kind.show(name, theirs)))
-    return found
+    return [
+        (
+            kind.names.get(name, name.replace("_", " ")),
+            kind.show(name, mine[name]),
+            kind.show(name, getattr(newer, name)),
+        )
+        for name in clashing(old, newer, mine)
+    ]
 
 
 class MergedEdit(Generic[Editable]):

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from tui.core.errors import StaleEditError, ThawError
 from tui.core.records.models import Settings
 from tui.core.records.rules import SETTING_NAMES
-from tui.screens.merged_edit import KEPT_THEIRS, SAVED_YOURS, TRIES, shown_value
+from tui.screens.merged_edit import KEPT_THEIRS, SAVED_YOURS, TRIES, clashing, shown_value
 from tui.screens.settings_fields import FIELDS_BY_NAME, THEMES
 from tui.widgets.conflict_dialog import ConflictDialog
 
@@ -51,15 +51,6 @@ def shown(name: str, value: object, named: Mapping[str, Mapping[str, str]] | Non
     if field is not None:
         return field.kept(replace(Settings(), **{name: value}))  # type: ignore[arg-type]
     return shown_value(value)
-
-
-def clashing(before: Settings, theirs: Settings, changes: Mapping[str, object]) -> list[str]:
-    """Settings both windows changed, to different values."""
-    return [
-        name
-        for name, value in changes.items()
-        if getattr(theirs, name) != getattr(before, name) and getattr(theirs, name) != value
-    ]
 
 
 class SettingsSave:
