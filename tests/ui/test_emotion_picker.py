@@ -4,6 +4,7 @@ words in its meaning, or by the name of its family."""
 from __future__ import annotations
 
 from textual.app import App, ComposeResult
+from textual.widgets import Input
 
 from tests.conftest import shared_content
 from tests.ui.helpers import wait_for
@@ -82,3 +83,27 @@ def test_matches_looks_in_the_name_id_meaning_and_family() -> None:
     assert not matches(detached, None, "far away")
     assert not matches(detached, numb_family, "sunshine")
     assert matches(detached, numb_family, "   ")
+
+
+class PickerThenNote(App[None]):
+    """The picker with a field after it, as the check-in has its note."""
+
+    def compose(self) -> ComposeResult:
+        content = shared_content()
+        yield EmotionPicker(content.families, content.emotions, id="picker")
+        yield Input(id="after")
+
+
+async def test_with_nothing_found_tab_goes_on_past_the_empty_list() -> None:
+    app = PickerThenNote()
+    async with app.run_test(size=SIZE) as pilot:
+        app.query_one("#emotion-filter").focus()
+        assert await filtered(app, pilot, "zzqx") == []
+        await pilot.press("tab", *"words")
+        await wait_for(pilot, lambda: app.query_one("#after", Input).value == "words")
+        assert app.query_one("#emotion-filter", Input).value == "zzqx"
+        # Found again, the list is a stop once more: Tab from the filter lands in it.
+        app.query_one("#emotion-filter", Input).value = ""
+        app.query_one("#emotion-filter").focus()
+        await pilot.press(*"numb", "tab")
+        await wait_for(pilot, lambda: isinstance(app.focused, EmotionList))

@@ -272,6 +272,9 @@ class EmotionPicker(Vertical):
         option_list = self.query_one(EmotionList)
         option_list.set_options(self._options(event.value))
         self._highlight_first(option_list)
+        # With nothing to pick the list is no stop for Tab: it went there, showed nothing, and
+        # the next letters came back to the filter, so Tab never reached the note.
+        option_list.can_focus = option_list.highlighted is not None
         if option_list.highlighted is None:
             self._show_meaning(None, event.value)
 
