@@ -506,3 +506,39 @@ async def test_the_no_mood_sentence_is_scrolled_into_the_window_at_80x24(
         await wait_for(pilot, lambda: body.region.contains_region(status.region), what="scroll")
         assert "Choose a mood from 1 to 10 first" in text_of(app, "#checkin-status")
         assert body.region.contains_region(status.region)
+
+
+async def test_a_feeling_named_in_full_in_the_search_is_picked_when_saving(
+    data_dir: Path, clock: FakeClock
+) -> None:
+    """"nothing" typed and saved at once (no Enter to pick it) is still the answer given."""
+    app, store = make_app(data_dir, clock, start="checkin")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("1")
+        app.screen.query_one("#emotion-filter", Input).focus()
+        await pilot.press(*"nothing", "ctrl+s")
+        await wait_for(pilot, lambda: store.recent_checkins(1) != [])
+    (saved,) = store.recent_checkins(1)
+    assert (saved.mood, saved.emotions, saved.note) == (1, ("nothing",), "")
+
+
+async def test_words_left_in_the_feelings_search_go_to_the_note_not_away(
+    data_dir: Path, clock: FakeClock
+) -> None:
+    """A note typed one Tab too early (in the list, whose letters go to the search) is kept:
+    the save moves it to the note and says so, and the next Ctrl+S saves it."""
+    app, store = make_app(data_dir, clock, start="checkin")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("2")
+        app.screen.query_one(EmotionList).focus()
+        await pilot.press(*["space" if c == " " else c for c in "cant feel a thing"], "ctrl+s")
+        await wait_for(pilot, lambda: "in your note now" in text_of(app, "#checkin-status"))
+        assert store.recent_checkins(1) == []  # nothing saved before the person has seen it
+        assert app.screen.query_one("#note", TextArea).text == "cant feel a thing"
+        assert app.screen.query_one("#emotion-filter", Input).value == ""
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: store.recent_checkins(1) != [])
+    (saved,) = store.recent_checkins(1)
+    assert (saved.mood, saved.note, saved.emotions) == (2, "cant feel a thing", ())

@@ -247,9 +247,7 @@ class CheckInScreen(ThawScreen):
         saved = self._saved is not None
         if action == "go_on":
             return saved
-        if action in ("start_fresh", "keep_draft"):
-            return not saved
-        if action == "save_anywhere":
+        if action in ("start_fresh", "keep_draft", "save_anywhere"):
             return not saved
         if action == "save_from_note":
             return not saved and self._note_has_focus()
@@ -280,6 +278,9 @@ class CheckInScreen(ThawScreen):
         """Validate and save; on trouble, say so plainly and keep everything on screen."""
         if self._saved is not None:
             self._exit_screen()
+            return
+        if records.search_words_to_note(self.query_one(EmotionPicker), self.query_one(NoteArea)):
+            self._set_status(records.SEARCH_TO_NOTE)  # kept and shown, saved on the next key
             return
         d = self.current_draft()
         if d.mood is None:

@@ -13,9 +13,12 @@ from tui.screens.merged_edit import EditKind
 if TYPE_CHECKING:
     from datetime import datetime
 
+    from textual.widgets import TextArea
+
     from tui.core.content import Content, Suggestion
     from tui.core.ports import StorePort
     from tui.core.records.models import CheckIn, Settings
+    from tui.widgets.emotion_picker import EmotionPicker
 
 
 GONE_ON_RESUME = (
@@ -112,3 +115,21 @@ def checkin_edits(content: Content) -> EditKind[CheckIn]:
 
     names = {"mood": "mood", "feel": "feel rating", "emotions": "feelings"}
     return EditKind("entry", names, lambda store, known: stored_version(store, known), shown)
+
+
+SEARCH_TO_NOTE = (
+    "The words in the feelings search are in your note now, so none are lost. "
+    "Ctrl+S saves; you can change them first."
+)
+
+
+def search_words_to_note(picker: EmotionPicker, note: TextArea) -> bool:
+    """Before a save: words left in the feelings search go to the end of the note (True), so a
+    note typed one Tab too early (letters in the list go to the search) is never dropped. A
+    feeling named there in full is picked instead, as Enter would have (False)."""
+    words = picker.take_search()
+    if not words:
+        return False
+    note.text = f"{note.text.rstrip()}\n{words}" if note.text.strip() else words
+    note.focus()
+    return True

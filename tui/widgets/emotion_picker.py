@@ -193,6 +193,30 @@ class EmotionPicker(Vertical):
         self._show_picked()
         self.post_message(self.Changed(self, self.picked))
 
+    def take_search(self) -> str:
+        """What the filter still holds as the check-in is saved, taken out of it.
+
+        A feeling named in full ("nothing", "can't tell") is picked, as Enter would have, and
+        "" comes back. Other words come back for the screen to keep: letters typed in the list
+        go to the filter, so a note typed one Tab too early lands here, and saving must not drop
+        it.
+        """
+        filter_input = self.query_one("#emotion-filter", Input)
+        text = filter_input.value.strip()
+        if not text:
+            return ""
+        filter_input.value = ""
+        wanted = fold(text)
+        named = next(
+            (e for e in self._emotions if wanted in (fold(e.name), fold(e.id.replace("_", " ")))),
+            None,
+        )
+        if named is None:
+            return text
+        if named.id not in self._picked:
+            self.toggle(named.id)
+        return ""
+
     def type_into_filter(self, text: str) -> None:
         """Letters typed elsewhere (the list, a scale) are words being looked for: to the filter."""
         filter_input = self.query_one("#emotion-filter", Input)
