@@ -511,7 +511,7 @@ async def test_the_no_mood_sentence_is_scrolled_into_the_window_at_80x24(
 async def test_a_feeling_named_in_full_in_the_search_is_picked_when_saving(
     data_dir: Path, clock: FakeClock
 ) -> None:
-    """"nothing" typed and saved at once (no Enter to pick it) is still the answer given."""
+    """The word "nothing" typed and saved at once (no Enter to pick it) is the answer given."""
     app, store = make_app(data_dir, clock, start="checkin")
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()

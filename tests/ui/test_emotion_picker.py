@@ -107,3 +107,21 @@ async def test_with_nothing_found_tab_goes_on_past_the_empty_list() -> None:
         app.query_one("#emotion-filter").focus()
         await pilot.press(*"numb", "tab")
         await wait_for(pilot, lambda: isinstance(app.focused, EmotionList))
+
+
+async def test_tab_from_a_feeling_named_in_full_picks_it() -> None:
+    """Typing "nothing" then Tab keeps that answer, as Enter would, before moving on."""
+    app = PickerThenNote()
+    async with app.run_test(size=SIZE) as pilot:
+        app.query_one("#emotion-filter").focus()
+        await filtered(app, pilot, "nothing")
+        await pilot.press("tab")
+        picker = app.query_one(EmotionPicker)
+        await wait_for(pilot, lambda: picker.picked == ("nothing",))
+        assert app.query_one("#emotion-filter", Input).value == ""
+        assert not app.query_one("#emotion-filter", Input).has_focus  # Tab still moved on
+        app.query_one("#emotion-filter").focus()
+        await pilot.press(*"noth", "tab")  # a part of a name is a search: nothing picked
+        await pilot.pause()
+        assert picker.picked == ("nothing",)
+        assert app.query_one("#emotion-filter", Input).value == "noth"

@@ -206,16 +206,20 @@ class EmotionPicker(Vertical):
         if not text:
             return ""
         filter_input.value = ""
-        wanted = fold(text)
+        return "" if self._pick_named(text) else text
+
+    def _pick_named(self, text: str) -> bool:
+        """Pick the feeling `text` names in full (by name or id, any case); False if none."""
+        wanted = fold(text.strip())
         named = next(
             (e for e in self._emotions if wanted in (fold(e.name), fold(e.id.replace("_", " ")))),
             None,
         )
         if named is None:
-            return text
+            return False
         if named.id not in self._picked:
             self.toggle(named.id)
-        return ""
+        return True
 
     def type_into_filter(self, text: str) -> None:
         """Letters typed elsewhere (the list, a scale) are words being looked for: to the filter."""
@@ -349,6 +353,8 @@ class EmotionPicker(Vertical):
             event.prevent_default()
             self.type_into_filter(event.character)
             return
+        if event.key == "tab" and filter_input.has_focus and self._pick_named(filter_input.value):
+            filter_input.value = ""  # Tab on from "nothing" keeps it, as Enter would (then moves)
         if event.key == "down" and filter_input.has_focus:
             event.stop()
             option_list.focus()
