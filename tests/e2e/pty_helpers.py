@@ -47,6 +47,13 @@ class PtyProcess:
         pid, fd = pty.fork()
         if pid == 0:  # child: become the program, on a terminal of the asked size
             try:
+                # As a shell starts a foreground job: Ctrl+C and Ctrl+\\ at their defaults.
+                # A test run started in the background of a script (`pytest &`) ignores
+                # both, and an ignored signal stays ignored through exec, so Ctrl+C typed
+                # to the child did nothing.
+                for signum in (signal.SIGINT, signal.SIGQUIT):
+                    signal.signal(signum, signal.SIG_DFL)
+                signal.pthread_sigmask(signal.SIG_SETMASK, set())
                 winsize = struct.pack("HHHH", rows, cols, 0, 0)
                 fcntl.ioctl(0, termios.TIOCSWINSZ, winsize)
                 if cwd is not None:
