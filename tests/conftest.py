@@ -62,14 +62,50 @@ settings.load_profile(os.environ.get("THAW_HYPOTHESIS", "ci"))
 
 
 def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
-    """Two workers per core for `-n auto`: a pty or timer test spends much of its time waiting
-    on the clock or a child process, and a second worker per core fills that time. Measured in
-    bench/README.md ("The suite"): one worker per core left the cores idle a third of the run."""
+    """Three workers per core for `-n auto`: a pty, CLI or timer test spends much of its time
+    waiting on the clock or a child process, and the extra workers fill that time. Measured in
+    bench/README.md ("Session 5"): on 2 cores, 4 workers kept the cores busy 81% of the run,
+    6 workers 94% (203 s -> 178 s); 8 were no faster and cost each worker's start-up again."""
     try:
         cores = len(os.sched_getaffinity(0))
     except AttributeError:  # macOS has no affinity call
         cores = os.cpu_count() or 1
-    return 2 * cores
+    return 3 * cores
+
+
+def _share_parsed_css() -> None:
+    """Parse each piece of Textual CSS once per test process, not once per app.
+
+    Every pilot test builds a new app, and each app's stylesheet parsed the same CSS again
+    (Thaw's and every widget's DEFAULT_CSS): about a tenth of booting a screen. Textual keeps
+    parsed rules per stylesheet, keyed by the CSS and where it came from; this keeps them per
+    process, keyed also by the theme's variables, which are all the parse reads besides. The
+    rules are only read once made (Textual shares them between its own re-parses the same way).
+    A person's app is one app in one process and parses each piece once either way.
+    """
+    from textual.css.model import RuleSet
+    from textual.css.stylesheet import Stylesheet
+    from textual.css.types import CSSLocation
+
+    parse_rules = Stylesheet._parse_rules
+    shared: dict[tuple[object, ...], list[RuleSet]] = {}
+
+    def _parse_rules(
+        self: Stylesheet,
+        css: str,
+        read_from: CSSLocation,
+        is_default_rules: bool = False,
+        tie_breaker: int = 0,
+        scope: str = "",
+    ) -> list[RuleSet]:
+        key = (tuple(self._variables.items()), css, read_from, is_default_rules, tie_breaker, scope)
+        rules = shared.get(key)
+        if rules is None:
+            rules = parse_rules(self, css, read_from, is_default_rules, tie_breaker, scope)
+            shared[key] = rules
+        return rules
+
+    Stylesheet._parse_rules = _parse_rules  # type: ignore[method-assign]
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -81,6 +117,7 @@ def pytest_configure(config: pytest.Config) -> None:
     the same garbage. The app's own processes (CLI and pty tests) keep Python's defaults.
     """
     gc.set_threshold(20_000, 20, 20)
+    _share_parsed_css()
     # Every child process (each `python -m tui` a CLI or pty test starts) imports the checkout's
     # code. Installed, that code is byte-compiled (pip does it); here, with
     # PYTHONDONTWRITEBYTECODE set as on this machine and CI, each child compiled every module it
@@ -90,6 +127,31 @@ def pytest_configure(config: pytest.Config) -> None:
     if not hasattr(config, "workerinput"):
         compileall.compile_dir(REPO / "tui", quiet=1)
     sys.dont_write_bytecode = False
+    if not hasattr(config, "workerinput") and config.getoption("numprocesses", None):
+        _rewrite_test_modules_once()
+
+
+def _rewrite_test_modules_once() -> None:
+    """Before xdist starts its workers, let pytest rewrite (and keep) each test module once.
+
+    Each worker imports every test module to collect the suite, and pytest rewrites a module's
+    asserts on import unless a rewritten copy is kept. In a fresh checkout (as in CI) none is,
+    so every worker rewrote all of them at the same moment: about 3.4 s of CPU each, twice
+    what the collection costs with the copies kept. Importing the modules here, first, makes
+    pytest's own import hook write them; a checkout whose copies are current skips this.
+    """
+    import importlib
+
+    from _pytest.assertion.rewrite import PYC_TAIL
+
+    for path in sorted((REPO / "tests").rglob("*.py")):
+        if not (path.name.startswith("test_") or path.name == "conftest.py"):
+            continue
+        kept = path.parent / "__pycache__" / (path.stem + PYC_TAIL)
+        if kept.exists() and kept.stat().st_mtime >= path.stat().st_mtime:
+            continue
+        name = ".".join(path.relative_to(REPO).with_suffix("").parts)
+        importlib.import_module(name)
 
 
 def pytest_sessionfinish(session: pytest.Session) -> None:
