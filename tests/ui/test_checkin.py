@@ -542,3 +542,33 @@ async def test_words_left_in_the_feelings_search_go_to_the_note_not_away(
         await wait_for(pilot, lambda: store.recent_checkins(1) != [])
     (saved,) = store.recent_checkins(1)
     assert (saved.mood, saved.note, saved.emotions) == (2, "cant feel a thing", ())
+
+
+@pytest.mark.parametrize(
+    ("ending", "typed", "kept"),
+    [
+        ("hang-up", "so far away", ("so far away", ())),
+        ("ctrl+q", "so far away", ("so far away", ())),
+        ("hang-up", "numb", ("", ("numb",))),
+    ],
+)
+async def test_words_left_in_the_feelings_search_are_kept_in_the_draft(
+    data_dir: Path, clock: FakeClock, ending: str, typed: str, kept: tuple[str, tuple[str, ...]]
+) -> None:
+    """An SSH drop (or Ctrl+Q) with words still in the feelings search: the draft keeps them in
+    its note, as a save would have, and a feeling named in full is kept picked."""
+    app, _ = make_app(data_dir, clock, start="checkin")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("3")
+        app.screen.query_one(EmotionList).focus()
+        await pilot.press(*["space" if c == " " else c for c in typed])
+        assert app.screen.query_one("#emotion-filter", Input).value == typed
+        if ending == "hang-up":
+            app.handle_hangup()
+        else:
+            await pilot.press("ctrl+q")
+        await pilot.pause()
+    draft = Store(data_dir, clock).draft()
+    assert draft is not None
+    assert (draft.mood, draft.note, draft.emotions) == (3, *kept)

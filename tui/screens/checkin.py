@@ -105,8 +105,7 @@ class CheckInScreen(ThawScreen):
         self._leaving = False
         self._exit_timer: Timer | None = None
         self._drafted_away = False  # a draft was kept while another screen was on top
-        # The entry being changed was deleted in another window and the person was told: Esc
-        # then leaves it deleted and keeps no draft; Enter saves the words as a new entry.
+        # Deleted in another window, and the person told: Esc keeps it so, Enter saves it anew.
         self._let_go_on_leave = False
         self._let_go = False  # ... and it was let go: nothing here is to be kept any more
 
@@ -215,7 +214,8 @@ class CheckInScreen(ThawScreen):
         )
 
     def keep_as_draft(self) -> bool:
-        """Keep what is typed as a draft (SIGHUP, Esc, a failed save). False if nothing to keep."""
+        """Keep what is typed as a draft, feelings-search words in the note. False: nothing."""
+        records.search_words_to_note(self.query_one(EmotionPicker), self.query_one(NoteArea))
         if not self.has_changes():
             return False
         self.thaw.store.save_draft(self.current_draft())
