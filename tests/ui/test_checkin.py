@@ -572,3 +572,23 @@ async def test_words_left_in_the_feelings_search_are_kept_in_the_draft(
     draft = Store(data_dir, clock).draft()
     assert draft is not None
     assert (draft.mood, draft.note, draft.emotions) == (3, *kept)
+
+
+async def test_support_opened_over_a_search_keeps_the_words_in_a_draft_and_the_form_as_it_was(
+    data_dir: Path, clock: FakeClock
+) -> None:
+    """F2 over words in the feelings search: the draft kept meanwhile holds them in its note,
+    and back on the form they are still in the search, the note untouched."""
+    app, store = make_app(data_dir, clock, start="checkin")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("4")
+        app.screen.query_one(EmotionList).focus()
+        await pilot.press(*["space" if c == " " else c for c in "flat again"], "f2")
+        await wait_for_screen(pilot, "SupportScreen")
+        draft = store.draft()
+        assert draft is not None and (draft.mood, draft.note) == (4, "flat again")
+        await pilot.press("escape")
+        await wait_for_screen(pilot, "CheckInScreen")
+        assert app.screen.query_one("#emotion-filter", Input).value == "flat again"
+        assert app.screen.query_one("#note", TextArea).text == ""

@@ -184,13 +184,14 @@ class CheckInScreen(ThawScreen):
 
     # --- reading the form -------------------------------------------------------------------
     def current_draft(self) -> Draft:
-        """Everything typed so far, as a Draft (it is also what SIGHUP keeps)."""
+        """Everything typed so far, as a Draft (it is also what SIGHUP keeps), search words too."""
+        emotions, words = self.query_one(EmotionPicker).search_left()
         return Draft(
             saved_at=self.thaw.clock.now(),
             mood=self.query_one(MoodScale).value,
             feel=self.query_one(FeelScale).value,
-            emotions=self.query_one(EmotionPicker).picked,
-            note=clean_text(self.query_one("#note", TextArea).text),
+            emotions=emotions,
+            note=clean_text(records.note_with(self.query_one("#note", TextArea).text, words)),
             tags=split_tags(self.query_one(TagInput).value),
             editing_id=self._editing.id if self._editing is not None else "",
         )
@@ -214,8 +215,7 @@ class CheckInScreen(ThawScreen):
         )
 
     def keep_as_draft(self) -> bool:
-        """Keep what is typed as a draft, feelings-search words in the note. False: nothing."""
-        records.search_words_to_note(self.query_one(EmotionPicker), self.query_one(NoteArea))
+        """Keep what is typed as a draft (SIGHUP, Esc, a failed save). False if nothing to keep."""
         if not self.has_changes():
             return False
         self.thaw.store.save_draft(self.current_draft())

@@ -130,6 +130,13 @@ def search_words_to_note(picker: EmotionPicker, note: TextArea) -> bool:
     words = picker.take_search()
     if not words:
         return False
-    note.text = f"{note.text.rstrip()}\n{words}" if note.text.strip() else words
+    note.text = note_with(note.text, words)
     note.focus()
     return True
+
+
+def note_with(note: str, words: str) -> str:
+    """`note` with words left in the feelings search at its end, where a save puts them."""
+    if not words:
+        return note
+    return f"{note.rstrip()}\n{words}" if note.strip() else words

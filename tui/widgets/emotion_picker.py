@@ -208,17 +208,28 @@ class EmotionPicker(Vertical):
         filter_input.value = ""
         return "" if self._pick_named(text) else text
 
-    def _pick_named(self, text: str) -> bool:
-        """Pick the feeling `text` names in full (by name or id, any case); False if none."""
+    def search_left(self) -> tuple[tuple[str, ...], str]:
+        """The picked feelings and the filter's words as a save would take them (`take_search`),
+        leaving the filter as it is: what a draft kept on the way out holds."""
+        text = self.query_one("#emotion-filter", Input).value.strip()
+        named = self._named(text) if text else None
+        if named is None:
+            return self.picked, text
+        return (self.picked if named in self._picked else (*self.picked, named)), ""
+
+    def _named(self, text: str) -> str | None:
+        """The id of the feeling `text` names in full (by name or id, any case), or None."""
         wanted = fold(text.strip())
-        named = next(
-            (e for e in self._emotions if wanted in (fold(e.name), fold(e.id.replace("_", " ")))),
-            None,
-        )
+        names = ((e.id, (fold(e.name), fold(e.id.replace("_", " ")))) for e in self._emotions)
+        return next((ident for ident, known in names if wanted in known), None)
+
+    def _pick_named(self, text: str) -> bool:
+        """Pick the feeling `text` names in full; False if none."""
+        named = self._named(text)
         if named is None:
             return False
-        if named.id not in self._picked:
-            self.toggle(named.id)
+        if named not in self._picked:
+            self.toggle(named)
         return True
 
     def type_into_filter(self, text: str) -> None:
