@@ -57,14 +57,27 @@ def _start(data: Path, file: Path, cwd: Path) -> subprocess.Popen[bytes]:
     )
 
 
+def _journal_written(proc: subprocess.Popen[bytes], data: Path) -> bool:
+    """Wait until the running import's journal is on disk (True), or the import ends (False)."""
+    folder = data / journal.JOURNAL_DIR
+    while proc.poll() is None:
+        if folder.is_dir() and any(p.suffix == ".json" for p in folder.iterdir()):
+            return True
+        time.sleep(0.001)
+    return False
+
+
 @pytest.mark.slow
 def test_killed_imports_leave_none_all_or_a_journal_that_finishes_them(tmp_path: Path) -> None:
     source = tmp_path / "daylio.csv"
     rows = _daylio_file(source)
     started = time.monotonic()
     whole = _start(tmp_path / "whole", source, tmp_path)
+    assert _journal_written(whole, tmp_path / "whole")
+    journal_at = time.monotonic()
     assert whole.wait(timeout=120) == 0
     took = time.monotonic() - started
+    writing = time.monotonic() - journal_at  # from the journal on disk to the end
     assert len(Store(tmp_path / "whole", SystemClock()).checkins()) == rows
 
     cut_short = 0
@@ -72,8 +85,14 @@ def test_killed_imports_leave_none_all_or_a_journal_that_finishes_them(tmp_path:
     for kill in range(KILLS):
         data = tmp_path / f"run{kill}"
         proc = _start(data, source, tmp_path)
-        # Spread over the run: before the journal, while months are written, and after.
-        time.sleep(took * (0.15 + 0.9 * kill / KILLS))
+        if kill % 2 == 0:
+            # Spread over the run: before the journal, while months are written, and after.
+            time.sleep(took * (0.15 + 0.9 * kill / KILLS))
+        elif _journal_written(proc, data):
+            # Spread over the writing itself, from the moment the journal is there: on a busy
+            # machine the run's length varies, and kills timed from the start alone could all
+            # land before the journal or after the end.
+            time.sleep(writing * 0.9 * kill / KILLS)
         proc.send_signal(signal.SIGKILL)
         proc.wait(timeout=60)
         store = Store(data, SystemClock())
