@@ -10,7 +10,7 @@ import pytest
 from textual.widgets import Input, OptionList, TextArea
 
 from tests.conftest import make_app, shared_content
-from tests.ui.helpers import screen_text, text_of, wait_for, wait_for_screen
+from tests.ui.helpers import drawn_text, screen_text, text_of, wait_for, wait_for_screen
 from tui.app import ThawApp
 from tui.core.clock import FakeClock
 from tui.core.errors import DiskFullError
@@ -592,3 +592,23 @@ async def test_support_opened_over_a_search_keeps_the_words_in_a_draft_and_the_f
         await wait_for_screen(pilot, "CheckInScreen")
         assert app.screen.query_one("#emotion-filter", Input).value == "flat again"
         assert app.screen.query_one("#note", TextArea).text == ""
+
+
+@pytest.mark.parametrize("size", [(40, 12), (80, 24)])
+async def test_a_picked_up_draft_says_so_at_the_top_of_a_small_window(
+    data_dir: Path, clock: FakeClock, size: tuple[int, int]
+) -> None:
+    """Back after an SSH drop on a phone: the check-in opens at its top, the sentence saying the
+    unfinished one was picked up in view (Textual's auto focus used to scroll it away at 40x12)
+    and the mood row focused under it."""
+    app, store = make_app(data_dir, clock)
+    store.save_draft(
+        Draft(saved_at=clock.now(), mood=2, feel=None, emotions=(), note="cannot feel my hands")
+    )
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        await pilot.press("c")
+        await wait_for_screen(pilot, "CheckInScreen")
+        await pilot.wait_for_scheduled_animations()
+        assert "Picked up your unfinished" in drawn_text(app)
+        assert isinstance(app.focused, MoodScale) and app.focused.value == 2

@@ -46,6 +46,7 @@ class CheckInScreen(ThawScreen):
     """New check-in, back-fill (`at`), edit (`editing`), or an unfinished draft picked up."""
 
     TITLE = "Check in"
+    AUTO_FOCUS = ""  # on_mount focuses: Textual's centring hid the notice above it at 40x12
     DEFAULT_CSS = """
     CheckInScreen #checkin-body { padding: 0 1; }
     CheckInScreen .scale-row { height: 1; }
@@ -143,7 +144,7 @@ class CheckInScreen(ThawScreen):
         yield KeyFooter()
 
     def on_mount(self) -> None:
-        self.query_one(MoodScale).focus()
+        self.set_focus(self.query_one(MoodScale), scroll_visible=False)
         self.call_after_refresh(self._load_known_tags)
         now = self.thaw.clock.now()
         if self._editing is not None:
@@ -233,8 +234,7 @@ class CheckInScreen(ThawScreen):
         status.set_class(not text, "-empty")
         if text:
             self.app.clear_notifications()  # a toast would sit over the sentence
-            # After the next layout: until then the line has no place, and scrolling now would
-            # stop short of it, leaving the sentence below the window on a 24-row terminal.
+            # After the next layout: scrolled now, it stopped short of the sentence (24 rows).
             body = self.query_one("#checkin-body", VerticalScroll)
             self.call_after_refresh(body.scroll_to_widget, status, animate=False)
 
