@@ -7,6 +7,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from textual.pilot import Pilot
 from textual.widgets import Input, OptionList, TextArea
 
 from tests.conftest import make_app, shared_content
@@ -523,6 +524,15 @@ async def test_a_feeling_named_in_full_in_the_search_is_picked_when_saving(
     assert (saved.mood, saved.emotions, saved.note) == (1, ("nothing",), "")
 
 
+async def search_with(pilot: Pilot[None], mood: str, words: str, *then: str) -> None:
+    """Give a mood, then type `words` with the feelings list focused (its letters go to the
+    search, as when a note is typed one Tab too early), then press `then`."""
+    await pilot.pause()
+    await pilot.press(mood)
+    pilot.app.screen.query_one(EmotionList).focus()
+    await pilot.press(*["space" if c == " " else c for c in words], *then)
+
+
 async def test_words_left_in_the_feelings_search_go_to_the_note_not_away(
     data_dir: Path, clock: FakeClock
 ) -> None:
@@ -530,10 +540,7 @@ async def test_words_left_in_the_feelings_search_go_to_the_note_not_away(
     the save moves it to the note and says so, and the next Ctrl+S saves it."""
     app, store = make_app(data_dir, clock, start="checkin")
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        await pilot.press("2")
-        app.screen.query_one(EmotionList).focus()
-        await pilot.press(*["space" if c == " " else c for c in "cant feel a thing"], "ctrl+s")
+        await search_with(pilot, "2", "cant feel a thing", "ctrl+s")
         await wait_for(pilot, lambda: "in your note now" in text_of(app, "#checkin-status"))
         assert store.recent_checkins(1) == []  # nothing saved before the person has seen it
         assert app.screen.query_one("#note", TextArea).text == "cant feel a thing"
@@ -559,10 +566,7 @@ async def test_words_left_in_the_feelings_search_are_kept_in_the_draft(
     its note, as a save would have, and a feeling named in full is kept picked."""
     app, _ = make_app(data_dir, clock, start="checkin")
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        await pilot.press("3")
-        app.screen.query_one(EmotionList).focus()
-        await pilot.press(*["space" if c == " " else c for c in typed])
+        await search_with(pilot, "3", typed)
         assert app.screen.query_one("#emotion-filter", Input).value == typed
         if ending == "hang-up":
             app.handle_hangup()
@@ -581,10 +585,7 @@ async def test_support_opened_over_a_search_keeps_the_words_in_a_draft_and_the_f
     and back on the form they are still in the search, the note untouched."""
     app, store = make_app(data_dir, clock, start="checkin")
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        await pilot.press("4")
-        app.screen.query_one(EmotionList).focus()
-        await pilot.press(*["space" if c == " " else c for c in "flat again"], "f2")
+        await search_with(pilot, "4", "flat again", "f2")
         await wait_for_screen(pilot, "SupportScreen")
         draft = store.draft()
         assert draft is not None and (draft.mood, draft.note) == (4, "flat again")
