@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from textual.pilot import Pilot
 
+from tests.ui.helpers import workers_ended
 from tui.app import ThawApp
 from tui.core.clock import FakeClock
 from tui.core.content import Content
@@ -31,7 +32,7 @@ def app_on(data_dir: Path, clock: FakeClock, start: str) -> ThawApp:
 
 async def settle(pilot: Pilot[None]) -> None:
     await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
+    await workers_ended(pilot.app)
     await pilot.pause()
 
 

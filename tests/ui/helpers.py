@@ -3,6 +3,7 @@ on conditions instead of fixed sleeps."""
 
 from __future__ import annotations
 
+import asyncio
 import io
 import time
 from collections.abc import Callable
@@ -14,6 +15,7 @@ from rich.style import Style
 from textual.app import App
 from textual.pilot import Pilot
 from textual.widgets import Static
+from textual.worker import WorkerCancelled
 
 # --- what the code set --------------------------------------------------------------------
 
@@ -157,5 +159,17 @@ async def wait_for_workers(pilot: Pilot[Any]) -> None:
     """Wait until every worker the app has started has finished, and its results are shown
     (say the command palette's search, started by the last key typed into it)."""
     await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
+    await workers_ended(pilot.app)
     await pilot.pause()
+
+
+async def workers_ended(app: App[Any]) -> None:
+    """Until every worker the app has started has ended, as `App.workers.wait_for_complete`,
+    except that a worker cancelled meanwhile counts as ended: the app cancels one when the
+    screen it worked for closes (history's reading, on Esc), and Textual's wait raised
+    WorkerCancelled for it, failing a test only when the closing came first. A worker that
+    failed still fails the test."""
+    ended = await asyncio.gather(*(w.wait() for w in list(app.workers)), return_exceptions=True)
+    for result in ended:
+        if isinstance(result, BaseException) and not isinstance(result, WorkerCancelled):
+            raise result

@@ -12,7 +12,7 @@ import pytest
 from textual.widgets import Input, OptionList, TextArea
 
 from tests.conftest import make_app
-from tests.ui.helpers import plain, text_of
+from tests.ui.helpers import plain, text_of, workers_ended
 from tui.core.analysis.report import ReportOptions, report_from_store
 from tui.core.clock import FakeClock
 from tui.core.records.models import Settings
@@ -262,7 +262,7 @@ async def test_what_helps_says_what_was_rated_after_each_practice_without_claimi
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, WhatHelpsScreen)
-        await pilot.app.workers.wait_for_complete()
+        await workers_ended(pilot.app)
         await pilot.pause()
         shown = " ".join(text_of(app, "#helps-rows").split())
         assert (
@@ -287,7 +287,7 @@ async def test_what_helps_grows_into_a_table_on_a_wide_window(
         )
     app, _ = make_app(data_dir, clock, start="what_helps")
     async with app.run_test(size=(200, 50)) as pilot:
-        await pilot.app.workers.wait_for_complete()
+        await workers_ended(pilot.app)
         await pilot.pause()
         rows = app.screen.query_one("#helps-rows")
         assert rows.region.width > 150

@@ -20,7 +20,7 @@ from textual.widget import Widget
 from textual.widgets import Input, Label, Static
 
 from tests.conftest import make_app
-from tests.ui.helpers import plain
+from tests.ui.helpers import plain, workers_ended
 from tui.core.clock import FakeClock
 from tui.core.store import Store
 
@@ -163,7 +163,7 @@ async def test_every_word_can_be_read_whole(
     async with app.run_test(size=size) as pilot:
         await pilot.pause()
         await press(pilot, *keys)
-        await app.workers.wait_for_complete()
+        await workers_ended(app)
         await pilot.pause()
         problems = await check_place(app, pilot)
         assert problems == [], f"{place} at {size[0]}x{size[1]}: {problems}"

@@ -11,6 +11,7 @@ from textual.widgets import Input, TextArea
 
 from tests.conftest import make_app
 from tests.conftest import make_app as make_practice_app
+from tests.ui.helpers import workers_ended
 from tests.ui.practice_helpers import running
 from tests.ui.test_checkin_keys import footer_keys
 from tui.core.clock import FakeClock
@@ -200,7 +201,7 @@ async def test_ctrl_s_saves_in_every_form(data_dir: Path, clock: FakeClock) -> N
         for keys in steps:
             for key in keys:
                 await pilot.press(key)
-                await app.workers.wait_for_complete()
+                await workers_ended(app)
                 await pilot.pause()
     moods = sorted((c.mood, c.note) for c in store.recent_checkins(5))
     assert moods == [(4, ""), (6, "a note")]
