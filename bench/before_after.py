@@ -540,22 +540,11 @@ def table(results: Results) -> list[Row]:
         base = med(h["before"]["base"] + h["after"]["base"])
         rows.append(("history: minimal app key-to-paint", ms(base), "(same)", "", "", ""))
         over = lambda v: f"+{v * 1000:.0f} ms over it"  # noqa: E731
-        rows.append(
-            row(
-                "history first open, fresh process, home settled",
-                med(h["before"]["first"]),
-                med(h["after"]["first"]),
-                over,
-            )
-        )
-        rows.append(
-            row(
-                "the same, h the instant home painted",
-                med(h["before"]["instant"]),
-                med(h["after"]["instant"]),
-                over,
-            )
-        )
+        for label, key in (
+            ("history first open, fresh process, home settled", "first"),
+            ("the same, h the instant home painted", "instant"),
+        ):
+            rows.append(row(label, med(h["before"][key]), med(h["after"][key]), over))
         rows.append(
             row(
                 "later opens in one process",
