@@ -7,7 +7,7 @@ no longer needs them (then delete them). Textual 8.2.8 is pinned.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any, cast
+from typing import Any, TypeVar, cast
 
 import textual.screen as textual_screen
 from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
@@ -18,7 +18,7 @@ from textual import keys as textual_keys
 from textual._compositor import ChopsUpdate, Compositor, CompositorUpdate, LayoutUpdate
 from textual.app import App
 from textual.dom import DOMNode
-from textual.screen import Screen
+from textual.screen import ModalScreen, Screen
 from textual.strip import Strip
 from textual.widget import Widget
 
@@ -165,6 +165,40 @@ class PaintsWhatChanged(App[None]):
                 if isinstance(widget, Screen) and type(widget._compositor) is Compositor:
                     widget._compositor.__class__ = PaintOnceCompositor
         return super()._register(parent, *widgets, **where)
+
+
+_R = TypeVar("_R")
+
+
+class FocusedOnceLaidOut(Screen[_R]):
+    """A screen whose widget focused before its first layout is scrolled to only if, laid out,
+    none of it is in view.
+
+    Textual scrolls a newly focused widget to the centre when the screen cannot show all of it,
+    and before the first layout no widget has a place yet, so a screen's first focus always
+    centred. At 40x12 that scrolled the words above the first field out of view: the check-in's
+    "Picked up your unfinished check-in", and the first question of the reflection form. Later
+    focus (Tab, a click) is Textual's as before. `tests/ui/test_textual_private.py` pins it.
+    """
+
+    def set_focus(
+        self, widget: Widget | None, scroll_visible: bool = True, from_app_focus: bool = False
+    ) -> None:
+        if widget is None or not scroll_visible or widget.region:  # placed: laid out
+            super().set_focus(widget, scroll_visible, from_app_focus)
+            return
+        super().set_focus(widget, scroll_visible=False, from_app_focus=from_app_focus)
+        self.call_after_refresh(self._into_view, widget)
+
+    def _into_view(self, widget: Widget) -> None:
+        # Partly in view is enough: a tall field (a note) stays under its question, not the
+        # question scrolled away to show the whole field.
+        if self.focused is widget and not self.can_view_partial(widget):
+            widget.scroll_visible(animate=False)
+
+
+class ThawModalScreen(FocusedOnceLaidOut[_R], ModalScreen[_R]):
+    """Every Thaw dialog: a ModalScreen whose first focus does not scroll the words above it."""
 
 
 def allow_switching_away(screen: Screen[object]) -> None:

@@ -23,7 +23,7 @@ from tui.screens.plan import PlanScreen
 from tui.screens.settings import SettingsScreen, parse_reminder_time
 from tui.screens.support import SOMEWHERE_ELSE, SupportScreen, chosen_country
 from tui.widgets.care_confirm import ConfirmDialog
-from tui.widgets.care_form import FormDialog
+from tui.widgets.care_form import FormDialog, FormFields
 from tui.widgets.feelings_dialog import FeelingsDialog
 
 SIZE = (80, 24)
@@ -874,3 +874,21 @@ async def test_a_plan_step_with_markup_is_drawn_literally(data_dir: Path, clock:
         assert_drawn_literally(app, "ring [u]them[/u]", around="ring")
         assert_drawn_literally(app, "[italic]y[/]", around="in the note")
         assert_drawn_literally(app, "[link=https://example.com]go[/link]", around="in the note")
+
+
+@pytest.mark.parametrize("size", [(40, 12), (80, 24)])
+async def test_the_reflection_form_opens_with_its_first_question_whole_in_view(
+    data_dir: Path, clock: FakeClock, size: tuple[int, int]
+) -> None:
+    """On a phone's 40x12 the form used to open scrolled to show the whole first answer box,
+    cutting the question above it; now the question is whole and the box starts under it."""
+    app, _ = make_app(data_dir, clock, start="reflection")
+    async with app.run_test(size=size) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, FormDialog))
+        await pilot.wait_for_scheduled_animations()
+        await pilot.pause()
+        fields = app.screen.query_one(FormFields)
+        question = fields.query(Label).first()
+        assert app.focused is not None and app.focused.id == "field-q0"
+        assert fields.can_view_entire(question), drawn_text(app)
+        assert fields.can_view_partial(app.focused)

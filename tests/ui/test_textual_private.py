@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from textual import keys as _textual_keys
 from textual.app import App, ComposeResult
+from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Label
+from textual.widgets import Input, Label, Static
 
+from tests.conftest import make_app
+from tests.ui.helpers import drawn_text, wait_for_screen
 from tui import textual_private
-from tui.textual_private import CoveredScreensWait, allow_switching_away
+from tui.core.clock import FakeClock
+from tui.core.records.models import Draft
+from tui.textual_private import CoveredScreensWait, FocusedOnceLaidOut, allow_switching_away
 
 
 class First(Screen[object]):
@@ -118,3 +125,50 @@ def test_screens_ask_the_table_and_other_keys_still_reach_textual() -> None:
     assert textual_private.key_to_character("f1") is None
     assert textual_private.key_to_character("x") == "x"
     assert textual_private.key_to_character("full_stop") == "."
+
+
+class FarField(FocusedOnceLaidOut[object]):
+    """A field wholly below a 40x12 window, focused on opening."""
+
+    AUTO_FOCUS = "#field"
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="body"):
+            yield Static("\n".join(f"line {n}" for n in range(30)))
+            yield Input(id="field")
+
+
+class ScreenHost(App[None]):
+    def __init__(self, screen: Screen[object]) -> None:
+        super().__init__()
+        self.first = screen
+
+    def get_default_screen(self) -> Screen[object]:
+        return self.first
+
+
+async def test_a_first_focus_out_of_view_is_still_scrolled_to() -> None:
+    app = ScreenHost(FarField())
+    async with app.run_test(size=(40, 12)) as pilot:
+        await pilot.pause()
+        await pilot.wait_for_scheduled_animations()
+        assert app.focused is not None and app.focused.id == "field"
+        assert app.screen.query_one("#body", VerticalScroll).scroll_y > 0
+
+
+@pytest.mark.parametrize("textuals_own", [True, False])
+async def test_a_first_focus_leaves_the_words_above_it_in_view(
+    data_dir: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch, textuals_own: bool
+) -> None:
+    """The check-in over a picked-up draft at 40x12: with Textual's own first focus its sentence
+    scrolls away (if that stops, Textual no longer centres it: FocusedOnceLaidOut can go)."""
+    if textuals_own:
+        monkeypatch.setattr(FocusedOnceLaidOut, "set_focus", Screen.set_focus)
+    app, store = make_app(data_dir, clock)
+    store.save_draft(Draft(saved_at=clock.now(), mood=2, feel=None, emotions=(), note="numb"))
+    async with app.run_test(size=(40, 12)) as pilot:
+        await pilot.pause()
+        await pilot.press("c")
+        await wait_for_screen(pilot, "CheckInScreen")
+        await pilot.wait_for_scheduled_animations()
+        assert ("Picked up your unfinished" in drawn_text(app)) is not textuals_own

@@ -6,7 +6,8 @@ from datetime import datetime
 from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual.binding import Binding, BindingType
-from textual.screen import Screen
+
+from tui.textual_private import FocusedOnceLaidOut
 
 if TYPE_CHECKING:
     from textual.dom import DOMNode
@@ -31,7 +32,7 @@ def describe_time(at: datetime, now: datetime) -> str:
     return f"{local.strftime('%a')} {local.day} {local.strftime('%b')} {clock}"
 
 
-class ThawScreen(Screen[None]):
+class ThawScreen(FocusedOnceLaidOut[None]):
     """A full screen of Thaw. Esc goes back; F1/? list the keys; `s`/F2 open support.
 
     Every binding of a screen or widget has an id and a tooltip: the help screen (F1) is built

@@ -46,7 +46,6 @@ class CheckInScreen(ThawScreen):
     """New check-in, back-fill (`at`), edit (`editing`), or an unfinished draft picked up."""
 
     TITLE = "Check in"
-    AUTO_FOCUS = ""  # on_mount focuses: Textual's centring hid the notice above it at 40x12
     DEFAULT_CSS = """
     CheckInScreen #checkin-body { padding: 0 1; }
     CheckInScreen .scale-row { height: 1; }
@@ -144,7 +143,7 @@ class CheckInScreen(ThawScreen):
         yield KeyFooter()
 
     def on_mount(self) -> None:
-        self.set_focus(self.query_one(MoodScale), scroll_visible=False)
+        self.query_one(MoodScale).focus()
         self.call_after_refresh(self._load_known_tags)
         now = self.thaw.clock.now()
         if self._editing is not None:

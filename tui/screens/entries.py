@@ -9,7 +9,6 @@ from rich.text import Text
 from textual import on
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import DataTable, Header, Input, Static
 
 from tui.core.entry_filter import search_filter
@@ -17,6 +16,7 @@ from tui.core.errors import InputError, StaleEditError, ThawError
 from tui.core.outward import shown_line, shown_text
 from tui.screens.base import ThawScreen, describe_time, thaw_app
 from tui.screens.checkin import CheckInScreen
+from tui.textual_private import ThawModalScreen
 from tui.widgets.key_footer import KeyFooter
 
 if TYPE_CHECKING:
@@ -48,7 +48,7 @@ def month_end(first: date) -> date:
     return date.fromordinal(following.toordinal() - 1)
 
 
-class ConfirmDelete(ModalScreen[bool]):
+class ConfirmDelete(ThawModalScreen[bool]):
     """Are you sure? Only y deletes; any other key keeps it (as in Thaw's other dialogs)."""
 
     DEFAULT_CSS = """
@@ -94,7 +94,7 @@ class WhenInput(Input):
     ]
 
 
-class AskWhen(ModalScreen["datetime | None"]):
+class AskWhen(ThawModalScreen["datetime | None"]):
     """A one-line "when?" for back-filling a missed check-in, read by tui.core.when."""
 
     DEFAULT_CSS = """

@@ -18,10 +18,10 @@ from rich.text import Text
 from textual.actions import parse
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from tui.screens.base import ThawScreen
+from tui.textual_private import ThawModalScreen
 
 if TYPE_CHECKING:
     from textual.app import App, ComposeResult
@@ -236,7 +236,7 @@ def everywhere_keys(app: App[None]) -> list[Row]:
     return rows.rows()
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(ThawModalScreen[None]):
     """A calm list of keys over the current screen; Esc, F1 or ? closes it."""
 
     DEFAULT_CSS = """

@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING, ClassVar, cast
 from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
@@ -20,6 +19,7 @@ from tui.core.outward import shown_line
 from tui.core.records.models import MARKER_KINDS, Marker, MarkerKind
 from tui.screens.base import thaw_app
 from tui.screens.merged_edit import KEPT_THEIRS, EditKind, MergedEdit
+from tui.textual_private import ThawModalScreen
 from tui.widgets.form_select import FormSelect
 
 if TYPE_CHECKING:
@@ -68,7 +68,7 @@ def describe(marker: Marker) -> Text:
     return line
 
 
-class MarkerForm(ModalScreen[bool]):
+class MarkerForm(ThawModalScreen[bool]):
     """Add a marker, or edit one: what happened, what kind, when. Enter saves, Esc cancels."""
 
     DEFAULT_CSS = """
@@ -202,7 +202,7 @@ class MarkerForm(ModalScreen[bool]):
         )
 
 
-class MarkersDialog(ModalScreen[None]):
+class MarkersDialog(ThawModalScreen[None]):
     """Every marker, newest first. n adds, Enter edits, d deletes (after asking), Esc closes."""
 
     DEFAULT_CSS = """

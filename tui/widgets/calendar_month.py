@@ -13,13 +13,13 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from tui.core.analysis.stats import local_day
 from tui.core.errors import ThawError
 from tui.core.text import clean_line
 from tui.screens.base import thaw_app
+from tui.textual_private import ThawModalScreen
 
 if TYPE_CHECKING:
     from textual.app import ComposeResult
@@ -97,7 +97,7 @@ MOVE_WORDS = "Move to another day: ← → a day, ↑ ↓ a week"
 MONTH_WORDS = "The month before or after (PgUp, PgDn)"
 
 
-class CalendarMonth(ModalScreen[None]):
+class CalendarMonth(ThawModalScreen[None]):
     """One month: arrows choose a day, PgUp/PgDn change the month, Enter shows the day."""
 
     DEFAULT_CSS = """

@@ -5,15 +5,16 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Static
+
+from tui.textual_private import ThawModalScreen
 
 if TYPE_CHECKING:
     from textual import events
     from textual.app import ComposeResult
 
 
-class ConfirmDialog(ModalScreen[bool]):
+class ConfirmDialog(ThawModalScreen[bool]):
     """Ask before something that cannot be undone (deleting a plan step, a person, a marker).
 
     Only `y` answers yes: a stray Enter or Space from the list underneath never deletes. The

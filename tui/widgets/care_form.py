@@ -8,8 +8,9 @@ from typing import TYPE_CHECKING, ClassVar
 
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static, TextArea
+
+from tui.textual_private import ThawModalScreen
 
 if TYPE_CHECKING:
     from textual.app import ComposeResult
@@ -48,11 +49,16 @@ class FormFields(VerticalScroll):
 
     def on_resize(self) -> None:
         focused = self.screen.focused
-        if focused is not None and focused in self.query("*"):
-            self.scroll_to_widget(focused, animate=False)
+        if focused is None or focused not in self.children or self.can_view_entire(focused):
+            return
+        # With its question: scrolled to show all of a note's box, the question above it went
+        # out of view at 40x12. The question at the top, then as much of the field as fits.
+        before = self.children[self.children.index(focused) - 1]
+        shown = before if isinstance(before, Label) else focused
+        self.scroll_to_widget(shown, top=True, animate=False)
 
 
-class FormDialog(ModalScreen[dict[str, str] | None]):
+class FormDialog(ThawModalScreen[dict[str, str] | None]):
     """Edit a handful of fields. Dismisses with {name: text} on save, None on cancel.
 
     Values may hold the person's own text: the fields show it literally, never as markup.
@@ -164,8 +170,8 @@ class FormDialog(ModalScreen[dict[str, str] | None]):
         )
 
     def on_mount(self) -> None:
-        if self.fields:
-            self.query_one(f"#field-{self.fields[0].name}").focus()
+        if self.fields:  # focused now, before the first layout (see FocusedOnceLaidOut)
+            self.set_focus(self.query_one(f"#field-{self.fields[0].name}"))
         self.call_after_refresh(self.fit)
 
     def on_resize(self) -> None:

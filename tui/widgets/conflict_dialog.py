@@ -7,8 +7,9 @@ from typing import TYPE_CHECKING, ClassVar
 from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Static
+
+from tui.textual_private import ThawModalScreen
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -23,7 +24,7 @@ MINE = "Save your words over the other window's"
 THEIRS = "Keep the other window's words; yours are not saved"
 
 
-class ConflictDialog(ModalScreen[bool]):
+class ConflictDialog(ThawModalScreen[bool]):
     """Another window saved a change to the same field: show both, let the person choose.
 
     Dismisses True for "save mine over it", False for "keep the other window's". Only y and n

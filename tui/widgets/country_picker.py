@@ -8,11 +8,11 @@ from typing import TYPE_CHECKING, ClassVar
 from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui.core.content.resources import SOMEWHERE_ELSE, match_countries
+from tui.textual_private import ThawModalScreen
 
 if TYPE_CHECKING:
     from textual.app import ComposeResult
@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from tui.core.content import Country
 
 
-class CountryPicker(ModalScreen[str | None]):
+class CountryPicker(ThawModalScreen[str | None]):
     """Type part of a name ("deut", "españa", "uk"); Up/Down choose; Enter keeps it.
 
     Dismisses with a country code, SOMEWHERE_ELSE for "none of these", or None on Esc.

@@ -7,9 +7,10 @@ from typing import TYPE_CHECKING, ClassVar
 from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
+
+from tui.textual_private import ThawModalScreen
 
 if TYPE_CHECKING:
     from textual.app import ComposeResult
@@ -17,7 +18,7 @@ if TYPE_CHECKING:
     from tui.core.content import Emotion, EmotionFamily
 
 
-class FeelingsDialog(ModalScreen[None]):
+class FeelingsDialog(ThawModalScreen[None]):
     """Every feeling Thaw knows, grouped by family; the highlighted one's meaning below."""
 
     DEFAULT_CSS = """
