@@ -545,10 +545,10 @@ async def test_words_left_in_the_feelings_search_go_to_the_note_not_away(
         assert store.recent_checkins(1) == []  # nothing saved before the person has seen it
         assert app.screen.query_one("#note", TextArea).text == "cant feel a thing"
         assert app.screen.query_one("#emotion-filter", Input).value == ""
-        await pilot.press("ctrl+s")
+        await pilot.press(*"!!", "ctrl+s")  # typing on, in the note, goes after the words
         await wait_for(pilot, lambda: store.recent_checkins(1) != [])
     (saved,) = store.recent_checkins(1)
-    assert (saved.mood, saved.note, saved.emotions) == (2, "cant feel a thing", ())
+    assert (saved.mood, saved.note, saved.emotions) == (2, "cant feel a thing!!", ())
 
 
 @pytest.mark.parametrize(

@@ -131,6 +131,7 @@ def search_words_to_note(picker: EmotionPicker, note: TextArea) -> bool:
     if not words:
         return False
     note.text = note_with(note.text, words)
+    note.move_cursor(note.document.end)  # typing on continues after the words, not before
     note.focus()
     return True
 
